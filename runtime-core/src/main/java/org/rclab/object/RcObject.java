@@ -1,0 +1,131 @@
+package org.rclab.object;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.rclab.runtime.RcRuntime;
+
+/**
+ * An object of the runtime: a header, then the fields of its type.
+ *
+ * <p>The header lives in the object itself so that no scheme pays an extra indirection on the
+ * hot path. It holds every field the shipped schemes need; each scheme uses the ones it needs
+ * and reaches them through {@link Header}, whose method names say the memory ordering of each
+ * access:
+ * <ul>
+ *   <li>{@code owner}: the thread a biased scheme considers the object's owner;</li>
+ *   <li>{@code local}: a plain 32-bit count (the whole count for {@code unsafe} and {@code gil},
+ *       the owner's count for {@code brc});</li>
+ *   <li>{@code shared}: a 64-bit word changed atomically (the count for {@code fine-grained},
+ *       {@code (count << 2) | flags} for {@code brc});</li>
+ *   <li>{@code lockWord}: a per-object lock's state;</li>
+ *   <li>{@code slot}: one reference a new scheme may hang extra state from;</li>
+ *   <li>{@code state}: immortal and freed bits, owned by the runtime;</li>
+ *   <li>{@code id}: a stable identity, assigned on first use, unique in the JVM.</li>
+ * </ul>
+ *
+ * <p>Objects are made by their {@link RcRuntime} ({@code newInt}, {@code newList}, ...) and start
+ * with one reference, owned by the caller. Reference operations ({@code incref}, {@code decref})
+ * are methods of the runtime, as in CPython's C API; container operations are methods of the
+ * containers and go through the runtime the container belongs to.
+ */
+public abstract class RcObject {
+    static final int STATE_LIVE = 0;
+    static final int STATE_IMMORTAL = 1;
+    static final int STATE_FREED = 2;
+
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+
+    final RcRuntime runtime;
+    volatile Thread owner;
+    int local;
+    volatile long shared;
+    volatile int lockWord;
+    volatile Object slot;
+    volatile int state;
+    volatile long id;
+
+    /**
+     * Makes the header of a new object. The scheme initialises the counts afterwards.
+     *
+     * @param runtime the runtime the object belongs to
+     * @param immortal whether the object ignores {@code incref}/{@code decref} for its whole life
+     */
+    protected RcObject(final RcRuntime runtime, final boolean immortal) {
+        this.runtime = runtime;
+        Header.STATE.set(this, immortal ? STATE_IMMORTAL : STATE_LIVE);
+    }
+
+    /**
+     * The object's type.
+     *
+     * @return the type, never {@code null}
+     */
+    public abstract RcType type();
+
+    /**
+     * The runtime this object belongs to.
+     *
+     * @return the owning runtime
+     */
+    public final RcRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Whether this object ignores reference-count changes (PEP 683).
+     *
+     * @return {@code true} for small ints and the singletons
+     */
+    public final boolean isImmortal() {
+        return ((int) Header.STATE.getOpaque(this) & STATE_IMMORTAL) != 0;
+    }
+
+    /**
+     * Whether this object has been deallocated. A freed object must not be used again.
+     *
+     * @return {@code true} once deallocation has begun
+     */
+    public final boolean isFreed() {
+        return ((int) Header.STATE.getAcquire(this) & STATE_FREED) != 0;
+    }
+
+    /**
+     * A stable identity, unique among all objects of the JVM, assigned on first request.
+     * Per-object lock ordering and error messages use it.
+     *
+     * @return a positive id
+     */
+    public final long id() {
+        final long current = (long) Header.ID.getAcquire(this);
+        if (current != 0) {
+            return current;
+        }
+        final long fresh = NEXT_ID.incrementAndGet();
+        // Two threads may race to name the object; the first CAS wins and both use its id.
+        final long witness = (long) Header.ID.compareAndExchange(this, 0L, fresh);
+        return witness == 0 ? fresh : witness;
+    }
+
+    /**
+     * A short description naming the object's type and identity, e.g. {@code list object #17}.
+     *
+     * @return the description used in errors and leak reports
+     */
+    public final String describe() {
+        return type().pythonName() + " object #" + id();
+    }
+
+    /**
+     * A readable rendering of the object's value, as Python's {@code repr} would show it.
+     * Containers show only their size, so that a description never walks a structure that
+     * another thread may be changing.
+     *
+     * @return the rendering
+     */
+    public abstract String repr();
+
+    @Override
+    public String toString() {
+        return describe() + " " + repr();
+    }
+}

@@ -1,0 +1,566 @@
+package org.rclab.runtime;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.rclab.heap.Heap;
+import org.rclab.heap.MisuseKind;
+import org.rclab.heap.RefcountMisuseException;
+import org.rclab.heap.Tracking;
+import org.rclab.object.Header;
+import org.rclab.object.RcContainer;
+import org.rclab.object.RcDict;
+import org.rclab.object.RcInt;
+import org.rclab.object.RcList;
+import org.rclab.object.RcObject;
+import org.rclab.object.RcSingleton;
+import org.rclab.object.RcStr;
+import org.rclab.object.RcTuple;
+import org.rclab.object.RcType;
+import org.rclab.scheme.CriticalSection;
+import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.RefCounter;
+import org.rclab.scheme.Scheme;
+import org.rclab.scheme.SchemeContext;
+import org.rclab.scheme.SchemeInstance;
+import org.rclab.scheme.Schemes;
+import org.rclab.scheme.ThreadGate;
+
+/**
+ * One runtime: a heap of objects and one instance of a scheme that keeps their counts. A runtime
+ * is a value, not a global: several may live in one JVM, each with its own scheme instance and
+ * lock, which is how the project stands in for "use processes instead of threads".
+ *
+ * <p>Reference operations are methods of the runtime, as in CPython's C API:
+ * <pre>{@code
+ * try (RcRuntime rt = RcRuntime.create("brc");
+ *      RuntimeThread self = rt.attach()) {
+ *     RcList list = rt.newList();        // count 1, owned by us
+ *     RcStr s = rt.newStr("x");
+ *     list.append(s);                    // the list takes its own reference
+ *     rt.decref(s);                      // ours is gone; the list keeps s alive
+ *     rt.decref(list);                   // frees the list, then s
+ *     rt.heap().assertNoLeaks();
+ * }
+ * }</pre>
+ *
+ * <p>Always-on checks: before the scheme sees an object, {@link #incref} and {@link #decref} read
+ * its state word once; zero (a live mortal object) goes straight to the scheme, anything else is
+ * an immortal (ignored, PEP 683) or a freed object (use after free, over-release). Freeing marks
+ * the object with a compare-and-set, so a second free is always caught, even when two threads
+ * race to free it. These cost one load and one predictable branch per operation, so they stay
+ * on. Switchable: allocation-site tracking ({@link Tracking}) and the scheme's own
+ * {@link SchemeContext#strictChecks() strict checks}.
+ */
+public final class RcRuntime implements AutoCloseable {
+    private static final AtomicInteger NEXT_NUMBER = new AtomicInteger();
+
+    private final Scheme scheme;
+    private final int number;
+    private final Heap heap;
+    private final Metrics metrics = new Metrics();
+    private final boolean strictChecks;
+    private final SchemeInstance instance;
+    private final RefCounter counter;
+    private final ThreadGate gate;
+    private final CriticalSections sections;
+    private final boolean lockFreeReads;
+    private final ConcurrentHashMap<Thread, RuntimeThread> attached = new ConcurrentHashMap<>();
+    private final RcInt[] smallInts = new RcInt[RcInt.SMALL_MAX - RcInt.SMALL_MIN + 1];
+    private final RcSingleton none;
+    private final RcSingleton trueObject;
+    private final RcSingleton falseObject;
+    private volatile boolean closed;
+
+    private RcRuntime(final Scheme scheme, final Tracking tracking, final boolean strictChecks) {
+        this.scheme = scheme;
+        this.number = NEXT_NUMBER.incrementAndGet();
+        this.heap = new Heap(tracking);
+        this.strictChecks = strictChecks;
+        this.instance = scheme.open(new Context());
+        this.counter = instance.refCounter();
+        this.gate = instance.threadGate();
+        this.sections = instance.criticalSections();
+        this.lockFreeReads = counter.lockFreeReads();
+        for (int v = RcInt.SMALL_MIN; v <= RcInt.SMALL_MAX; v++) {
+            smallInts[v - RcInt.SMALL_MIN] = new RcInt(this, v, true);
+        }
+        this.none = new RcSingleton(this, RcType.NONE, "None");
+        this.trueObject = new RcSingleton(this, RcType.BOOL, "True");
+        this.falseObject = new RcSingleton(this, RcType.BOOL, "False");
+    }
+
+    /**
+     * A runtime with the discovered scheme of a name, default options (no tracking, strict
+     * checks on).
+     *
+     * @param schemeName a scheme's name, e.g. {@code "gil"}
+     * @return the runtime
+     * @throws org.rclab.scheme.UnknownSchemeException listing the known names
+     */
+    public static RcRuntime create(final String schemeName) {
+        return builder(Schemes.byName(schemeName)).build();
+    }
+
+    /**
+     * Starts building a runtime.
+     *
+     * @param scheme the scheme to bind
+     * @return a builder
+     */
+    public static Builder builder(final Scheme scheme) {
+        return new Builder(scheme);
+    }
+
+    /** Options for a new runtime. */
+    public static final class Builder {
+        private final Scheme scheme;
+        private Tracking tracking = Tracking.OFF;
+        private boolean strictChecks = true;
+
+        private Builder(final Scheme scheme) {
+            if (scheme == null) {
+                throw new NullPointerException("scheme");
+            }
+            this.scheme = scheme;
+        }
+
+        /**
+         * What the heap records about live objects (default {@link Tracking#OFF}).
+         *
+         * @param value the tracking mode
+         * @return this builder
+         */
+        public Builder tracking(final Tracking value) {
+            this.tracking = value;
+            return this;
+        }
+
+        /**
+         * Whether the scheme runs its hot-path checks (default on).
+         *
+         * @param value {@code false} to skip them, for benchmarks
+         * @return this builder
+         */
+        public Builder strictChecks(final boolean value) {
+            this.strictChecks = value;
+            return this;
+        }
+
+        /**
+         * Makes the runtime.
+         *
+         * @return a new runtime with its own scheme instance
+         */
+        public RcRuntime build() {
+            return new RcRuntime(scheme, tracking, strictChecks);
+        }
+    }
+
+    // ---------------------------------------------------------------- reference operations
+
+    /**
+     * Adds a reference. Ignored for immortal objects.
+     *
+     * @param o the object
+     * @throws RefcountMisuseException if the object has been freed
+     */
+    public void incref(final RcObject o) {
+        if (Header.statePlain(o) != 0) {
+            increfSpecial(o);
+            return;
+        }
+        counter.incref(o);
+    }
+
+    /**
+     * Removes a reference and frees the object if it was the last. Ignored for immortal objects.
+     *
+     * @param o the object
+     * @throws RefcountMisuseException if the object's count had already reached zero
+     */
+    public void decref(final RcObject o) {
+        if (Header.statePlain(o) != 0) {
+            decrefSpecial(o);
+            return;
+        }
+        if (counter.decref(o)) {
+            free(o);
+        }
+    }
+
+    /**
+     * Adds a reference unless the object is dying; for lock-free readers.
+     *
+     * @param o the object
+     * @return {@code true} if a reference was added
+     */
+    public boolean tryIncref(final RcObject o) {
+        final int state = Header.statePlain(o);
+        if (state != 0) {
+            return Header.isImmortalState(state);
+        }
+        return counter.tryIncref(o);
+    }
+
+    /**
+     * The object's true count as the scheme reads it; exact when no thread is changing it.
+     * Immortal objects report {@link Long#MAX_VALUE}; freed objects report zero.
+     *
+     * @param o the object
+     * @return the count
+     */
+    public long refcount(final RcObject o) {
+        if (o.isImmortal()) {
+            return Long.MAX_VALUE;
+        }
+        if (o.isFreed()) {
+            return 0;
+        }
+        return counter.count(o);
+    }
+
+    private void increfSpecial(final RcObject o) {
+        if (!o.isImmortal()) {
+            throw heap.misuse(MisuseKind.USE_AFTER_FREE, o, "incref");
+        }
+    }
+
+    private void decrefSpecial(final RcObject o) {
+        if (!o.isImmortal()) {
+            throw heap.misuse(MisuseKind.OVER_RELEASE, o, "decref after the count reached zero");
+        }
+    }
+
+    /**
+     * Checks that an object may be used by this runtime: it belongs to it and is not freed.
+     * Containers call this on themselves and on items they are given.
+     *
+     * @param o the object
+     * @throws RefcountMisuseException if it is freed or belongs to another runtime
+     */
+    public void checkUsable(final RcObject o) {
+        if (o.runtime() != this) {
+            throw heap.misuse(MisuseKind.FOREIGN_OBJECT, o, "use in " + this + " of an object made by "
+                    + o.runtime());
+        }
+        if (o.isFreed()) {
+            throw heap.misuse(MisuseKind.USE_AFTER_FREE, o, "use");
+        }
+    }
+
+    /**
+     * Frees an object whose last reference is gone: marks it freed (catching a second free),
+     * accounts for it, and releases the references it owns. Releasing is iterative, like
+     * CPython's trashcan, so a million nested lists free without deep recursion.
+     */
+    private void free(final RcObject first) {
+        markFreed(first);
+        if (!(first instanceof RcContainer)) {
+            return;
+        }
+        final ArrayDeque<RcObject> pending = new ArrayDeque<>();
+        ((RcContainer) first).takeReferences(pending);
+        RefcountMisuseException misuse = null;
+        RcObject o;
+        while ((o = pending.pollLast()) != null) {
+            try {
+                final int state = Header.statePlain(o);
+                if (state != 0) {
+                    decrefSpecial(o);
+                } else if (counter.decref(o)) {
+                    markFreed(o);
+                    if (o instanceof RcContainer) {
+                        ((RcContainer) o).takeReferences(pending);
+                    }
+                }
+            } catch (final RefcountMisuseException e) {
+                // Keep releasing the rest so one bad reference does not leak the whole structure.
+                if (misuse == null) {
+                    misuse = e;
+                }
+            }
+        }
+        if (misuse != null) {
+            throw misuse;
+        }
+    }
+
+    private void markFreed(final RcObject o) {
+        if (!Header.markFreed(o)) {
+            throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
+        }
+        heap.recordFree(o);
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    private <T extends RcObject> T born(final T o) {
+        counter.init(o);
+        heap.recordAllocation(o);
+        return o;
+    }
+
+    /**
+     * An int with one new reference; -5..256 come from the immortal cache.
+     *
+     * @param value the value
+     * @return the int
+     */
+    public RcInt newInt(final long value) {
+        if (RcInt.isSmall(value)) {
+            return smallInts[(int) value - RcInt.SMALL_MIN];
+        }
+        return born(new RcInt(this, value, false));
+    }
+
+    /**
+     * A str with one new reference.
+     *
+     * @param value the value
+     * @return the str
+     */
+    public RcStr newStr(final String value) {
+        return born(new RcStr(this, value));
+    }
+
+    /**
+     * A tuple with one new reference; it takes its own reference to each item.
+     *
+     * @param items the items; the caller keeps its references
+     * @return the tuple
+     */
+    public RcTuple newTuple(final RcObject... items) {
+        final RcObject[] copy = items.clone();
+        for (final RcObject item : copy) {
+            checkUsable(item);
+        }
+        for (final RcObject item : copy) {
+            incref(item);
+        }
+        return born(new RcTuple(this, copy));
+    }
+
+    /**
+     * An empty list with one new reference.
+     *
+     * @return the list
+     */
+    public RcList newList() {
+        return born(new RcList(this));
+    }
+
+    /**
+     * An empty dict with one new reference.
+     *
+     * @return the dict
+     */
+    public RcDict newDict() {
+        return born(new RcDict(this));
+    }
+
+    /**
+     * This runtime's immortal {@code None}.
+     *
+     * @return {@code None}
+     */
+    public RcObject none() {
+        return none;
+    }
+
+    /**
+     * This runtime's immortal {@code True} or {@code False}.
+     *
+     * @param value which
+     * @return the singleton
+     */
+    public RcObject bool(final boolean value) {
+        return value ? trueObject : falseObject;
+    }
+
+    // ---------------------------------------------------------------- critical sections
+
+    /**
+     * Enters a critical section over one object (a no-op section for schemes that need none).
+     *
+     * @param o the object
+     * @return the section, to close
+     */
+    public CriticalSection enter(final RcObject o) {
+        return sections.enter(o);
+    }
+
+    /**
+     * Enters a critical section over two objects, deadlock-free against the opposite order.
+     *
+     * @param a one object
+     * @param b the other
+     * @return the section, to close
+     */
+    public CriticalSection enter(final RcObject a, final RcObject b) {
+        return sections.enter(a, b);
+    }
+
+    /**
+     * Whether containers read items without their lock (see {@link RefCounter#lockFreeReads()}).
+     *
+     * @return the scheme's choice
+     */
+    public boolean lockFreeReads() {
+        return lockFreeReads;
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * Attaches the calling thread to this runtime.
+     *
+     * @return the thread's handle; close it to detach
+     * @throws IllegalStateException if the thread is already attached, or the runtime is closed
+     */
+    public RuntimeThread attach() {
+        if (closed) {
+            throw new IllegalStateException("cannot attach to " + this + ": it is closed");
+        }
+        final Thread current = Thread.currentThread();
+        final RuntimeThread handle = new RuntimeThread(this, gate, current);
+        if (attached.putIfAbsent(current, handle) != null) {
+            throw new IllegalStateException(current.getName() + " is already attached to " + this);
+        }
+        try {
+            gate.attach(handle);
+        } catch (final RuntimeException | Error e) {
+            attached.remove(current, handle);
+            throw e;
+        }
+        return handle;
+    }
+
+    void detach(final RuntimeThread handle) {
+        try {
+            gate.detach(handle);
+        } finally {
+            attached.remove(handle.thread(), handle);
+        }
+    }
+
+    /**
+     * The calling thread's handle, if it is attached.
+     *
+     * @return the handle
+     * @throws IllegalStateException if the calling thread is not attached
+     */
+    public RuntimeThread current() {
+        final RuntimeThread handle = attached.get(Thread.currentThread());
+        if (handle == null) {
+            throw new IllegalStateException(Thread.currentThread().getName() + " is not attached to " + this);
+        }
+        return handle;
+    }
+
+    /**
+     * Whether the calling thread is attached.
+     *
+     * @return {@code true} if attached
+     */
+    public boolean isAttached() {
+        return attached.containsKey(Thread.currentThread());
+    }
+
+    /**
+     * The number of threads attached now.
+     *
+     * @return the count
+     */
+    public int attachedCount() {
+        return attached.size();
+    }
+
+    // ---------------------------------------------------------------- the rest
+
+    /**
+     * The scheme this runtime is bound to.
+     *
+     * @return the scheme
+     */
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /**
+     * This runtime's scheme instance, for tests and tools that read scheme-specific state.
+     *
+     * @return the instance
+     */
+    public SchemeInstance schemeInstance() {
+        return instance;
+    }
+
+    /**
+     * The heap's accounting.
+     *
+     * @return the heap
+     */
+    public Heap heap() {
+        return heap;
+    }
+
+    /**
+     * The scheme's measurements.
+     *
+     * @return the metrics
+     */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Closes the runtime: no thread may attach any more, and the scheme instance is closed.
+     *
+     * @throws IllegalStateException if threads are still attached
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (!attached.isEmpty()) {
+            throw new IllegalStateException("cannot close " + this + ": still attached: " + attached.keySet());
+        }
+        closed = true;
+        instance.close();
+    }
+
+    @Override
+    public String toString() {
+        return "runtime #" + number + " (" + scheme.name() + ")";
+    }
+
+    private final class Context implements SchemeContext {
+        @Override
+        public RcRuntime runtime() {
+            return RcRuntime.this;
+        }
+
+        @Override
+        public Heap heap() {
+            return heap;
+        }
+
+        @Override
+        public Metrics metrics() {
+            return metrics;
+        }
+
+        @Override
+        public boolean strictChecks() {
+            return strictChecks;
+        }
+
+        @Override
+        public void free(final RcObject o) {
+            RcRuntime.this.free(o);
+        }
+    }
+}

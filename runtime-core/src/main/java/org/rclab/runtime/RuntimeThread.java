@@ -1,0 +1,155 @@
+package org.rclab.runtime;
+
+import org.rclab.scheme.ThreadGate;
+
+/**
+ * A thread's attachment to a runtime (CPython's thread state). Made by {@link RcRuntime#attach()}
+ * and used only by the thread that attached: it passes checkpoints, runs blocking work released,
+ * and detaches.
+ *
+ * <pre>{@code
+ * try (RuntimeThread self = runtime.attach()) {
+ *     while (working) {
+ *         ...                     // touch objects
+ *         self.checkpoint();      // let the scheme act: drop a GIL on request, merge queues
+ *     }
+ * }                               // detaches, even if the work threw
+ * }</pre>
+ */
+public final class RuntimeThread implements AutoCloseable {
+    private final RcRuntime runtime;
+    private final ThreadGate gate;
+    private final Thread thread;
+    private Object schemeState;
+    private boolean released;
+    private boolean detached;
+
+    RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread) {
+        this.runtime = runtime;
+        this.gate = gate;
+        this.thread = thread;
+    }
+
+    /**
+     * The runtime this thread is attached to.
+     *
+     * @return the runtime
+     */
+    public RcRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * The attached Java thread.
+     *
+     * @return the thread
+     */
+    public Thread thread() {
+        return thread;
+    }
+
+    /**
+     * The scheme's per-thread state (a GIL waiter record, a merge queue, a section stack).
+     *
+     * @return what the scheme stored, or {@code null}
+     */
+    public Object schemeState() {
+        return schemeState;
+    }
+
+    /**
+     * Stores the scheme's per-thread state; only the scheme calls this, from
+     * {@link ThreadGate#attach}.
+     *
+     * @param state the state
+     */
+    public void setSchemeState(final Object state) {
+        this.schemeState = state;
+    }
+
+    /**
+     * Whether this thread is inside blocking work run with the runtime released.
+     *
+     * @return {@code true} while released
+     */
+    public boolean isReleased() {
+        return released;
+    }
+
+    /**
+     * Whether this thread is still attached.
+     *
+     * @return {@code false} once detached
+     */
+    public boolean isAttached() {
+        return !detached;
+    }
+
+    /** Lets the scheme act at a safe point; cheap when there is nothing to do. */
+    public void checkpoint() {
+        gate.checkpoint(this);
+    }
+
+    /**
+     * Runs blocking work with the runtime released, as CPython's
+     * {@code Py_BEGIN_ALLOW_THREADS ... Py_END_ALLOW_THREADS}: other threads may run meanwhile.
+     * The work must not touch runtime objects.
+     *
+     * @param work the blocking work
+     * @param <T> what it returns
+     * @param <X> what it may throw
+     * @return the work's result
+     * @throws X if the work throws; the runtime has been reacquired by then
+     */
+    public <T, X extends Exception> T callReleased(final BlockingWork<T, X> work) throws X {
+        requireUsable("run released work");
+        if (released) {
+            throw new IllegalStateException(thread.getName() + " is already running released work");
+        }
+        gate.release(this);
+        released = true;
+        try {
+            return work.run();
+        } finally {
+            released = false;
+            gate.reacquire(this);
+        }
+    }
+
+    /**
+     * Detaches this thread from the runtime. Must be called by the attached thread.
+     *
+     * @throws IllegalStateException if already detached, called from another thread, or called
+     *         while released
+     */
+    public void detach() {
+        requireUsable("detach");
+        if (released) {
+            throw new IllegalStateException(thread.getName() + " cannot detach while running released work");
+        }
+        detached = true;
+        runtime.detach(this);
+    }
+
+    /** Detaches; for try-with-resources. */
+    @Override
+    public void close() {
+        detach();
+    }
+
+    private void requireUsable(final String action) {
+        if (detached) {
+            throw new IllegalStateException("cannot " + action + ": " + thread.getName()
+                    + " has already detached from " + runtime);
+        }
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("cannot " + action + " for " + thread.getName() + " from "
+                    + Thread.currentThread().getName() + ": a runtime thread is used only by its own thread");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RuntimeThread[" + thread.getName() + " in " + runtime + "]";
+    }
+}

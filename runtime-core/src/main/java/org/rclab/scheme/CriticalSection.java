@@ -1,0 +1,11 @@
+package org.rclab.scheme;
+
+/** An entered critical section; use it in try-with-resources. */
+public interface CriticalSection extends AutoCloseable {
+    /** A section for schemes in which sections are no-ops; closing it does nothing. */
+    CriticalSection NONE = () -> { };
+
+    /** Ends the section. Ending a section that is not the innermost, or twice, is an error. */
+    @Override
+    void close();
+}

@@ -1,0 +1,47 @@
+package org.rclab.scheme;
+
+import org.rclab.runtime.RcRuntime;
+
+/**
+ * A design for making reference counting safe (or, for the control, not safe) under threads.
+ *
+ * <p>Schemes are found with {@link java.util.ServiceLoader}: a jar registers its implementation
+ * in {@code META-INF/services/org.rclab.scheme.Scheme}, and every tool that runs "all schemes"
+ * asks {@link Schemes#discover()}. A scheme object is a stateless factory; each
+ * {@link RcRuntime} gets its own {@link SchemeInstance} from {@link #open(SchemeContext)}, so
+ * several runtimes in one JVM never share a lock (CPython's per-interpreter GIL, PEP 684).
+ */
+public interface Scheme {
+    /**
+     * The stable name tools and users select the scheme by: lower case letters, digits and
+     * hyphens, starting with a letter (e.g. {@code fine-grained}).
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * One line saying what the scheme does, for {@code ./rclab schemes}.
+     *
+     * @return the description
+     */
+    String description();
+
+    /**
+     * Whether the scheme promises exact counts when several threads share objects. The
+     * conformance kit runs its multi-threaded tests only for schemes that do; the stress suite
+     * expects a scheme that does to be clean.
+     *
+     * @return {@code true} if threads may share objects
+     */
+    boolean threadSafe();
+
+    /**
+     * Binds the scheme to a new runtime. The runtime is not usable until this returns: the
+     * instance may keep the context but must not allocate objects through it yet.
+     *
+     * @param context what the runtime offers its scheme
+     * @return this runtime's instance of the scheme
+     */
+    SchemeInstance open(SchemeContext context);
+}

@@ -1,0 +1,47 @@
+package org.rclab.scheme;
+
+import org.rclab.heap.Heap;
+import org.rclab.object.RcObject;
+import org.rclab.runtime.Metrics;
+import org.rclab.runtime.RcRuntime;
+
+/** What a runtime offers the scheme bound to it. */
+public interface SchemeContext {
+    /**
+     * The runtime the scheme is bound to. Not usable until {@link Scheme#open} has returned.
+     *
+     * @return the runtime
+     */
+    RcRuntime runtime();
+
+    /**
+     * The runtime's heap, for misuse reports ({@link Heap#misuse}).
+     *
+     * @return the heap
+     */
+    Heap heap();
+
+    /**
+     * The runtime's metrics, where the scheme registers what it counts (hand-overs, merges...).
+     *
+     * @return the metrics registry
+     */
+    Metrics metrics();
+
+    /**
+     * Whether the runtime wants the checks that cost time on the hot path (for example, that a
+     * thread touching counts under a GIL holds it). On by default; benchmarks may turn it off.
+     *
+     * @return {@code true} to check
+     */
+    boolean strictChecks();
+
+    /**
+     * Frees an object whose count the scheme has found to be zero, outside a
+     * {@link RefCounter#decref} call (a biased scheme's merge, for example). Frees the object's
+     * contents iteratively; a second free of one object is detected and reported.
+     *
+     * @param o the object whose last reference is gone
+     */
+    void free(RcObject o);
+}
