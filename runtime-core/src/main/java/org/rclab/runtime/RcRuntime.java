@@ -1,6 +1,9 @@
 package org.rclab.runtime;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,6 +64,7 @@ public final class RcRuntime implements AutoCloseable {
     private final Heap heap;
     private final Metrics metrics = new Metrics();
     private final boolean strictChecks;
+    private final Map<String, String> options;
     private final SchemeInstance instance;
     private final RefCounter counter;
     private final ThreadGate gate;
@@ -73,8 +77,10 @@ public final class RcRuntime implements AutoCloseable {
     private final RcSingleton falseObject;
     private volatile boolean closed;
 
-    private RcRuntime(final Scheme scheme, final Tracking tracking, final boolean strictChecks) {
+    private RcRuntime(final Scheme scheme, final Tracking tracking, final boolean strictChecks,
+                      final Map<String, String> options) {
         this.scheme = scheme;
+        this.options = options;
         this.number = NEXT_NUMBER.incrementAndGet();
         this.heap = new Heap(tracking);
         this.strictChecks = strictChecks;
@@ -118,6 +124,7 @@ public final class RcRuntime implements AutoCloseable {
         private final Scheme scheme;
         private Tracking tracking = Tracking.OFF;
         private boolean strictChecks = true;
+        private final Map<String, String> options = new HashMap<>();
 
         private Builder(final Scheme scheme) {
             if (scheme == null) {
@@ -149,12 +156,25 @@ public final class RcRuntime implements AutoCloseable {
         }
 
         /**
+         * Sets a scheme option (see {@link Scheme#options()}); a scheme that does not declare the
+         * option ignores it, so tools may set the same options for every scheme.
+         *
+         * @param name the option's name, e.g. {@code switch-interval-ms}
+         * @param value its value, e.g. {@code 1}
+         * @return this builder
+         */
+        public Builder option(final String name, final String value) {
+            options.put(name, value);
+            return this;
+        }
+
+        /**
          * Makes the runtime.
          *
          * @return a new runtime with its own scheme instance
          */
         public RcRuntime build() {
-            return new RcRuntime(scheme, tracking, strictChecks);
+            return new RcRuntime(scheme, tracking, strictChecks, Map.copyOf(options));
         }
     }
 
@@ -556,6 +576,11 @@ public final class RcRuntime implements AutoCloseable {
         @Override
         public boolean strictChecks() {
             return strictChecks;
+        }
+
+        @Override
+        public Optional<String> option(final String name) {
+            return Optional.ofNullable(options.get(name));
         }
 
         @Override

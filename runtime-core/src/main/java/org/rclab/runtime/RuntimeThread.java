@@ -5,7 +5,7 @@ import org.rclab.scheme.ThreadGate;
 /**
  * A thread's attachment to a runtime (CPython's thread state). Made by {@link RcRuntime#attach()}
  * and used only by the thread that attached: it passes checkpoints, runs blocking work released,
- * and detaches.
+ * and detaches. While released it may not touch objects; it may block.
  *
  * <pre>{@code
  * try (RuntimeThread self = runtime.attach()) {
@@ -102,18 +102,42 @@ public final class RuntimeThread implements AutoCloseable {
      * @throws X if the work throws; the runtime has been reacquired by then
      */
     public <T, X extends Exception> T callReleased(final BlockingWork<T, X> work) throws X {
-        requireUsable("run released work");
-        if (released) {
-            throw new IllegalStateException(thread.getName() + " is already running released work");
-        }
-        gate.release(this);
-        released = true;
+        release();
         try {
             return work.run();
         } finally {
-            released = false;
-            gate.reacquire(this);
+            reacquire();
         }
+    }
+
+    /**
+     * Releases the runtime until {@link #reacquire()}, as CPython's {@code PyEval_SaveThread}: for
+     * a thread that stays attached but idles between bursts of work (a worker pool's thread, a
+     * jcstress actor). Prefer {@link #callReleased} where the blocking work is one call.
+     *
+     * @throws IllegalStateException if already released, detached, or called from another thread
+     */
+    public void release() {
+        requireUsable("release the runtime");
+        if (released) {
+            throw new IllegalStateException(thread.getName() + " has already released " + runtime);
+        }
+        gate.release(this);
+        released = true;
+    }
+
+    /**
+     * Takes the runtime back after {@link #release()} ({@code PyEval_RestoreThread}).
+     *
+     * @throws IllegalStateException if not released, detached, or called from another thread
+     */
+    public void reacquire() {
+        requireUsable("reacquire the runtime");
+        if (!released) {
+            throw new IllegalStateException(thread.getName() + " has not released " + runtime);
+        }
+        released = false;
+        gate.reacquire(this);
     }
 
     /**

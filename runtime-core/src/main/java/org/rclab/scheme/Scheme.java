@@ -1,5 +1,7 @@
 package org.rclab.scheme;
 
+import java.util.Map;
+
 import org.rclab.runtime.RcRuntime;
 
 /**
@@ -35,6 +37,18 @@ public interface Scheme {
      * @return {@code true} if threads may share objects
      */
     boolean threadSafe();
+
+    /**
+     * The runtime options this scheme reads through {@link SchemeContext#option}, e.g. a GIL's
+     * {@code switch-interval-ms}. Tools set the same options for every scheme, so a scheme
+     * ignores options it does not declare, and rejects a malformed value of one it does declare
+     * with a clear error from {@link #open}.
+     *
+     * @return option name to what it means; empty by default
+     */
+    default Map<String, String> options() {
+        return Map.of();
+    }
 
     /**
      * Binds the scheme to a new runtime. The runtime is not usable until this returns: the

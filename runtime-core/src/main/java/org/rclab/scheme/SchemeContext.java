@@ -1,5 +1,7 @@
 package org.rclab.scheme;
 
+import java.util.Optional;
+
 import org.rclab.heap.Heap;
 import org.rclab.object.RcObject;
 import org.rclab.runtime.Metrics;
@@ -35,6 +37,14 @@ public interface SchemeContext {
      * @return {@code true} to check
      */
     boolean strictChecks();
+
+    /**
+     * A runtime option's value, as given to {@link RcRuntime.Builder#option}.
+     *
+     * @param name the option's name, one the scheme declares in {@link Scheme#options()}
+     * @return the value, or empty if the runtime was built without it
+     */
+    Optional<String> option(String name);
 
     /**
      * Frees an object whose count the scheme has found to be zero, outside a
