@@ -236,6 +236,23 @@ public final class BenchReport {
         return checks;
     }
 
+    /**
+     * Whether every scheme a target names ran in this run; a run of some schemes only checks
+     * the targets of those.
+     *
+     * @param t a target
+     * @return {@code true} if its scheme and any scheme its measurements name have results
+     */
+    public boolean covers(final Target t) {
+        for (final Target.Cell cell : List.of(t.numerator(), t.denominator())) {
+            final String scheme = cell.scheme(t.scheme(), control);
+            if (scheme != null && !schemes.contains(scheme)) {
+                return false;
+            }
+        }
+        return schemes.contains(t.scheme());
+    }
+
     private TargetCheck check(final Target t) {
         final String topScheme = t.numerator().scheme(t.scheme(), control);
         final String bottomScheme = t.denominator().scheme(t.scheme(), control);

@@ -1,5 +1,8 @@
 package org.rclab.bench.report;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.imageio.ImageIO;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -20,7 +25,7 @@ import org.knowm.xchart.style.Styler;
  * value per scheme.
  */
 public final class Charts {
-    private static final int CELL_WIDTH = 420;
+    private static final int CELL_WIDTH = 460;
     private static final int CELL_HEIGHT = 300;
     private static final int COLUMNS = 3;
 
@@ -92,13 +97,15 @@ public final class Charts {
         if (schemes.isEmpty()) {
             return Optional.empty();
         }
-        final CategoryChart chart = chart(table.group().label(), table.group().unit());
+        final CategoryChart chart = chart(table.group().label() + ", by " + table.parameter(), table.group().unit());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         for (final String value : table.values()) {
             final List<Double> scores = new ArrayList<>();
             for (final String scheme : schemes) {
                 scores.add(table.byScheme().get(scheme).get(value).score());
             }
-            chart.addSeries(table.parameter() + "=" + value, schemes, scores);
+            chart.addSeries(value, schemes, scores);
         }
         return Optional.of(chart);
     }
@@ -106,20 +113,29 @@ public final class Charts {
     private static CategoryChart chart(final String title, final String yTitle) {
         final CategoryChart chart = new CategoryChartBuilder().width(CELL_WIDTH).height(CELL_HEIGHT)
                 .title(title).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
         chart.getStyler().setDecimalPattern("#,##0.##");
         return chart;
     }
 
+    /** Draws the charts side by side, {@value #COLUMNS} to a row, into one PNG. */
     private static void save(final List<CategoryChart> charts, final Path file) throws IOException {
         final int columns = Math.min(COLUMNS, charts.size());
         final int rows = (charts.size() + columns - 1) / columns;
-        // A grid of fewer charts than cells would fail; pad the last row with blank charts.
-        final List<CategoryChart> cells = new ArrayList<>(charts);
-        while (cells.size() < rows * columns) {
-            cells.add(new CategoryChartBuilder().width(CELL_WIDTH).height(CELL_HEIGHT).build());
+        final BufferedImage image = new BufferedImage(columns * CELL_WIDTH, rows * CELL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        final Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            for (int i = 0; i < charts.size(); i++) {
+                g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * CELL_WIDTH,
+                        (i / columns) * CELL_HEIGHT, null);
+            }
+        } finally {
+            g.dispose();
         }
-        BitmapEncoder.saveBitmap(cells, rows, columns, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
     }
 }

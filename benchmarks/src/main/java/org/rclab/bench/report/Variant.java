@@ -23,15 +23,12 @@ public record Variant(String benchmark, String method, int threads, Map<String, 
     /**
      * A short human label: the method, its parameters, and the thread count when above one.
      *
-     * @return e.g. {@code containerOps list=shared, 2 threads}
+     * @return e.g. {@code containerOps list=shared (2 threads)}
      */
     public String label() {
         final StringJoiner parts = new StringJoiner(", ", " ", "").setEmptyValue("");
         params.forEach((k, v) -> parts.add(k + "=" + v));
-        if (threads > 1) {
-            parts.add(threads + " threads");
-        }
-        return method + parts;
+        return method + parts + (threads > 1 ? " (" + threads + " threads)" : "");
     }
 
     /**
