@@ -32,6 +32,8 @@ import org.rclab.runtime.RuntimeThread;
 class GilSchedulingTest {
     /** Times each thread must see the other make progress between two of its own steps. */
     private static final int TURNS = 20;
+    /** Forced drops, each to a new waiter, in the forced-switching test. */
+    private static final int FORCED_ROUNDS = 100;
 
     @Test
     void twoCpuBoundThreadsHandOverRepeatedlyAndBothProgress() {
@@ -87,28 +89,33 @@ class GilSchedulingTest {
     @Test
     void forcedDropIsFollowedByADifferentHolder() {
         try (RcRuntime rt = runtime("1")) {
-            final AtomicBoolean otherHeld = new AtomicBoolean();
             assertTimeoutPreemptively(LIVENESS_GUARD, () -> {
                 try (RuntimeThread self = rt.attach()) {
                     final long handoversBefore = metric(rt, GilMetrics.HANDOVERS);
-                    final TestThread other = TestThread.start("waiter", () -> {
-                        try (RuntimeThread waiter = rt.attach()) {
-                            otherHeld.set(true);
+                    // Many rounds, each with a fresh waiter: without forced switching the
+                    // dropping thread wins the race to take the GIL back in some rounds (how
+                    // many depends on how busy the machine is), so one round proves little.
+                    for (int round = 1; round <= FORCED_ROUNDS; round++) {
+                        final AtomicBoolean otherHeld = new AtomicBoolean();
+                        final TestThread other = TestThread.start("waiter-" + round, () -> {
+                            try (RuntimeThread waiter = rt.attach()) {
+                                otherHeld.set(true);
+                            }
+                        });
+                        // Spin at checkpoints until the waiter's request makes us drop; the
+                        // waiter cannot run before that: we hold the GIL and never block.
+                        while (metric(rt, GilMetrics.FORCED_DROPS) < round) {
+                            assertFalse(otherHeld.get(), "the waiter ran while this thread held the GIL");
+                            self.checkpoint();
                         }
-                    });
-                    // Spin at checkpoints until the waiter's request makes us drop; the waiter
-                    // cannot run before that, because we hold the GIL and never block.
-                    while (metric(rt, GilMetrics.FORCED_DROPS) == 0) {
-                        assertFalse(otherHeld.get(), "the waiter ran while this thread held the GIL");
-                        self.checkpoint();
+                        // The drop waited for the waiter to take the GIL, so it ran (and
+                        // detached) before our own take could succeed.
+                        assertTrue(otherHeld.get(), "round " + round + ": the GIL came straight back after a forced drop");
+                        other.joinAndRethrow();
                     }
-                    // The drop waited for the waiter to take the GIL, so it ran (and detached)
-                    // before our own take could succeed.
-                    assertTrue(otherHeld.get(), "the GIL came straight back after a forced drop");
-                    assertTrue(metric(rt, GilMetrics.HANDOVERS) >= handoversBefore + 2,
+                    assertEquals(FORCED_ROUNDS, metric(rt, GilMetrics.DROP_REQUESTS));
+                    assertTrue(metric(rt, GilMetrics.HANDOVERS) >= handoversBefore + 2L * FORCED_ROUNDS,
                             rt.metrics().snapshot().toString());
-                    assertEquals(1, metric(rt, GilMetrics.DROP_REQUESTS));
-                    other.joinAndRethrow();
                 }
             });
         }
