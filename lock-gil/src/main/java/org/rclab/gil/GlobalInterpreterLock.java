@@ -53,7 +53,7 @@ final class GlobalInterpreterLock {
     private long switchNumber;
     private volatile GilThreadState lastHolder;
     private volatile int waiting;
-    @SuppressWarnings("unused") // accessed through HOLDING_THREAD
+    /** Accessed only through {@link #HOLDING_THREAD}, in opaque mode. */
     private Thread holdingThread;
     private volatile SwitchInterval interval;
 
@@ -79,11 +79,12 @@ final class GlobalInterpreterLock {
      * Whether the calling thread holds the lock. Cheap enough for every incref under strict
      * checks: one opaque load and a compare.
      *
-     * <p>Opaque is enough because the answer only matters to the calling thread about itself: if
-     * it holds the lock, it wrote itself into {@code holdingThread} and nobody else can
-     * overwrite that until it drops, so it reads itself; if it does not, the field holds another
-     * thread or {@code null}, never the caller (its own last write there was the {@code null} or
-     * the hand-over it made when it dropped).
+     * <p>Opaque is enough because the answer only matters to the calling thread about itself.
+     * If it holds the lock, it wrote itself into {@code holdingThread} and nobody else writes
+     * there until it drops, so it reads itself. If it does not, its own last write there was the
+     * {@code null} of its drop, and opaque accesses to one variable are coherent: it can read
+     * that {@code null} or a later write by another thread, never its own older entry. (Plain
+     * mode would not promise that coherence.)
      */
     boolean heldByCurrentThread() {
         return HOLDING_THREAD.getOpaque(this) == Thread.currentThread();
