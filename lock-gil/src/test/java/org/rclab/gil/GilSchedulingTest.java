@@ -113,7 +113,9 @@ class GilSchedulingTest {
                         assertTrue(otherHeld.get(), "round " + round + ": the GIL came straight back after a forced drop");
                         other.joinAndRethrow();
                     }
-                    assertEquals(FORCED_ROUNDS, metric(rt, GilMetrics.DROP_REQUESTS));
+                    // At least one request per round; a waiter may also have timed out behind a
+                    // slow waiter that was about to detach, so not exactly one.
+                    assertTrue(metric(rt, GilMetrics.DROP_REQUESTS) >= FORCED_ROUNDS, rt.metrics().snapshot().toString());
                     assertTrue(metric(rt, GilMetrics.HANDOVERS) >= handoversBefore + 2L * FORCED_ROUNDS,
                             rt.metrics().snapshot().toString());
                 }
