@@ -28,8 +28,10 @@ import org.rclab.scheme.ThreadGate;
  *       runtime's GIL; every list and dict change enters a section, so container changes from a
  *       released or unattached thread are caught even with strict checks off.</li>
  *   <li>Always on, under the mutex: {@link #detach} and {@link #release} fail if the thread does
- *       not hold the GIL. (Attaching twice, detaching twice, and detaching or reacquiring from
- *       the wrong state are refused by {@link RuntimeThread} before the gate is called.)</li>
+ *       not hold the GIL. (Attaching twice is refused by {@code RcRuntime.attach}; detaching
+ *       twice, detaching while released, releasing twice, reacquiring without a release, and
+ *       using another thread's handle are refused by {@link RuntimeThread}; all before the gate
+ *       is called.)</li>
  *   <li>Only with {@link SchemeContext#strictChecks()} (the default): allocation, incref and
  *       decref check that the calling thread holds the GIL. With strict checks off they are the
  *       same plain instructions as the {@code unsafe} control, so benchmarks measure the lock,

@@ -32,8 +32,8 @@ import org.rclab.scheme.SchemeInstance;
  *
  * <p><b>Dropping on request.</b> The holder looks for the request at every checkpoint (CPython's
  * eval breaker, tested on loop back-edges and calls; here {@code RuntimeThread.checkpoint()}),
- * which costs one volatile read when no request is pending. On a request it drops the lock and
- * asks for it again.
+ * which costs two loads and two compares when no request is pending (the request flag, and the
+ * check that the caller holds the lock). On a request it drops the lock and asks for it again.
  *
  * <p><b>Forced switching.</b> Dropping alone would change nothing: the dropping thread is
  * running, the waiter it signalled still has to be scheduled, and the dropper would usually take
