@@ -23,6 +23,7 @@ class ObjectLockTest {
     private static final int INCREMENTS = 10_000;
     private static final int SLEEP_EVERY = 500;
     private static final long HOLDER_SLEEP_MILLIS = 2;
+    private static final int RACE_WINDOW_SPINS = 32;
 
     private RcRuntime rt;
     private RcList guarded;
@@ -47,7 +48,7 @@ class ObjectLockTest {
         Workers.run(rt, THREADS, (worker, index) -> {
             for (int i = 0; i < INCREMENTS; i++) {
                 try (CriticalSection section = rt.enter(guarded)) {
-                    counter++;
+                    incrementSlowly();
                 }
             }
         });
@@ -60,7 +61,7 @@ class ObjectLockTest {
         Workers.run(rt, THREADS, (worker, index) -> {
             for (int i = 0; i < INCREMENTS; i++) {
                 try (CriticalSection section = rt.enter(guarded)) {
-                    counter++;
+                    incrementSlowly();
                     if (i % SLEEP_EVERY == 0) {
                         // Held across a sleep (not released work): waiters park and age past 1 ms.
                         Thread.sleep(HOLDER_SLEEP_MILLIS);
@@ -104,6 +105,19 @@ class ObjectLockTest {
         assertEquals(1, rt.metrics().value("fine-grained.handoffs"));
         assertEquals(1, rt.metrics().value("fine-grained.lock-parks"));
         assertEquals(0, Header.lockWordVolatile(guarded));
+    }
+
+    /**
+     * A read-modify-write of the plain counter with a gap between the read and the write, wide
+     * enough that two threads inside at once would lose increments (without the lock this test
+     * fails; with only {@code counter++} the window is too narrow to show it reliably).
+     */
+    private void incrementSlowly() {
+        final long seen = counter;
+        for (int spin = 0; spin < RACE_WINDOW_SPINS; spin++) {
+            Thread.onSpinWait();
+        }
+        counter = seen + 1;
     }
 
     @Test
