@@ -157,6 +157,54 @@ class CriticalSectionsTest {
     }
 
     @Test
+    void aSectionThatBorrowedALockAndThenHadToParkStartsAgainInOrder() throws Exception {
+        final RcList low = a.id() < b.id() ? a : b;
+        final RcList high = low == a ? b : a;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final CountDownLatch outerEntered = new CountDownLatch(1);
+        final Thread worker;
+        try (CriticalSection blocker = rt.enter(high)) {
+            worker = new Thread(() -> {
+                try (CriticalSection outer = rt.enter(low)) {
+                    outerEntered.countDown();
+                    // Borrows low from the outer section, then parks on high, held by the test thread.
+                    try (CriticalSection pair = rt.enter(low, high)) {
+                        assertTrue(ObjectLock.isLocked(low) && ObjectLock.isLocked(high));
+                    }
+                    assertTrue(ObjectLock.isLocked(low), "the outer section was retaken when the pair ended");
+                } catch (final Throwable t) {
+                    failure.set(t);
+                }
+            }, "borrower");
+            worker.start();
+            assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> {
+                outerEntered.await();
+                // Parked on high, having suspended the outer section: low is free meanwhile.
+                while (worker.getState() != Thread.State.WAITING || ObjectLock.isLocked(low)) {
+                    Thread.onSpinWait();
+                }
+            });
+            try (CriticalSection meanwhile = rt.enter(low)) {
+                assertTrue(ObjectLock.isLocked(low), "another thread may take the suspended section's object");
+            }
+        }
+        assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> worker.join());
+        assertEquals(null, failure.get());
+        assertFalse(ObjectLock.isLocked(a) || ObjectLock.isLocked(b));
+        assertEquals(1, rt.metrics().value("fine-grained.suspensions"));
+    }
+
+    @Test
+    void detachingInsideAnOpenSectionFails() {
+        final RuntimeThread self = rt.attach();
+        final CriticalSection section = rt.enter(a);
+        final IllegalStateException e = assertThrows(IllegalStateException.class, self::detach);
+        assertTrue(e.getMessage().contains("open critical section"), e.getMessage());
+        section.close();
+        assertFalse(rt.isAttached());
+    }
+
+    @Test
     void endingASectionThatIsNotTheInnermostFails() {
         final CriticalSection outer = rt.enter(a);
         final CriticalSection inner = rt.enter(b);
