@@ -67,7 +67,7 @@ import org.rclab.scheme.ThreadGate;
  * the same trade, since its own GIL never protected anything across blocking calls either.
  *
  * <p><b>Threads.</b> Attaching, detaching and checkpoints do nothing: there is no global state
- * to enter. Releasing the runtime around blocking work suspends the thread's sections, and
+ * to enter (detaching only refuses to leave sections open). Releasing the runtime around blocking work suspends the thread's sections, and
  * reacquiring it takes back the innermost.
  *
  * <p>Metrics (in the runtime's {@link org.rclab.runtime.Metrics}):
@@ -186,7 +186,8 @@ public final class FineGrainedScheme implements Scheme {
 
         @Override
         public void detach(final RuntimeThread thread) {
-            // Nothing to leave.
+            // Nothing to leave, but sections left open now would hold their locks forever.
+            sections.requireNoOpenSections(thread);
         }
 
         @Override

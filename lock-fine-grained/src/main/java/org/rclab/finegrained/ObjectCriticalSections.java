@@ -112,6 +112,28 @@ public final class ObjectCriticalSections implements CriticalSections {
         }
     }
 
+    /**
+     * Fails if the calling thread is inside a section made by this instance: a thread gate calls
+     * this from {@code detach}, because a thread that leaves for good would never end them, and
+     * their locks would stay held.
+     *
+     * @param thread the calling thread's handle
+     * @throws IllegalStateException if a section of this instance is still open
+     */
+    public void requireNoOpenSections(final RuntimeThread thread) {
+        requireCurrent(thread, "check");
+        int open = 0;
+        for (Section s = STACKS.get().top(); s != null; s = s.outer) {
+            if (s.sections == this) {
+                open++;
+            }
+        }
+        if (open > 0) {
+            throw new IllegalStateException(thread.thread().getName() + " detached inside " + open
+                    + " open critical section(s); the innermost is " + STACKS.get().top());
+        }
+    }
+
     LockMetrics metrics() {
         return metrics;
     }
