@@ -26,10 +26,16 @@ final class BrcThreadGate implements ThreadGate {
         thread.setSchemeState(queues.register(thread.thread()));
     }
 
-    /** Merges the queue until it is empty and unregisters; see {@link MergeQueues#drainAndUnregister}. */
+    /**
+     * Merges the queue until it is empty and unregisters (see {@link MergeQueues#drainAndUnregister}),
+     * then refuses to leave critical sections open. The runtime detaches the thread even if this
+     * throws, so the queue is settled first: a check that failed before it would strand the
+     * queued objects with an owner that never drains again.
+     */
     @Override
     public void detach(final RuntimeThread thread) {
         queues.drainAndUnregister((MergeQueue) thread.schemeState());
+        sections.requireNoOpenSections(thread);
     }
 
     /**

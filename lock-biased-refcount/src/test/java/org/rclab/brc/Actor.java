@@ -108,11 +108,14 @@ final class Actor implements AutoCloseable {
         run(() -> attachment = rt.attach());
     }
 
-    /** Detaches the actor's thread. */
+    /** Detaches the actor's thread; the runtime counts it detached even if the scheme's detach throws. */
     void detach() {
         run(() -> {
-            attachment.detach();
-            attachment = null;
+            try {
+                attachment.detach();
+            } finally {
+                attachment = null;
+            }
         });
     }
 

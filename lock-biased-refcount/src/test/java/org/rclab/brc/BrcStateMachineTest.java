@@ -337,6 +337,27 @@ class BrcStateMachineTest {
         rt.heap().assertNoLeaks();
     }
 
+    @Test
+    void detachingInsideAnOpenSectionFailsOnlyAfterSettlingTheQueue() {
+        final Actor a = actor("A");
+        final RcList list = rt.newList();
+        final RcStr s = a.call(() -> rt.newStr("queued to A"));
+        rt.decref(s);
+        final CriticalSection open = a.call(() -> rt.enter(list));
+
+        final IllegalStateException e = assertThrows(IllegalStateException.class, a::detach);
+        assertTrue(e.getMessage().contains("open critical section"), e.getMessage());
+        assertTrue(s.isFreed(), "the queue was merged before the check refused");
+        final RcStr later = a.call(() -> rt.newStr("made after leaving"));
+        rt.decref(later);
+        assertTrue(later.isFreed(), "A is no longer registered: its objects are merged by their releaser");
+        assertEquals(1, metric(BrcMetrics.MERGED_BY_NON_OWNER));
+
+        a.run(open::close);
+        rt.decref(list);
+        rt.heap().assertNoLeaks();
+    }
+
     // ------------------------------------------------------------------ try-incref
 
     @Test
