@@ -84,11 +84,11 @@ final class ParkingLot {
             final int stillParked = bucket.contains(o) ? ObjectLock.HAS_PARKED : 0;
             handoff = waiter != null && System.nanoTime() - waiter.since > fairAfterNanos;
             // Rewritten under the bucket monitor so that no parker validates against a stale word.
-            // Only this thread can change the word now: it holds the lock, and with HAS_PARKED
-            // set no other thread has a reason to CAS it. A handed-off lock stays LOCKED: the
-            // waiter owns it from this store on, and no barging thread can slip in between.
-            // The volatile store also publishes this thread's critical section to the next
-            // acquirer, whether it reads the word by CAS or reads the waiter's status.
+            // A plain release store suffices: only this thread can change the word now (it holds
+            // the lock, and with HAS_PARKED already set no other thread has a reason to CAS it).
+            // Release publishes this thread's critical section to the next thread that takes the
+            // lock by CAS. A handed-off lock stays LOCKED, so no barging thread can slip in; the
+            // waiter learns it owns the lock from its status, written after this store.
             Header.setLockWordRelease(o, (handoff ? ObjectLock.LOCKED : 0) | stillParked);
         }
         if (waiter != null) {
