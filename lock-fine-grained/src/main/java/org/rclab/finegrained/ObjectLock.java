@@ -117,8 +117,11 @@ final class ObjectLock {
                 parked = true;
                 since = System.nanoTime();
             }
-            metrics.parks.increment();
-            if (PARKING_LOT.park(o, LOCKED | HAS_PARKED, since)) {
+            final int outcome = PARKING_LOT.park(o, LOCKED | HAS_PARKED, since);
+            if (outcome != ParkingLot.RETRY) {
+                metrics.parks.increment();
+            }
+            if (outcome == ParkingLot.HANDED_OFF) {
                 return;
             }
         }

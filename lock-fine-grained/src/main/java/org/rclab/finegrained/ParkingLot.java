@@ -19,6 +19,15 @@ import org.rclab.object.RcObject;
  * would have woken it.
  */
 final class ParkingLot {
+    /** {@link #park} did not park: the lock word had changed, so the caller looks at it again. */
+    static final int RETRY = -1;
+    /** A waiter's status before an unlock wakes it. */
+    static final int WAITING = 0;
+    /** {@link #park} was woken by an unlock that left the lock free for anyone to take. */
+    static final int WOKEN = 1;
+    /** {@link #park} was woken by an unlock that handed it the lock: the caller holds it. */
+    static final int HANDED_OFF = 2;
+
     private static final int BUCKET_BITS = 6;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
 
@@ -37,22 +46,23 @@ final class ParkingLot {
      * @param o the object whose lock the thread waits for
      * @param expected the lock word that justifies waiting
      * @param since when the thread first parked for this acquisition ({@link System#nanoTime()})
-     * @return {@code true} if the unlocker handed the lock to this thread, which now holds it;
-     *         {@code false} if the word had changed or the thread was woken to compete again
+     * @return {@link #HANDED_OFF} if the unlocker handed the lock to this thread, which now holds
+     *         it; {@link #WOKEN} if it was woken to compete for the lock again; {@link #RETRY}
+     *         without parking if the word no longer held {@code expected}
      */
-    boolean park(final RcObject o, final int expected, final long since) {
+    int park(final RcObject o, final int expected, final long since) {
         final Waiter waiter = new Waiter(o, Thread.currentThread(), since);
         final Bucket bucket = bucketOf(o);
         synchronized (bucket) {
             if (Header.lockWordVolatile(o) != expected) {
-                return false;
+                return RETRY;
             }
             bucket.enqueue(waiter);
         }
         boolean interrupted = false;
         // The volatile read of status pairs with the waker's volatile write: once WAITING is gone,
         // everything the unlocker did in its critical section is visible here.
-        while (waiter.status == Waiter.WAITING) {
+        while (waiter.status == WAITING) {
             LockSupport.park(this);
             // An interrupt would make park return at once forever; note it, clear it, and
             // restore it when the wait is over, as java.util.concurrent locks do.
@@ -63,7 +73,7 @@ final class ParkingLot {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return waiter.status == Waiter.HANDED_OFF;
+        return waiter.status;
     }
 
     /**
@@ -92,7 +102,7 @@ final class ParkingLot {
             Header.setLockWordRelease(o, (handoff ? ObjectLock.LOCKED : 0) | stillParked);
         }
         if (waiter != null) {
-            waiter.wake(handoff ? Waiter.HANDED_OFF : Waiter.WOKEN);
+            waiter.wake(handoff ? HANDED_OFF : WOKEN);
         }
         return handoff;
     }
@@ -103,10 +113,6 @@ final class ParkingLot {
 
     /** A thread parked on one object. */
     private static final class Waiter {
-        static final int WAITING = 0;
-        static final int WOKEN = 1;
-        static final int HANDED_OFF = 2;
-
         final RcObject object;
         final Thread thread;
         final long since;
