@@ -10,7 +10,7 @@ import org.rclab.object.RcObject;
  * {@code parking_lot.c} plays the same part). The lock word has room only for "someone is
  * parked"; who is parked lives here, in a fixed table of buckets chosen by hashing the object's
  * id. Waiters of different objects may share a bucket; each bucket keeps them in arrival order,
- * so waiters of one object are served first come, first served.
+ * so waiters of one object are woken in the order they arrived (barging aside).
  *
  * <p>A bucket's monitor is held only for a few field updates, never while parked. Both sides of
  * the lock's slow path hold it while they read or write the lock word: a parker checks the word
