@@ -22,7 +22,8 @@ import org.rclab.runtime.RuntimeThread;
  * What one incref and one decref cost when the only measuring thread touches an object another
  * (live, idle) thread made: nanoseconds per pair, biased counting's slow path with no contention.
  *
- * <p>The same shape as {@code ownedPair} (incref, {@link Blackhole}, decref), so the two compare
+ * <p>The same shape as {@code ownedPair} (incref, the object handed to a {@link Blackhole} in a call
+ * the JIT may not inline, decref), so the two compare
  * directly. What would make it lie: an object made by the measuring thread itself would take
  * the owner's fast path and this would measure {@code ownedPair} again, so the object comes from
  * a {@link SideThread} that stays attached (released) for the whole trial.
@@ -59,14 +60,15 @@ public class ForeignPair {
     }
 
     /**
-     * One incref, the object consumed, one decref, on an object this thread did not make.
+     * One incref, the object handed to a blackhole in a call, one decref, on an object this thread
+     * did not make.
      *
-     * @param blackhole keeps the object observable between the two operations
+     * @param blackhole receives the object between the two operations
      */
     @Benchmark
     public void foreignPair(final Blackhole blackhole) {
         runtime.incref(object);
-        blackhole.consume(object);
+        HandOff.pass(object, blackhole);
         runtime.decref(object);
     }
 }

@@ -22,10 +22,11 @@ import org.rclab.runtime.RuntimeThread;
  * What one incref and one decref cost when the only thread touches an object it made itself:
  * nanoseconds per pair, the floor of every scheme and biased counting's home ground.
  *
- * <p>{@code ownedPair} hands the object to a {@link Blackhole} between the two operations, as the
- * issue defines it: if the JIT could see the incref and the decref side by side it could cancel
- * them and the control would measure nothing, which would make every ratio to it meaningless.
- * Next to that call the owner check of a biased scheme almost vanishes.
+ * <p>{@code ownedPair} hands the object to a {@link Blackhole} between the two operations, through
+ * a call the JIT may not inline ({@link HandOff}): if the JIT could see the incref and the decref
+ * side by side it would cancel them, and did, and the control would measure nothing, which would
+ * make every ratio to it meaningless. Next to that call the owner check of a biased scheme almost
+ * vanishes.
  *
  * <p>{@code ownedPairBatch} is the tight-loop shape: incref 16 different objects, then decref the
  * 16, reported per pair. With nothing else to hide behind, every extra load, compare and branch
@@ -72,14 +73,14 @@ public class OwnedPair {
     }
 
     /**
-     * One incref, the object consumed, one decref.
+     * One incref, the object handed to a blackhole in a call, one decref.
      *
-     * @param blackhole keeps the object observable between the two operations
+     * @param blackhole receives the object between the two operations
      */
     @Benchmark
     public void ownedPair(final Blackhole blackhole) {
         runtime.incref(object);
-        blackhole.consume(object);
+        HandOff.pass(object, blackhole);
         runtime.decref(object);
     }
 

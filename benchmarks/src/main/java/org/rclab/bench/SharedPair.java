@@ -23,8 +23,9 @@ import org.rclab.runtime.RcRuntime;
  * What an incref and a decref cost when two threads hammer one object at once: nanoseconds per
  * pair per thread (so 2 threads at 20 ns each complete one pair every 10 ns together).
  *
- * <p>Each operation also passes a checkpoint, as an interpreter loop would; without it a GIL
- * would never hand over and one thread would do all the work. The object is made by a third
+ * <p>The pair has {@code ownedPair}'s shape (see {@link HandOff}). Each operation also passes a
+ * checkpoint, as an interpreter loop would; without it a GIL would never hand over and one thread
+ * would do all the work. The object is made by a third
  * thread, so both measuring threads take the non-owner path of a biased scheme: the contended
  * case, where the count's cache line moves between the cores on every operation. Under a GIL
  * the threads take turns instead, so the figure is one thread's cost doubled plus the hand-overs.
@@ -89,11 +90,11 @@ public class SharedPair {
     }
 
     /**
-     * Incref, consume, decref the shared object, then a checkpoint.
+     * Incref the shared object, hand it to a blackhole in a call, decref it, then a checkpoint.
      *
      * @param worker this thread's attachment
      * @param control JMH's iteration control, to release the runtime once measurement stops
-     * @param blackhole keeps the object observable between the two operations
+     * @param blackhole receives the object between the two operations
      */
     @Benchmark
     public void sharedPair(final Worker worker, final Control control, final Blackhole blackhole) {
@@ -101,7 +102,7 @@ public class SharedPair {
             return;
         }
         runtime.incref(object);
-        blackhole.consume(object);
+        HandOff.pass(object, blackhole);
         runtime.decref(object);
         worker.thread.checkpoint();
     }

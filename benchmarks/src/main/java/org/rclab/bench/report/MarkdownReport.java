@@ -85,8 +85,11 @@ public final class MarkdownReport {
     private static final String SHAPES = """
             ## What the shapes mean
 
-            - `ownedPair` is one incref, the object handed to a `Blackhole`, one decref: the count's
-              change next to other work, where a biased scheme's owner check nearly vanishes.
+            - `ownedPair` is one incref, the object handed to a `Blackhole` in a call the JIT may not
+              inline, one decref: the count's change next to other work (CPython's
+              `Py_INCREF(x); f(x); Py_DECREF(x)`), where a biased scheme's owner check nearly vanishes.
+              The call is there because with a bare (compiler) blackhole C2 deleted the control's
+              plain incref and decref altogether, and the control then measured no count update.
               `ownedPairBatch` increfs 16 objects then decrefs them, per pair: a tight loop where every
               extra load and branch shows. Both are honest figures of different programs.
             - `foreignPair` is the same pair on an object another live thread made (a biased scheme's
