@@ -18,12 +18,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.profile.ProfilerFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Version;
 import org.rclab.bench.report.BenchReport;
@@ -157,7 +160,7 @@ public final class BenchCommand {
                         .resultFormat(ResultFormatType.JSON).result(json.toString())
                         .shouldFailOnError(false);
                 group.benchmarks().forEach(b -> options.include(b.includePattern()));
-                request.profilers().forEach(options::addProfiler);
+                request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
                 request.settings().apply(options);
                 try {
                     new Runner(options.build(), progress).run();
@@ -278,10 +281,24 @@ public final class BenchCommand {
      * @param profilers JMH profilers to add
      * @param commandLine the command as typed, for the report
      */
-    record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only, List<String> profilers,
-                   String commandLine) {
+    record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only,
+                   List<ProfilerConfig> profilers, String commandLine) {
         List<String> schemeNames() {
             return schemes.stream().map(Scheme::name).toList();
+        }
+
+        /** A profiler as JMH's {@code -prof NAME[:OPTIONS]}, checked now so a typo is a usage error. */
+        private static ProfilerConfig profiler(final String value) {
+            final int colon = value.indexOf(':');
+            final ProfilerConfig config = colon < 0 ? new ProfilerConfig(value, "")
+                    : new ProfilerConfig(value.substring(0, colon), value.substring(colon + 1));
+            try {
+                ProfilerFactory.getProfilerOrException(config);
+            } catch (final ProfilerException e) {
+                throw new IllegalArgumentException("profiler '" + value + "' is unknown or unsupported here: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+            }
+            return config;
         }
 
         static Request parse(final String[] args, final Catalog catalog, final List<Scheme> discovered) {
@@ -289,7 +306,7 @@ public final class BenchCommand {
             boolean smoke = false;
             final Set<String> schemeNames = new LinkedHashSet<>();
             final Set<String> only = new LinkedHashSet<>();
-            final List<String> profilers = new ArrayList<>();
+            final List<ProfilerConfig> profilers = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 final String arg = args[i];
                 switch (arg) {
@@ -306,7 +323,7 @@ public final class BenchCommand {
                         switch (arg) {
                             case "--scheme" -> schemeNames.add(value);
                             case "--only" -> only.add(value);
-                            default -> profilers.add(value);
+                            default -> profilers.add(profiler(value));
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + arg + "' (see --help)");

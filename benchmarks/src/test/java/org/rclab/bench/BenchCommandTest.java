@@ -52,6 +52,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void unknownProfilerIsAUsageError() {
+        final Outcome outcome = run("--prof", "no-such-profiler");
+        assertEquals(BenchCommand.USAGE, outcome.status);
+        assertTrue(outcome.err.startsWith("rclab bench: profiler 'no-such-profiler' is unknown"), outcome.err);
+        assertEquals(1, outcome.err.lines().count());
+    }
+
+    @Test
     void optionWithoutValueAndConflictingSettingsAreUsageErrors() {
         assertEquals(BenchCommand.USAGE, run("--scheme").status);
         assertEquals(BenchCommand.USAGE, run("--only", "--quick").status);
