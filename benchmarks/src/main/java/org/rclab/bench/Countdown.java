@@ -97,8 +97,13 @@ public class Countdown {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         // The counters wait at the start barrier; passing it with the flag set lets them leave.
+        // If one has died, the barrier can never fill: break it instead, so the others leave too.
         stopping = true;
-        start.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (counters.stream().allMatch(c -> c.thread.isAlive())) {
+            start.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } else {
+            start.reset();
+        }
         for (final Counter counter : counters) {
             counter.thread.join(TimeUnit.SECONDS.toMillis(BenchRuntimes.HELPER_TIMEOUT_SECONDS));
             if (counter.thread.isAlive()) {
