@@ -61,6 +61,15 @@ public final class BenchCommand {
     /** The command line was wrong. */
     static final int USAGE = 2;
 
+    /** A load average before the run above which other work was already using the CPUs. */
+    static final double BUSY_BEFORE = 1.0;
+
+    /**
+     * A load average after the run above which other work ran alongside: the run alone keeps at
+     * most about two threads busy (plus the JIT and GC), so more means someone else's processes.
+     */
+    static final double BUSY_AFTER = 3.0;
+
     /** The benchmark a smoke run measures unless {@code --only} says otherwise. */
     static final String SMOKE_BENCHMARK = "ownedPair";
 
@@ -182,13 +191,19 @@ public final class BenchCommand {
         final List<Measurement> measurements = Measurement.fromJmhJson(merged);
 
         final List<String> notes = new ArrayList<>(plan.notes());
+        final double loadAfter = loadAverage();
+        if (loadBefore > BUSY_BEFORE || loadAfter > BUSY_AFTER) {
+            notes.add(String.format(Locale.ROOT, "The machine was busy with other work (load average %.1f at the start, "
+                    + "%.1f at the end, on %d CPUs): every figure, and the 2-thread ones most, may be distorted.",
+                    loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
+        }
         final int missing = plan.runs() - measurements.size();
         if (missing > 0) {
             notes.add(missing + " of " + plan.runs() + " planned runs produced no result (failed; see jmh.log)");
         }
         final RunInfo run = new RunInfo(when, request.commandLine(), "JMH " + Version.getPlainVersion() + ", "
                 + request.settings().describe(), machine(),
-                String.format(Locale.ROOT, "%.1f at the start, %.1f at the end", loadBefore, loadAverage()), notes);
+                String.format(Locale.ROOT, "%.1f at the start, %.1f at the end", loadBefore, loadAfter), notes);
         final BenchReport report = new BenchReport(measurements, plan.control(), Target.project());
         final MarkdownReport markdown = new MarkdownReport(report, run);
         final List<MarkdownReport.Chart> charts = Charts.write(report, dir);
