@@ -156,32 +156,20 @@ public final class BenchCommand {
                 String.join(", ", request.schemeNames()), request.settings().describe(), log);
         plan.notes().forEach(n -> out.println("rclab bench: " + n));
         final List<String> parts = new ArrayList<>();
-        final ProgressFormat progress;
+        final int failed;
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-            progress = new ProgressFormat(out, OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL),
-                    plan.runs());
-            int part = 0;
+            final ProgressFormat progress = new ProgressFormat(out,
+                    OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL), plan.runs());
             for (final Plan.Group group : plan.groups()) {
-                final Path json = dir.resolve("jmh-part-" + part++ + ".json");
-                Files.deleteIfExists(json);
-                final ChainedOptionsBuilder options = new OptionsBuilder()
-                        .param(Measurement.SCHEME, group.schemes().toArray(String[]::new))
-                        .resultFormat(ResultFormatType.JSON).result(json.toString())
-                        .shouldFailOnError(false);
-                group.benchmarks().forEach(b -> options.include(b.includePattern()));
-                request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
-                request.settings().apply(options);
+                final Path json = dir.resolve("jmh-part-" + parts.size() + ".json");
                 try {
-                    new Runner(options.build(), progress).run();
+                    parts.add(runJmh(request, group, json, progress));
                 } catch (final RunnerException | RuntimeException e) {
                     err.println("rclab bench: JMH failed: " + e.getMessage() + " (see " + log + ")");
                     return FAILURE;
                 }
-                if (Files.exists(json)) {
-                    parts.add(Files.readString(json));
-                    Files.delete(json);
-                }
             }
+            failed = progress.failed();
         }
         final String merged = mergeJsonArrays(parts);
         final Path jmhJson = dir.resolve("jmh.json");
@@ -189,7 +177,43 @@ public final class BenchCommand {
         Files.copy(jmhJson, dir.resolve("jmh-" + when.replace(" UTC", "").replace(" ", "-").replace(":", "") + ".json"),
                 StandardCopyOption.REPLACE_EXISTING);
         final List<Measurement> measurements = Measurement.fromJmhJson(merged);
+        final int missing = plan.runs() - measurements.size();
+        final List<MarkdownReport.Chart> charts = writeReport(request, plan, dir, when, loadBefore, measurements, out);
+        if (missing > 0 || failed > 0) {
+            err.println("rclab bench: " + Math.max(missing, failed) + " run(s) failed; see " + log);
+            return FAILURE;
+        }
+        if (request.settings() == RunSettings.SMOKE) {
+            return checkSmoke(plan, measurements, dir, charts, out, err);
+        }
+        return OK;
+    }
 
+    /** Runs one group's benchmarks in JMH and returns JMH's JSON for them. */
+    private static String runJmh(final Request request, final Plan.Group group, final Path json,
+                                 final ProgressFormat progress) throws RunnerException, IOException {
+        Files.deleteIfExists(json);
+        final ChainedOptionsBuilder options = new OptionsBuilder()
+                .param(Measurement.SCHEME, group.schemes().toArray(String[]::new))
+                .resultFormat(ResultFormatType.JSON).result(json.toString())
+                .shouldFailOnError(false);
+        group.benchmarks().forEach(b -> options.include(b.includePattern()));
+        request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
+        request.settings().apply(options);
+        new Runner(options.build(), progress).run();
+        if (!Files.exists(json)) {
+            return "[]";
+        }
+        final String text = Files.readString(json);
+        Files.delete(json);
+        return text;
+    }
+
+    /** Writes report.md, summary.md and the charts, prints the summary, returns the charts. */
+    private static List<MarkdownReport.Chart> writeReport(final Request request, final Plan plan, final Path dir,
+                                                          final String when, final double loadBefore,
+                                                          final List<Measurement> measurements, final PrintStream out)
+            throws IOException {
         final List<String> notes = new ArrayList<>(plan.notes());
         final double loadAfter = loadAverage();
         if (loadBefore > BUSY_BEFORE || loadAfter > BUSY_AFTER) {
@@ -209,20 +233,12 @@ public final class BenchCommand {
         final List<MarkdownReport.Chart> charts = Charts.write(report, dir);
         Files.writeString(dir.resolve("report.md"), markdown.full(charts));
         Files.writeString(dir.resolve("summary.md"), markdown.summary());
-
         out.println();
         out.print(markdown.summary());
         out.println();
         out.println("rclab bench: wrote " + dir.resolve("report.md") + ", summary.md, jmh.json and "
                 + charts.size() + " chart" + (charts.size() == 1 ? "" : "s"));
-        if (missing > 0 || progress.failed() > 0) {
-            err.println("rclab bench: " + Math.max(missing, progress.failed()) + " run(s) failed; see " + log);
-            return FAILURE;
-        }
-        if (request.settings() == RunSettings.SMOKE) {
-            return checkSmoke(plan, measurements, dir, charts, out, err);
-        }
-        return OK;
+        return charts;
     }
 
     /** A smoke run passes when every planned run gave a finite score and every file exists. */
