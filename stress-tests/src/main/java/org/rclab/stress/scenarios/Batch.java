@@ -1,0 +1,85 @@
+package org.rclab.stress.scenarios;
+
+import org.rclab.heap.RefcountMisuseException;
+import org.rclab.object.RcObject;
+import org.rclab.runtime.RcRuntime;
+
+/**
+ * Reference operations over the batch of objects one sample races on. A batch rather than one
+ * object per sample, so that two actors starting a few hundred nanoseconds apart still overlap
+ * on most of their operations. Misuse the runtime detects is counted, not thrown: it is an
+ * outcome of the race, and one caught misuse must not hide what happens to the other objects.
+ */
+public final class Batch {
+    private Batch() {
+    }
+
+    /**
+     * Makes mortal objects with one reference each, owned by the calling thread.
+     *
+     * @param runtime the runtime
+     * @param size how many
+     * @return the objects
+     */
+    public static RcObject[] newObjects(final RcRuntime runtime, final int size) {
+        final RcObject[] objects = new RcObject[size];
+        for (int i = 0; i < size; i++) {
+            objects[i] = runtime.newStr("item-" + i);
+        }
+        return objects;
+    }
+
+    /**
+     * Adds one reference to each object.
+     *
+     * @param runtime the runtime
+     * @param objects the batch
+     * @return how many increfs the runtime refused as misuse (use after free)
+     */
+    public static int increfEach(final RcRuntime runtime, final RcObject[] objects) {
+        int misuse = 0;
+        for (final RcObject o : objects) {
+            try {
+                runtime.incref(o);
+            } catch (final RefcountMisuseException e) {
+                misuse++;
+            }
+        }
+        return misuse;
+    }
+
+    /**
+     * Removes one reference from each object, freeing those whose count reaches zero.
+     *
+     * @param runtime the runtime
+     * @param objects the batch
+     * @return how many decrefs the runtime refused as misuse (over-release, double free)
+     */
+    public static int decrefEach(final RcRuntime runtime, final RcObject[] objects) {
+        int misuse = 0;
+        for (final RcObject o : objects) {
+            try {
+                runtime.decref(o);
+            } catch (final RefcountMisuseException e) {
+                misuse++;
+            }
+        }
+        return misuse;
+    }
+
+    /**
+     * How many of the objects have been freed.
+     *
+     * @param objects the batch
+     * @return the number freed
+     */
+    public static int countFreed(final RcObject[] objects) {
+        int freed = 0;
+        for (final RcObject o : objects) {
+            if (o.isFreed()) {
+                freed++;
+            }
+        }
+        return freed;
+    }
+}
