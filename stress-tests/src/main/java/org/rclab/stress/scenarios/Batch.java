@@ -5,10 +5,13 @@ import org.rclab.object.RcObject;
 import org.rclab.runtime.RcRuntime;
 
 /**
- * Reference operations over the batch of objects one sample races on. A batch rather than one
- * object per sample, so that two actors starting a few hundred nanoseconds apart still overlap
- * on most of their operations. Misuse the runtime detects is counted, not thrown: it is an
- * outcome of the race, and one caught misuse must not hide what happens to the other objects.
+ * Reference operations over the batch of objects one sample races on. The two actors of a
+ * sample start one cache-line transfer apart (a hundred nanoseconds or so, a dozen objects'
+ * worth of operations), so if both walked the batch in the same order they would never touch
+ * one object at the same instant. One walks it forwards and the other backwards
+ * ({@link #decrefEachReversed}): the walks cross on some object whatever the lag. Misuse the
+ * runtime detects is counted, not thrown: it is an outcome of the race, and one caught misuse
+ * must not hide what happens to the other objects.
  */
 public final class Batch {
     private Batch() {
@@ -60,6 +63,25 @@ public final class Batch {
         for (final RcObject o : objects) {
             try {
                 runtime.decref(o);
+            } catch (final RefcountMisuseException e) {
+                misuse++;
+            }
+        }
+        return misuse;
+    }
+
+    /**
+     * Removes one reference from each object, walking the batch from its end.
+     *
+     * @param runtime the runtime
+     * @param objects the batch
+     * @return how many decrefs the runtime refused as misuse (over-release, double free)
+     */
+    public static int decrefEachReversed(final RcRuntime runtime, final RcObject[] objects) {
+        int misuse = 0;
+        for (int i = objects.length - 1; i >= 0; i--) {
+            try {
+                runtime.decref(objects[i]);
             } catch (final RefcountMisuseException e) {
                 misuse++;
             }

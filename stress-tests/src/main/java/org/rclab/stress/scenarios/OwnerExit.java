@@ -98,7 +98,7 @@ public class OwnerExit {
     public void other() {
         meet.meetB(1);
         try (ActorRuntime.Turn turn = RT.turn()) {
-            misuseB = Batch.decrefEach(RT.runtime(), objects);
+            misuseB = Batch.decrefEachReversed(RT.runtime(), objects);
         }
         meet.finish();
     }

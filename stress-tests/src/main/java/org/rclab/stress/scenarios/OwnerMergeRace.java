@@ -79,7 +79,7 @@ public class OwnerMergeRace {
         }
         meet.meetB(2);
         try (ActorRuntime.Turn turn = RT.turn()) {
-            misuse += Batch.decrefEach(rt, objects);
+            misuse += Batch.decrefEachReversed(rt, objects);
         }
         misuseB = misuse;
         meet.finish();

@@ -1,0 +1,111 @@
+package org.rclab.stress;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How long and how widely the suite runs: jcstress's presets, with two changes for the short
+ * modes, each for a reason.
+ *
+ * <ul>
+ *   <li>{@code sanity} gives each iteration 5 ms instead of jcstress's 0: with 0 a termination
+ *       test (scenario 9) records no sample at all, and a scenario without samples shows
+ *       nothing. It also compiles both actors alike ({@code -sc false}) to run 8 forks per
+ *       scenario instead of 28. It is a smoke test of the harness: a handful of samples per
+ *       fork is too few to demand that the negative control loses counts, so the run's exit
+ *       status does not ask it to (it usually does lose them anyway).</li>
+ *   <li>{@code quick} is jcstress's quick preset with unified compilation ({@code -sc false}),
+ *       8 forks per scenario instead of 28, so that {@code ./rclab compare} takes minutes.</li>
+ *   <li>{@code default} and {@code tough} are jcstress's presets unchanged (per-actor split
+ *       compilation, more iterations and forks).</li>
+ * </ul>
+ *
+ * <p>The time estimates were measured on the project's machine (2 vCPUs shared with other
+ * work); see the module README.
+ */
+public enum Mode {
+    /** Harness smoke test: a few samples per fork. */
+    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false"), 6, 10, false),
+    /** Short run with real sample counts. */
+    QUICK("quick", List.of("-m", "quick", "-sc", "false"), 20, 10, true),
+    /** jcstress's default preset. */
+    DEFAULT("default", List.of("-m", "default"), 200, 10, true),
+    /** jcstress's tough preset. */
+    TOUGH("tough", List.of("-m", "tough"), 1800, 10, true);
+
+    private final String word;
+    private final List<String> jcstressArgs;
+    private final int secondsPerScenario;
+    private final int secondsPerScheme;
+    private final boolean teethRequired;
+
+    Mode(final String word, final List<String> jcstressArgs, final int secondsPerScenario,
+         final int secondsPerScheme, final boolean teethRequired) {
+        this.word = word;
+        this.jcstressArgs = jcstressArgs;
+        this.secondsPerScenario = secondsPerScenario;
+        this.secondsPerScheme = secondsPerScheme;
+        this.teethRequired = teethRequired;
+    }
+
+    /**
+     * The name users type.
+     *
+     * @return e.g. {@code quick}
+     */
+    public String word() {
+        return word;
+    }
+
+    /**
+     * The jcstress options this mode runs with.
+     *
+     * @return the options
+     */
+    public List<String> jcstressArgs() {
+        return jcstressArgs;
+    }
+
+    /**
+     * Whether the run is long enough to demand that a scheme without thread safety shows lost
+     * or leaked counts.
+     *
+     * @return {@code false} only for sanity
+     */
+    public boolean teethRequired() {
+        return teethRequired;
+    }
+
+    /**
+     * The estimated wall time of a run.
+     *
+     * @param schemes how many schemes
+     * @param scenarios how many scenarios
+     * @return seconds
+     */
+    public long estimateSeconds(final int schemes, final int scenarios) {
+        return (long) schemes * (secondsPerScheme + (long) scenarios * secondsPerScenario);
+    }
+
+    /**
+     * The mode with a name.
+     *
+     * @param word the name
+     * @return the mode, if one has that name
+     */
+    public static Optional<Mode> of(final String word) {
+        final String lower = word.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(m -> m.word.equals(lower)).findFirst();
+    }
+
+    /**
+     * The names, for messages.
+     *
+     * @return e.g. {@code sanity|quick|default|tough}
+     */
+    public static String words() {
+        return String.join("|", Arrays.stream(values()).map(Mode::word).toList());
+    }
+}

@@ -1,0 +1,120 @@
+package org.rclab.stress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns what jcstress recorded into verdicts, and verdicts into the run's pass or fail. */
+public final class Verdicts {
+    private Verdicts() {
+    }
+
+    /**
+     * Judges one scenario run.
+     *
+     * <p>The verdict is the worst one named by the forbidden outcomes that occurred; a fork whose
+     * threads did not finish in time adds {@link Verdict#DEADLOCK}. A run with no samples, or
+     * with jcstress errors and nothing forbidden, is {@link Verdict#ERROR}: nothing was shown,
+     * so it is not clean.
+     *
+     * @param scheme the scheme's name
+     * @param run what jcstress recorded
+     * @return the row
+     */
+    public static VerdictRow judge(final String scheme, final ScenarioRun run) {
+        long forbidden = 0;
+        long interesting = 0;
+        Verdict verdict = Verdict.CLEAN;
+        for (final OutcomeCount outcome : run.outcomes()) {
+            if (outcome.count() == 0) {
+                continue;
+            }
+            switch (outcome.grade()) {
+                case FORBIDDEN -> {
+                    forbidden += outcome.count();
+                    // A forbidden outcome that names no verdict cannot be classified; it is
+                    // still not clean.
+                    verdict = verdict.worse(Verdict.ofDescription(outcome.description()).orElse(Verdict.ERROR));
+                }
+                case INTERESTING -> interesting += outcome.count();
+                case ACCEPTABLE -> {
+                    // Counted only in the samples.
+                }
+                default -> throw new IllegalStateException("unknown grade " + outcome.grade());
+            }
+        }
+        if (run.timedOut()) {
+            verdict = verdict.worse(Verdict.DEADLOCK);
+        }
+        final List<String> notes = new ArrayList<>();
+        if (run.samples() == 0) {
+            verdict = Verdict.ERROR;
+            notes.add("no samples: the scenario did not run");
+        } else if (verdict == Verdict.CLEAN && !run.errors().isEmpty()) {
+            verdict = Verdict.ERROR;
+        }
+        if (!run.errors().isEmpty()) {
+            notes.add(run.errors().size() + " failed fork(s): " + firstLine(run.errors().get(0)));
+        }
+        if (run.demonstration()) {
+            notes.add(0, "demonstration of misuse: expected to lose counts where the scheme relies on the rule; "
+                    + "not counted");
+        }
+        return new VerdictRow(scheme, run.scenario(), run.samples(), forbidden, interesting, verdict,
+                run.demonstration(), String.join("; ", notes));
+    }
+
+    /**
+     * The reasons the run fails, one per offending row or scheme; empty when it passes.
+     *
+     * <p>A run passes when every row has samples, every non-demonstration row of a scheme that
+     * claims thread safety is clean, and every scheme that does not claim it (the negative
+     * control) has no error rows and, when {@code teethRequired}, at least one row that shows a
+     * lost, leaked or doubly released count: otherwise the suite could not tell a broken scheme
+     * from a good one.
+     *
+     * @param rows the verdict rows
+     * @param threadSafe each scheme's claim, by name
+     * @param teethRequired whether the mode is long enough to demand findings from the control
+     * @return the reasons, in row order
+     */
+    public static List<String> problems(final List<VerdictRow> rows, final Map<String, Boolean> threadSafe,
+                                        final boolean teethRequired) {
+        final List<String> problems = new ArrayList<>();
+        for (final VerdictRow row : rows) {
+            final String name = row.scheme() + " / " + row.scenario();
+            if (row.samples() == 0) {
+                problems.add(name + ": no samples (the scenario did not run)");
+            } else if (row.demonstration()) {
+                continue;
+            } else if (Boolean.TRUE.equals(threadSafe.get(row.scheme()))) {
+                if (row.verdict() != Verdict.CLEAN) {
+                    problems.add(name + ": " + row.verdict().word() + " (the scheme claims thread safety)"
+                            + (row.note().isEmpty() ? "" : "; " + row.note()));
+                }
+            } else if (row.verdict() == Verdict.ERROR) {
+                problems.add(name + ": error; " + row.note());
+            }
+        }
+        if (teethRequired) {
+            for (final Map.Entry<String, Boolean> scheme : threadSafe.entrySet()) {
+                if (scheme.getValue()) {
+                    continue;
+                }
+                final boolean showedLosses = rows.stream()
+                        .anyMatch(r -> r.scheme().equals(scheme.getKey()) && !r.demonstration()
+                                && r.verdict().isCountFinding());
+                if (!showedLosses) {
+                    problems.add(scheme.getKey() + ": not thread-safe, yet no scenario showed a lost or leaked count "
+                            + "(the suite could not tell it from a correct scheme)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String firstLine(final String text) {
+        final int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+}
