@@ -150,25 +150,28 @@ final class JcstressRun {
                     planned = Integer.parseInt(plan.group(1));
                 }
                 final Matcher fork = FORK_DONE.matcher(line);
-                if (!fork.find()) {
+                // After the last fork jcstress repeats the failed ones in its summary.
+                if (!fork.find() || (planned > 0 && done >= planned)) {
                     continue;
                 }
                 done++;
                 final String test = fork.group(2);
                 final int forks = forksDone.merge(test, 1, Integer::sum);
-                final int perScenario = planned == 0 ? 0 : planned / Math.max(1, suite.size());
-                String event = "";
-                if (perScenario > 0 && forks == perScenario) {
+                // Every scenario has the same number of forks only when both actors are compiled
+                // alike; with split compilation a one-actor test has fewer, so then only forks
+                // are counted.
+                final int perScenario = mode.uniformForks() ? planned / Math.max(1, suite.size()) : 0;
+                final boolean scenarioFinished = perScenario > 0 && forks == perScenario;
+                if (scenarioFinished) {
                     scenariosDone++;
-                    event = ", finished " + names.getOrDefault(test, test);
                 }
-                if (!"OK".equals(fork.group(1))) {
-                    event += ", " + names.getOrDefault(test, test) + " " + fork.group(1);
-                }
-                if (!event.isEmpty() || done == 1) {
-                    out.printf("%s: %d/%s forks, %d/%d scenarios complete, %d left%s%n", label, done,
-                            planned == 0 ? "?" : String.valueOf(planned), scenariosDone, suite.size(),
-                            suite.size() - scenariosDone, event);
+                final boolean tenthPassed = planned > 0 && done * 10 / planned > (done - 1) * 10 / planned;
+                if (scenarioFinished || tenthPassed || done == 1) {
+                    final String scenarios = perScenario == 0 ? ""
+                            : String.format(", %d/%d scenarios complete, %d left", scenariosDone, suite.size(),
+                                    suite.size() - scenariosDone);
+                    out.printf("%s: %d/%s forks done%s (last: %s)%n", label, done,
+                            planned == 0 ? "?" : String.valueOf(planned), scenarios, names.getOrDefault(test, test));
                 }
             }
         } catch (final IOException e) {

@@ -69,6 +69,16 @@ public enum Mode {
     }
 
     /**
+     * Whether every scenario runs the same number of forks (both actors compiled alike), so that
+     * progress can say how many scenarios are complete.
+     *
+     * @return {@code true} for the modes run with {@code -sc false}
+     */
+    public boolean uniformForks() {
+        return jcstressArgs.contains("-sc");
+    }
+
+    /**
      * Whether the run is long enough to demand that a scheme without thread safety shows lost
      * or leaked counts.
      *
