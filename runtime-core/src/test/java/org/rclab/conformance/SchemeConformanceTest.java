@@ -1,0 +1,855 @@
+package org.rclab.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rclab.heap.LeakError;
+import org.rclab.heap.MisuseKind;
+import org.rclab.heap.RefcountMisuseException;
+import org.rclab.heap.Tracking;
+import org.rclab.object.RcDict;
+import org.rclab.object.RcInt;
+import org.rclab.object.RcList;
+import org.rclab.object.RcObject;
+import org.rclab.object.RcStr;
+import org.rclab.object.RcTuple;
+import org.rclab.object.RcType;
+import org.rclab.runtime.RcRuntime;
+import org.rclab.runtime.RuntimeThread;
+import org.rclab.scheme.CriticalSection;
+import org.rclab.scheme.Scheme;
+import org.rclab.scheme.Schemes;
+import org.rclab.scheme.UnknownSchemeException;
+
+/**
+ * The behaviour every scheme must have, written once. A scheme module runs it with one subclass
+ * naming its scheme:
+ *
+ * <pre>{@code
+ * class GilConformanceTest extends SchemeConformanceTest {
+ *     @Override
+ *     protected String schemeName() {
+ *         return "gil";
+ *     }
+ * }
+ * }</pre>
+ *
+ * The scheme is looked up through {@link Schemes}, so the kit also proves it is registered with
+ * {@link java.util.ServiceLoader}. Multi-threaded tests run only for schemes that declare
+ * themselves thread-safe; the stress suite, not this kit, shows how the others fail.
+ *
+ * <p>Each test runs on a fresh runtime that tracks live objects, with the test thread attached,
+ * and ends by asserting that nothing leaked. Threads that wait for other attached threads do so
+ * with the runtime released, as a blocking call in CPython would.
+ */
+public abstract class SchemeConformanceTest {
+    private static final int DEEP_CHAIN = 1_000_000;
+    private static final int PAIRS_PER_THREAD = 100_000;
+    private static final int APPENDS_PER_THREAD = 10_000;
+    private static final int CHECKPOINT_EVERY = 64;
+    private static final Duration LIVENESS_GUARD = Duration.ofSeconds(60);
+
+    /** The runtime under test, fresh for each test. */
+    protected RcRuntime rt;
+    /** The test thread's attachment to {@link #rt}. */
+    protected RuntimeThread self;
+
+    /**
+     * The name of the scheme under test.
+     *
+     * @return a name {@link Schemes#byName} knows
+     */
+    protected abstract String schemeName();
+
+    /**
+     * The scheme under test, found through {@link java.util.ServiceLoader}.
+     *
+     * @return the scheme
+     */
+    protected final Scheme scheme() {
+        return Schemes.byName(schemeName());
+    }
+
+    @BeforeEach
+    void openRuntime() {
+        rt = RcRuntime.builder(scheme()).tracking(Tracking.OBJECTS).build();
+        self = rt.attach();
+    }
+
+    @AfterEach
+    void closeRuntime() {
+        if (self.isAttached()) {
+            self.detach();
+        }
+        rt.close();
+    }
+
+    // ------------------------------------------------------------------ discovery
+
+    @Test
+    void schemeIsDiscoveredByItsName() {
+        assertEquals(schemeName(), scheme().name());
+        assertTrue(Schemes.names().contains(schemeName()));
+        assertFalse(scheme().description().isBlank(), "a scheme describes itself in one line");
+    }
+
+    @Test
+    void unknownSchemeNameListsTheKnownNames() {
+        final UnknownSchemeException e = assertThrows(UnknownSchemeException.class,
+                () -> Schemes.byName("no-such-scheme"));
+        assertTrue(e.getMessage().contains(schemeName()), e.getMessage());
+        assertTrue(e.known().contains(schemeName()));
+    }
+
+    // ------------------------------------------------------------------ count arithmetic
+
+    @Test
+    void newObjectHasOneReference() {
+        final RcStr s = rt.newStr("fresh");
+        assertEquals(1, rt.refcount(s));
+        rt.decref(s);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void increfAndDecrefMoveTheCountByOne() {
+        final RcStr s = rt.newStr("counted");
+        for (int i = 0; i < 10; i++) {
+            rt.incref(s);
+        }
+        assertEquals(11, rt.refcount(s));
+        for (int i = 0; i < 10; i++) {
+            rt.decref(s);
+        }
+        assertEquals(1, rt.refcount(s));
+        assertFalse(s.isFreed());
+        rt.decref(s);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void lastDecrefFreesExactlyOnce() {
+        final RcInt big = rt.newInt(1_000_000);
+        rt.incref(big);
+        final long freedBefore = rt.heap().freed();
+        rt.decref(big);
+        assertFalse(big.isFreed(), "one reference remains");
+        assertEquals(freedBefore, rt.heap().freed());
+        rt.decref(big);
+        assertTrue(big.isFreed());
+        assertEquals(freedBefore + 1, rt.heap().freed());
+        assertEquals(0, rt.refcount(big));
+        rt.heap().assertNoLeaks();
+    }
+
+    // ------------------------------------------------------------------ misuse
+
+    @Test
+    void decrefOfAFreedObjectIsAnOverRelease() {
+        final RcStr s = rt.newStr("gone");
+        rt.decref(s);
+        final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> rt.decref(s));
+        assertEquals(MisuseKind.OVER_RELEASE, e.kind());
+        assertEquals(1, rt.heap().misuseCount(MisuseKind.OVER_RELEASE));
+        assertEquals(1, rt.heap().freed(RcType.STR), "a misuse must not free the object again");
+    }
+
+    @Test
+    void increfOfAFreedObjectIsAUseAfterFree() {
+        final RcStr s = rt.newStr("gone");
+        rt.decref(s);
+        final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> rt.incref(s));
+        assertEquals(MisuseKind.USE_AFTER_FREE, e.kind());
+        assertEquals(0, rt.refcount(s));
+    }
+
+    @Test
+    void containerOperationOnAFreedListIsAUseAfterFree() {
+        final RcList list = rt.newList();
+        rt.decref(list);
+        final RcStr item = rt.newStr("item");
+        final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> list.append(item));
+        assertEquals(MisuseKind.USE_AFTER_FREE, e.kind());
+        assertEquals(1, rt.refcount(item), "the failed append took no reference");
+        rt.decref(item);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void misuseMessageNamesTheObjectsTypeAndIdentity() {
+        final RcList list = rt.newList();
+        final long id = list.id();
+        rt.decref(list);
+        final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> rt.decref(list));
+        assertTrue(e.getMessage().contains("list object #" + id), e.getMessage());
+        assertTrue(e.getMessage().contains("over-release"), e.getMessage());
+        assertEquals("list object #" + id, e.objectDescription());
+    }
+
+    @Test
+    void objectOfAnotherRuntimeIsRejected() {
+        try (RcRuntime other = RcRuntime.builder(scheme()).build()) {
+            final RuntimeThread otherSelf = other.attach();
+            final RcStr foreign = other.newStr("elsewhere");
+            final RcList list = rt.newList();
+            final RefcountMisuseException e = assertThrows(RefcountMisuseException.class,
+                    () -> list.append(foreign));
+            assertEquals(MisuseKind.FOREIGN_OBJECT, e.kind());
+            other.decref(foreign);
+            rt.decref(list);
+            other.heap().assertNoLeaks();
+            otherSelf.detach();
+        }
+        rt.heap().assertNoLeaks();
+    }
+
+    // ------------------------------------------------------------------ immortals
+
+    @Test
+    void smallIntsAreCachedAndImmortal() {
+        final RcInt five = rt.newInt(5);
+        assertSame(five, rt.newInt(5));
+        assertTrue(five.isImmortal());
+        for (int i = 0; i < 1000; i++) {
+            rt.decref(five);
+        }
+        assertFalse(five.isFreed());
+        assertEquals(Long.MAX_VALUE, rt.refcount(five));
+        assertTrue(rt.newInt(RcInt.SMALL_MIN).isImmortal());
+        assertTrue(rt.newInt(RcInt.SMALL_MAX).isImmortal());
+        assertEquals(0, rt.heap().allocated(), "cached ints are not allocations");
+    }
+
+    @Test
+    void intsOutsideTheCacheAreMortal() {
+        final RcInt above = rt.newInt(RcInt.SMALL_MAX + 1);
+        final RcInt below = rt.newInt(RcInt.SMALL_MIN - 1);
+        assertFalse(above.isImmortal());
+        assertFalse(below.isImmortal());
+        rt.decref(above);
+        rt.decref(below);
+        assertTrue(above.isFreed() && below.isFreed());
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void singletonsIgnoreIncrefAndDecref() {
+        for (final RcObject singleton : List.of(rt.none(), rt.bool(true), rt.bool(false))) {
+            rt.incref(singleton);
+            for (int i = 0; i < 10; i++) {
+                rt.decref(singleton);
+            }
+            assertTrue(singleton.isImmortal());
+            assertFalse(singleton.isFreed());
+        }
+        assertEquals("None", rt.none().repr());
+        assertEquals(RcType.BOOL, rt.bool(true).type());
+    }
+
+    // ------------------------------------------------------------------ containers
+
+    @Test
+    void appendTakesAReferenceAndPopHandsItBack() {
+        final RcList list = rt.newList();
+        final RcStr item = rt.newStr("x");
+        list.append(item);
+        assertEquals(2, rt.refcount(item));
+        assertEquals(1, list.size());
+        final RcObject popped = list.pop();
+        assertSame(item, popped);
+        assertEquals(2, rt.refcount(item), "pop hands the list's reference to the caller");
+        rt.decref(popped);
+        rt.decref(item);
+        rt.decref(list);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void popFromEmptyListFailsAndChangesNothing() {
+        final RcList list = rt.newList();
+        assertThrows(IndexOutOfBoundsException.class, list::pop);
+        assertEquals(0, list.size());
+        rt.decref(list);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void getReturnsANewReference() {
+        final RcList list = rt.newList();
+        final RcStr item = rt.newStr("x");
+        list.append(item);
+        rt.decref(item);
+        final RcObject got = list.get(0);
+        assertSame(item, got);
+        assertEquals(2, rt.refcount(item));
+        rt.decref(got);
+        assertThrows(IndexOutOfBoundsException.class, () -> list.get(1));
+        rt.decref(list);
+        assertTrue(item.isFreed());
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void setReleasesTheReplacedItem() {
+        final RcList list = rt.newList();
+        final RcStr old = rt.newStr("old");
+        list.append(old);
+        rt.decref(old);
+        final RcStr fresh = rt.newStr("new");
+        list.set(0, fresh);
+        assertTrue(old.isFreed(), "the list held the last reference to the replaced item");
+        assertEquals(2, rt.refcount(fresh));
+        rt.decref(fresh);
+        rt.decref(list);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void clearReleasesEveryItem() {
+        final RcList list = rt.newList();
+        final List<RcStr> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            final RcStr s = rt.newStr("item" + i);
+            list.append(s);
+            rt.decref(s);
+            items.add(s);
+        }
+        list.clear();
+        assertEquals(0, list.size());
+        assertTrue(items.stream().allMatch(RcObject::isFreed));
+        rt.decref(list);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void freeingAListReleasesItsItems() {
+        final RcList list = rt.newList();
+        final RcStr kept = rt.newStr("kept");
+        final RcStr dropped = rt.newStr("dropped");
+        list.append(kept);
+        list.append(dropped);
+        rt.decref(dropped);
+        rt.decref(list);
+        assertTrue(list.isFreed());
+        assertTrue(dropped.isFreed());
+        assertFalse(kept.isFreed());
+        assertEquals(1, rt.refcount(kept));
+        rt.decref(kept);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void itemSharedByTwoListsLivesUntilTheLastGoes() {
+        final RcList a = rt.newList();
+        final RcList b = rt.newList();
+        final RcStr shared = rt.newStr("shared");
+        a.append(shared);
+        b.append(shared);
+        rt.decref(shared);
+        rt.decref(a);
+        assertFalse(shared.isFreed());
+        rt.decref(b);
+        assertTrue(shared.isFreed());
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void extendCopiesReferencesIncludingFromItself() {
+        final RcList a = rt.newList();
+        final RcList b = rt.newList();
+        final RcStr s = rt.newStr("s");
+        b.append(s);
+        a.extend(b);
+        assertEquals(3, rt.refcount(s));
+        a.extend(a);
+        assertEquals(2, a.size());
+        assertEquals(4, rt.refcount(s));
+        rt.decref(a);
+        rt.decref(b);
+        assertEquals(1, rt.refcount(s));
+        rt.decref(s);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void tupleOwnsItsItemsFromCreation() {
+        final RcStr x = rt.newStr("x");
+        final RcTuple tuple = rt.newTuple(x, rt.none(), rt.newInt(7));
+        assertEquals(2, rt.refcount(x));
+        assertEquals(3, tuple.size());
+        final RcObject first = tuple.get(0);
+        assertSame(x, first);
+        rt.decref(first);
+        rt.decref(x);
+        rt.decref(tuple);
+        assertTrue(x.isFreed());
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void dictOwnsKeysAndValues() {
+        final RcDict dict = rt.newDict();
+        final RcStr key = rt.newStr("k");
+        final RcStr value = rt.newStr("v");
+        dict.put(key, value);
+        assertEquals(2, rt.refcount(key));
+        assertEquals(2, rt.refcount(value));
+        final RcObject got = dict.get(key);
+        assertSame(value, got);
+        assertEquals(3, rt.refcount(value));
+        rt.decref(got);
+        final RcObject removed = dict.remove(key);
+        assertSame(value, removed);
+        assertEquals(1, rt.refcount(key), "remove releases the dict's key");
+        assertEquals(2, rt.refcount(value), "remove hands the value's reference to the caller");
+        assertNull(dict.get(key));
+        rt.decref(removed);
+        rt.decref(key);
+        rt.decref(value);
+        rt.decref(dict);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void dictKeysCompareByValueAndTheFirstKeyIsKept() {
+        final RcDict dict = rt.newDict();
+        final RcStr first = rt.newStr("same");
+        final RcStr second = rt.newStr("same");
+        final RcStr v1 = rt.newStr("v1");
+        final RcStr v2 = rt.newStr("v2");
+        dict.put(first, v1);
+        dict.put(second, v2);
+        assertEquals(1, dict.size());
+        assertEquals(2, rt.refcount(first), "the stored key is kept");
+        assertEquals(1, rt.refcount(second), "an equal key is not stored again");
+        assertTrue(v1.isFreed() || rt.refcount(v1) == 1, "the replaced value is released");
+        assertEquals(2, rt.refcount(v2));
+        for (final RcObject o : List.of(first, second, v1, v2, dict)) {
+            rt.decref(o);
+        }
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void unhashableKeyIsRejectedWithoutTakingReferences() {
+        final RcDict dict = rt.newDict();
+        final RcList list = rt.newList();
+        final RcStr value = rt.newStr("v");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dict.put(list, value));
+        assertTrue(e.getMessage().contains("unhashable type: 'list'"), e.getMessage());
+        assertEquals(1, rt.refcount(list));
+        assertEquals(1, rt.refcount(value));
+        for (final RcObject o : List.of(dict, list, value)) {
+            rt.decref(o);
+        }
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void updateAndClearMoveDictReferencesExactly() {
+        final RcDict a = rt.newDict();
+        final RcDict b = rt.newDict();
+        final RcStr k = rt.newStr("k");
+        final RcStr v = rt.newStr("v");
+        b.put(k, v);
+        a.update(b);
+        assertEquals(3, rt.refcount(k));
+        assertEquals(3, rt.refcount(v));
+        a.clear();
+        assertEquals(0, a.size());
+        assertEquals(2, rt.refcount(k));
+        rt.decref(b);
+        assertEquals(1, rt.refcount(k));
+        for (final RcObject o : List.of(a, k, v)) {
+            rt.decref(o);
+        }
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void freeingADictReleasesKeysAndValues() {
+        final RcDict dict = rt.newDict();
+        for (int i = 0; i < 50; i++) {
+            final RcStr k = rt.newStr("k" + i);
+            final RcList v = rt.newList();
+            dict.put(k, v);
+            rt.decref(k);
+            rt.decref(v);
+        }
+        assertEquals(101, rt.heap().live());
+        rt.decref(dict);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void millionDeepNestedListsFreeWithoutStackOverflow() {
+        try (RcRuntime plain = RcRuntime.builder(scheme()).build()) {
+            final RuntimeThread attached = plain.attach();
+            RcList outer = plain.newList();
+            for (int i = 0; i < DEEP_CHAIN; i++) {
+                final RcList next = plain.newList();
+                next.append(outer);
+                plain.decref(outer);
+                outer = next;
+                if (i % CHECKPOINT_EVERY == 0) {
+                    attached.checkpoint();
+                }
+            }
+            assertEquals(DEEP_CHAIN + 1, plain.heap().live());
+            plain.decref(outer);
+            attached.checkpoint();
+            assertEquals(DEEP_CHAIN + 1, plain.heap().freed(RcType.LIST));
+            plain.heap().assertNoLeaks();
+            attached.detach();
+        }
+    }
+
+    // ------------------------------------------------------------------ heap accounting
+
+    @Test
+    void heapCountsPerType() {
+        final RcStr s = rt.newStr("s");
+        final RcList l = rt.newList();
+        final RcInt i = rt.newInt(10_000);
+        assertEquals(3, rt.heap().live());
+        assertEquals(1, rt.heap().live(RcType.STR));
+        assertEquals(1, rt.heap().allocated(RcType.LIST));
+        rt.decref(s);
+        rt.decref(l);
+        rt.decref(i);
+        assertEquals(3, rt.heap().freed());
+        assertEquals(0, rt.heap().live(RcType.INT));
+    }
+
+    @Test
+    void leakReportNamesWhatLeakedAndWhereItWasMade() {
+        try (RcRuntime tracked = RcRuntime.builder(scheme()).tracking(Tracking.SITES).build()) {
+            final RuntimeThread attached = tracked.attach();
+            final RcStr leaked = tracked.newStr("forgotten");
+            final LeakError error = assertThrows(LeakError.class, () -> tracked.heap().assertNoLeaks());
+            assertEquals(1, error.report().live());
+            assertEquals(1, error.report().objects().size());
+            final String text = error.getMessage();
+            assertTrue(text.contains(leaked.describe()), text);
+            assertTrue(text.contains("'forgotten'"), text);
+            assertTrue(text.contains("leakReportNamesWhatLeakedAndWhereItWasMade"),
+                    "the allocation site names the allocating method: " + text);
+            tracked.decref(leaked);
+            tracked.heap().assertNoLeaks();
+            attached.detach();
+        }
+    }
+
+    @Test
+    void twoRuntimesKeepSeparateHeaps() {
+        try (RcRuntime other = RcRuntime.builder(scheme()).build()) {
+            final RuntimeThread otherSelf = other.attach();
+            final RcStr mine = rt.newStr("mine");
+            final RcStr theirs = other.newStr("theirs");
+            assertEquals(1, rt.heap().live());
+            assertEquals(1, other.heap().live());
+            assertFalse(rt.newInt(1) == other.newInt(1), "each runtime has its own small ints");
+            rt.decref(mine);
+            assertEquals(1, other.heap().live());
+            other.decref(theirs);
+            other.heap().assertNoLeaks();
+            otherSelf.detach();
+        }
+        rt.heap().assertNoLeaks();
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    @Test
+    void attachingTwiceFails() {
+        final IllegalStateException e = assertThrows(IllegalStateException.class, rt::attach);
+        assertTrue(e.getMessage().contains("already attached"), e.getMessage());
+        assertSame(self, rt.current());
+    }
+
+    @Test
+    void detachingTwiceFails() {
+        self.detach();
+        assertFalse(rt.isAttached());
+        assertThrows(IllegalStateException.class, self::detach);
+        assertThrows(IllegalStateException.class, rt::current);
+    }
+
+    @Test
+    void aThreadCannotDetachAnotherThreadsAttachment() throws Exception {
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        self.callReleased(() -> {
+            final Thread intruder = new Thread(() -> {
+                try {
+                    self.detach();
+                } catch (final IllegalStateException expected) {
+                    failure.set(expected);
+                }
+            });
+            intruder.start();
+            intruder.join();
+            return null;
+        });
+        assertNotNull(failure.get(), "detaching another thread's attachment must fail");
+        assertTrue(self.isAttached());
+    }
+
+    @Test
+    void releasedWorkRunsAndTheThreadCanTouchObjectsAfter() throws Exception {
+        final RcStr s = rt.newStr("before");
+        final String result = self.callReleased(() -> {
+            assertTrue(self.isReleased());
+            return "done";
+        });
+        assertEquals("done", result);
+        assertFalse(self.isReleased());
+        rt.incref(s);
+        rt.decref(s);
+        rt.decref(s);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void releaseAndReacquireMustAlternate() {
+        assertThrows(IllegalStateException.class, self::reacquire);
+        self.release();
+        assertThrows(IllegalStateException.class, self::release);
+        self.reacquire();
+        assertFalse(self.isReleased());
+    }
+
+    @Test
+    void checkpointsAloneChangeNothing() {
+        final RcStr s = rt.newStr("s");
+        for (int i = 0; i < 10_000; i++) {
+            self.checkpoint();
+        }
+        assertEquals(1, rt.refcount(s));
+        rt.decref(s);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void criticalSectionsNestOverOneAndTwoObjects() {
+        final RcList a = rt.newList();
+        final RcList b = rt.newList();
+        try (CriticalSection outer = rt.enter(a)) {
+            try (CriticalSection pair = rt.enter(a, b)) {
+                try (CriticalSection same = rt.enter(b, b)) {
+                    b.append(rt.none());
+                }
+            }
+        }
+        try (CriticalSection reversed = rt.enter(b, a)) {
+            a.append(rt.none());
+        }
+        assertEquals(1, a.size());
+        rt.decref(a);
+        rt.decref(b);
+        rt.heap().assertNoLeaks();
+    }
+
+    // ------------------------------------------------------------------ multi-threaded (thread-safe schemes only)
+
+    @Test
+    void concurrentIncrefDecrefPairsKeepTheCountExact() throws Exception {
+        assumeThreadSafe();
+        final RcStr shared = rt.newStr("shared");
+        runWorkers(2, (worker, index) -> {
+            for (int i = 0; i < PAIRS_PER_THREAD; i++) {
+                rt.incref(shared);
+                rt.decref(shared);
+                if (i % CHECKPOINT_EVERY == 0) {
+                    worker.checkpoint();
+                }
+            }
+        });
+        assertEquals(1, rt.refcount(shared));
+        assertFalse(shared.isFreed());
+        rt.decref(shared);
+        rt.heap().assertNoLeaks();
+        assertEquals(0, rt.heap().misuseCount());
+    }
+
+    @Test
+    void concurrentAppendsLoseNoItemAndKeepItemCountsExact() throws Exception {
+        assumeThreadSafe();
+        final RcList list = rt.newList();
+        final RcStr shared = rt.newStr("in every slot");
+        runWorkers(2, (worker, index) -> {
+            for (int i = 0; i < APPENDS_PER_THREAD; i++) {
+                list.append(shared);
+                if (i % CHECKPOINT_EVERY == 0) {
+                    worker.checkpoint();
+                }
+            }
+        });
+        assertEquals(2 * APPENDS_PER_THREAD, list.size());
+        assertEquals(2L * APPENDS_PER_THREAD + 1, rt.refcount(shared));
+        rt.decref(list);
+        assertEquals(1, rt.refcount(shared));
+        rt.decref(shared);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void objectMadeByOneThreadIsFreedWhenAnotherReleasesIt() throws Exception {
+        assumeThreadSafe();
+        final AtomicReference<RcList> handedOver = new AtomicReference<>();
+        runWorkers(1, (worker, index) -> {
+            final RcList made = rt.newList();
+            final RcInt item = rt.newInt(12_345);
+            made.append(item);
+            rt.decref(item);
+            handedOver.set(made);
+        });
+        final RcList list = handedOver.get();
+        assertEquals(1, rt.refcount(list));
+        rt.decref(list);
+        self.checkpoint();
+        assertTrue(list.isFreed(), "the creator has left; the last release frees the object");
+        rt.heap().assertNoLeaks();
+        assertEquals(0, rt.heap().misuseCount());
+    }
+
+    @Test
+    void crossThreadReleasesWhileTheCreatorStaysAttachedFreeEverything() throws Exception {
+        assumeThreadSafe();
+        final int objects = 1_000;
+        final RcList inbox = rt.newList();
+        final CyclicBarrier handedOver = new CyclicBarrier(2);
+        runWorkers(2, (worker, index) -> {
+            if (index == 0) {
+                for (int i = 0; i < objects; i++) {
+                    final RcStr s = rt.newStr("msg" + i);
+                    inbox.append(s);
+                    rt.decref(s);
+                }
+                awaitReleased(worker, handedOver);
+                awaitReleased(worker, handedOver);
+                worker.checkpoint();
+            } else {
+                awaitReleased(worker, handedOver);
+                for (int i = 0; i < objects; i++) {
+                    rt.decref(inbox.pop());
+                }
+                awaitReleased(worker, handedOver);
+            }
+        });
+        assertEquals(0, inbox.size());
+        rt.decref(inbox);
+        self.checkpoint();
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void readersRacingAReplacingWriterNeverSeeAFreedItem() throws Exception {
+        assumeThreadSafe();
+        final RcList list = rt.newList();
+        final RcStr first = rt.newStr("v0");
+        list.append(first);
+        rt.decref(first);
+        final int rounds = 20_000;
+        runWorkers(2, (worker, index) -> {
+            for (int i = 1; i <= rounds; i++) {
+                if (index == 0) {
+                    final RcStr next = rt.newStr("v" + i);
+                    list.set(0, next);
+                    rt.decref(next);
+                } else {
+                    final RcObject seen = list.get(0);
+                    if (seen.isFreed()) {
+                        throw new AssertionError("read a freed item: " + seen.describe());
+                    }
+                    rt.decref(seen);
+                }
+                if (i % CHECKPOINT_EVERY == 0) {
+                    worker.checkpoint();
+                }
+            }
+        });
+        rt.decref(list);
+        self.checkpoint();
+        rt.heap().assertNoLeaks();
+        assertEquals(0, rt.heap().misuseCount());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void assumeThreadSafe() {
+        assumeTrue(scheme().threadSafe(), schemeName() + " does not claim thread safety; the stress suite shows how it fails");
+    }
+
+    /** Work one attached worker thread does; {@code index} numbers the workers from 0. */
+    @FunctionalInterface
+    protected interface WorkerBody {
+        /**
+         * Runs on an attached worker thread.
+         *
+         * @param worker the worker's attachment
+         * @param index which worker
+         * @throws Exception to fail the test
+         */
+        void run(RuntimeThread worker, int index) throws Exception;
+    }
+
+    /**
+     * Runs attached worker threads to completion while the test thread waits released (so a
+     * scheme with a global lock lets them run), and rethrows the first failure.
+     *
+     * @param count how many workers
+     * @param body what each does
+     * @throws Exception a worker's failure
+     */
+    protected final void runWorkers(final int count, final WorkerBody body) throws Exception {
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            final int index = i;
+            threads.add(new Thread(() -> {
+                try (RuntimeThread worker = rt.attach()) {
+                    body.run(worker, index);
+                } catch (final Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }, schemeName() + "-worker-" + i));
+        }
+        final long deadline = System.nanoTime() + LIVENESS_GUARD.toNanos();
+        self.callReleased(() -> {
+            for (final Thread t : threads) {
+                t.start();
+            }
+            for (final Thread t : threads) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            return null;
+        });
+        for (final Thread t : threads) {
+            // A liveness guard, not a speed check: the bound is far above any honest run.
+            assertFalse(t.isAlive(), t.getName() + " did not finish within " + LIVENESS_GUARD + ": stuck");
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("a worker failed: " + failure.get(), failure.get());
+        }
+    }
+
+    /** Waits at a barrier with the runtime released, so a global lock does not block the other party. */
+    private static void awaitReleased(final RuntimeThread worker, final CyclicBarrier barrier) throws Exception {
+        worker.callReleased(barrier::await);
+    }
+}
