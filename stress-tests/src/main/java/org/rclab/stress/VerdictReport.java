@@ -36,7 +36,7 @@ public final class VerdictReport {
                     .append(" | ").append(row.samples())
                     .append(" | ").append(row.forbidden())
                     .append(" | ").append(row.interesting())
-                    .append(" | ").append(row.demonstration() ? row.verdict().word() + " (expected)" : row.verdict().word())
+                    .append(" | ").append(row.demonstration() ? row.verdict().word() + " (demonstration)" : row.verdict().word())
                     .append(" | ").append(row.note().replace("|", "\\|"))
                     .append(" |\n");
         }

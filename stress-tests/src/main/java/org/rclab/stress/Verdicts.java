@@ -57,8 +57,8 @@ public final class Verdicts {
             notes.add(run.errors().size() + " failed fork(s): " + firstLine(run.errors().get(0)));
         }
         if (run.demonstration()) {
-            notes.add(0, "demonstration of misuse: expected to lose counts where the scheme relies on the rule; "
-                    + "not counted");
+            notes.add(0, "demonstration of misuse: loses counts where counts are safe only while the runtime is "
+                    + "held; never counts for or against the scheme");
         }
         return new VerdictRow(scheme, run.scenario(), run.samples(), forbidden, interesting, verdict,
                 run.demonstration(), String.join("; ", notes));
