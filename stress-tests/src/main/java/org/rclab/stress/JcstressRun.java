@@ -83,6 +83,9 @@ final class JcstressRun {
                 .directory(directory.toFile())
                 .redirectErrorStream(true);
         final Process child = builder.start();
+        // Stopping the command (Ctrl-C) must not leave jcstress and its forks running.
+        final Thread stopChild = new Thread(() -> stop(child), "stop-jcstress-" + scheme);
+        Runtime.getRuntime().addShutdownHook(stopChild);
         final Thread pump = new Thread(() -> pump(child), "jcstress-output-" + scheme);
         pump.setDaemon(true);
         pump.start();
@@ -90,10 +93,10 @@ final class JcstressRun {
         if (!finished) {
             out.printf("%s: jcstress did not finish within %d s; stopping it and reading what it recorded%n",
                     label, timeLimitSeconds);
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
+            stop(child);
             child.waitFor();
         }
+        Runtime.getRuntime().removeShutdownHook(stopChild);
         pump.join(TimeUnit.SECONDS.toMillis(10));
         final Optional<Path> blob = findBlob();
         if (blob.isEmpty()) {
@@ -141,7 +144,8 @@ final class JcstressRun {
         int scenariosDone = 0;
         try (BufferedReader lines = new BufferedReader(
                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter log = new PrintWriter(Files.newBufferedWriter(directory.resolve(LOG), StandardCharsets.UTF_8))) {
+             PrintWriter log = new PrintWriter(Files.newBufferedWriter(directory.resolve(LOG), StandardCharsets.UTF_8),
+                     true)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 log.println(line);
@@ -177,6 +181,11 @@ final class JcstressRun {
         } catch (final IOException e) {
             out.printf("%s: lost the jcstress output: %s%n", label, e.getMessage());
         }
+    }
+
+    private static void stop(final Process child) {
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly();
     }
 
     private Optional<Path> findBlob() throws IOException {

@@ -6,20 +6,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How long and how widely the suite runs: jcstress's presets, with two changes for the short
+ * How long and how widely the suite runs: jcstress's presets, with changes for the two short
  * modes, each for a reason.
  *
  * <ul>
- *   <li>{@code sanity} gives each iteration 5 ms instead of jcstress's 0: with 0 a termination
- *       test (scenario 9) records no sample at all, and a scenario without samples shows
- *       nothing. It also compiles both actors alike ({@code -sc false}) to run 8 forks per
- *       scenario instead of 28. It is a smoke test of the harness: a handful of samples per
- *       fork is too few to demand that the negative control loses counts, so the run's exit
- *       status does not ask it to (it usually does lose them anyway).</li>
- *   <li>{@code quick} is jcstress's quick preset with unified compilation ({@code -sc false}),
- *       8 forks per scenario instead of 28, so that {@code ./rclab compare} takes minutes.</li>
- *   <li>{@code default} and {@code tough} are jcstress's presets unchanged (per-actor split
- *       compilation, more iterations and forks).</li>
+ *   <li>{@code sanity} is jcstress's sanity preset with 5 ms per iteration instead of 0 (with 0
+ *       a termination test, scenario 9, records no sample at all, and a scenario without
+ *       samples shows nothing) and both actors compiled alike ({@code -sc false}: 8 forks per
+ *       scenario, one per JVM configuration jcstress finds, instead of 28). It is a smoke test
+ *       of the harness on every configuration: a handful of samples per fork is too few to
+ *       demand that the negative control loses counts, so the run's exit status does not ask it
+ *       to (it usually loses them anyway).</li>
+ *   <li>{@code quick} is jcstress's quick preset (5 iterations of 200 ms) on one JVM
+ *       configuration, the product default with tiered compilation, instead of jcstress's 8
+ *       ({@code -jvmArgs}, {@code -sc false}): one fork per scenario, so that
+ *       {@code ./rclab compare} takes minutes, not half an hour. The hot paths reach C2, where
+ *       lost updates show.</li>
+ *   <li>{@code default} and {@code tough} are jcstress's presets unchanged: every JVM
+ *       configuration jcstress finds (interpreter, C1, C2, C2 with its randomising stress
+ *       options), per-actor split compilation, more iterations and forks.</li>
  * </ul>
  *
  * <p>The time estimates were measured on the project's machine (2 vCPUs shared with other
@@ -27,9 +32,9 @@ import java.util.Optional;
  */
 public enum Mode {
     /** Harness smoke test: a few samples per fork. */
-    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false"), 6, 10, false),
+    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false"), 3, 10, false),
     /** Short run with real sample counts. */
-    QUICK("quick", List.of("-m", "quick", "-sc", "false"), 20, 10, true),
+    QUICK("quick", List.of("-m", "quick", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), 8, 12, true),
     /** jcstress's default preset. */
     DEFAULT("default", List.of("-m", "default"), 200, 10, true),
     /** jcstress's tough preset. */

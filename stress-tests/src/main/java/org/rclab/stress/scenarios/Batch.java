@@ -27,7 +27,7 @@ public final class Batch {
     public static RcObject[] newObjects(final RcRuntime runtime, final int size) {
         final RcObject[] objects = new RcObject[size];
         for (int i = 0; i < size; i++) {
-            objects[i] = runtime.newStr("item-" + i);
+            objects[i] = runtime.newStr("item");
         }
         return objects;
     }

@@ -73,6 +73,7 @@ public class DecrefDecref {
                 r.r1 = left == 0 ? -1 : (int) left;
             }
             r.r2 = misuseA + misuseB;
+            shared = null;
         }
     }
 

@@ -68,6 +68,7 @@ public class IncrefDecref {
             final long references = 1 + BURST;
             r.r1 = (int) (references - rt.refcount(shared));
             r.r2 = Fate.release(turn, rt, shared, references);
+            shared = null;
         }
     }
 

@@ -66,6 +66,7 @@ public class IncrefIncref {
             final long references = 1 + 2L * BURST;
             r.r1 = (int) (references - rt.refcount(shared));
             r.r2 = Fate.release(turn, rt, shared, references);
+            shared = null;
         }
     }
 

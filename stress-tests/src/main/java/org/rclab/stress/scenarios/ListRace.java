@@ -76,6 +76,8 @@ public final class ListRace {
                 r.r2 = audit.wrong();
                 r.r3 = failedA + failedB;
                 releaseQuietly(rt, list);
+                list = null;
+                itemsB = null;
             }
         }
 
@@ -162,6 +164,8 @@ public final class ListRace {
                     }
                 }
                 releaseQuietly(rt, list);
+                list = null;
+                itemsB = null;
             }
         }
 

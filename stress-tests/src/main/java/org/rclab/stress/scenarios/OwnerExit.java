@@ -74,6 +74,7 @@ public class OwnerExit {
             r.r1 = freed;
             r.r2 = OBJECTS - freed;
             r.r3 = misuseOwner + misuseB;
+            objects = null;
         }
     }
 

@@ -65,6 +65,7 @@ public class OwnerMergeRace {
             r.r1 = freed;
             r.r2 = OBJECTS - freed;
             r.r3 = misuseA + misuseB;
+            objects = null;
         }
     }
 

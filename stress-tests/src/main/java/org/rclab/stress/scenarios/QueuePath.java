@@ -68,6 +68,7 @@ public class QueuePath {
             r.r1 = freed;
             r.r2 = OBJECTS - freed;
             r.r3 = misuseB;
+            objects = null;
         }
     }
 

@@ -90,6 +90,7 @@ public class ReaderWriter {
             // Items 0..ROUNDS-1 were replaced; the last one is still in the list.
             r.r3 = ROUNDS - Batch.countFreed(Arrays.copyOf(items, ROUNDS));
             ListRace.releaseQuietly(rt, list);
+            list = null;
         }
     }
 

@@ -68,6 +68,7 @@ public class ReleasedTouch {
             final long references = 1 + 2L * BURST;
             r.r1 = (int) (references - rt.refcount(shared));
             r.r2 = Fate.release(turn, rt, shared, references);
+            shared = null;
         }
     }
 

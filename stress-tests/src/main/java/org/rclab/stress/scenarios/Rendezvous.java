@@ -13,6 +13,10 @@ import java.util.function.BooleanSupplier;
  * objects: a biased scheme defers some frees to the owner's next checkpoint, and only the owner
  * can pass it.
  *
+ * <p>Once A has judged, it drops the sample's references to its objects: jcstress keeps every
+ * sample of an epoch (ten thousand of them) alive until the epoch ends, in a fork heap of
+ * 256 MB, and a batch of objects per sample would fill it.
+ *
  * <p>Waiting is done released (between {@link ActorRuntime.Turn turns}): under a GIL a thread that
  * waited holding the runtime would keep the other actor from ever arriving. A wait gives up
  * after {@value #GIVE_UP_SECONDS} s with an exception, so a harness bug ends as a test error
