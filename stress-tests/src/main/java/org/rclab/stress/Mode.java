@@ -33,24 +33,26 @@ import java.util.Optional;
  */
 public enum Mode {
     /** Harness smoke test: a few samples per fork. */
-    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false"), 3, 10, false),
+    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false"), true, 3, 10, false),
     /** Short run with real sample counts. */
-    QUICK("quick", List.of("-m", "quick", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), 8, 12, true),
+    QUICK("quick", List.of("-m", "quick", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), true, 8, 12, true),
     /** jcstress's default preset. */
-    DEFAULT("default", List.of("-m", "default"), 500, 10, true),
+    DEFAULT("default", List.of("-m", "default"), false, 500, 10, true),
     /** jcstress's tough preset. */
-    TOUGH("tough", List.of("-m", "tough"), 8000, 10, true);
+    TOUGH("tough", List.of("-m", "tough"), false, 8000, 10, true);
 
     private final String word;
     private final List<String> jcstressArgs;
+    private final boolean uniformForks;
     private final int secondsPerScenario;
     private final int secondsPerScheme;
     private final boolean teethRequired;
 
-    Mode(final String word, final List<String> jcstressArgs, final int secondsPerScenario,
-         final int secondsPerScheme, final boolean teethRequired) {
+    Mode(final String word, final List<String> jcstressArgs, final boolean uniformForks,
+         final int secondsPerScenario, final int secondsPerScheme, final boolean teethRequired) {
         this.word = word;
         this.jcstressArgs = jcstressArgs;
+        this.uniformForks = uniformForks;
         this.secondsPerScenario = secondsPerScenario;
         this.secondsPerScheme = secondsPerScheme;
         this.teethRequired = teethRequired;
@@ -81,7 +83,7 @@ public enum Mode {
      * @return {@code true} for the modes run with {@code -sc false}
      */
     public boolean uniformForks() {
-        return jcstressArgs.contains("-sc");
+        return uniformForks;
     }
 
     /**

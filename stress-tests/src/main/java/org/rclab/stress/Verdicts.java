@@ -65,7 +65,24 @@ public final class Verdicts {
     }
 
     /**
-     * The reasons the run fails, one per offending row or scheme; empty when it passes.
+     * The run's outcome: a check per row, and per scheme without thread safety the check that
+     * it showed losses.
+     *
+     * @param problems why the failed checks failed, in row order; empty when the run passes
+     * @param passed checks passed
+     * @param failed checks failed
+     */
+    public record Summary(List<String> problems, int passed, int failed) {
+        /**
+         * Makes the summary, copying the list.
+         */
+        public Summary {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Checks the rows against what each scheme claims.
      *
      * <p>A run passes when every row has samples, every non-demonstration row of a scheme that
      * claims thread safety is clean, and every scheme that does not claim it (the negative
@@ -76,24 +93,18 @@ public final class Verdicts {
      * @param rows the verdict rows
      * @param threadSafe each scheme's claim, by name
      * @param teethRequired whether the mode is long enough to demand findings from the control
-     * @return the reasons, in row order
+     * @return the summary
      */
-    public static List<String> problems(final List<VerdictRow> rows, final Map<String, Boolean> threadSafe,
-                                        final boolean teethRequired) {
+    public static Summary summarize(final List<VerdictRow> rows, final Map<String, Boolean> threadSafe,
+                                    final boolean teethRequired) {
         final List<String> problems = new ArrayList<>();
+        int passed = 0;
         for (final VerdictRow row : rows) {
-            final String name = row.scheme() + " / " + row.scenario();
-            if (row.samples() == 0) {
-                problems.add(name + ": no samples (the scenario did not run)");
-            } else if (row.demonstration()) {
-                continue;
-            } else if (Boolean.TRUE.equals(threadSafe.get(row.scheme()))) {
-                if (row.verdict() != Verdict.CLEAN) {
-                    problems.add(name + ": " + row.verdict().word() + " (the scheme claims thread safety)"
-                            + (row.note().isEmpty() ? "" : "; " + row.note()));
-                }
-            } else if (row.verdict() == Verdict.ERROR) {
-                problems.add(name + ": error; " + row.note());
+            final String problem = rowProblem(row, Boolean.TRUE.equals(threadSafe.get(row.scheme())));
+            if (problem == null) {
+                passed++;
+            } else {
+                problems.add(row.scheme() + " / " + row.scenario() + ": " + problem);
             }
         }
         if (teethRequired) {
@@ -104,13 +115,47 @@ public final class Verdicts {
                 final boolean showedLosses = rows.stream()
                         .anyMatch(r -> r.scheme().equals(scheme.getKey()) && !r.demonstration()
                                 && r.verdict().isCountFinding());
-                if (!showedLosses) {
+                if (showedLosses) {
+                    passed++;
+                } else {
                     problems.add(scheme.getKey() + ": not thread-safe, yet no scenario showed a lost or leaked count "
                             + "(the suite could not tell it from a correct scheme)");
                 }
             }
         }
-        return problems;
+        return new Summary(problems, passed, problems.size());
+    }
+
+    /**
+     * The reasons the run fails, one per offending row or scheme; empty when it passes
+     * ({@link #summarize} without the counts).
+     *
+     * @param rows the verdict rows
+     * @param threadSafe each scheme's claim, by name
+     * @param teethRequired whether the mode is long enough to demand findings from the control
+     * @return the reasons, in row order
+     */
+    public static List<String> problems(final List<VerdictRow> rows, final Map<String, Boolean> threadSafe,
+                                        final boolean teethRequired) {
+        return summarize(rows, threadSafe, teethRequired).problems();
+    }
+
+    /** Why a row fails the run, or {@code null} if it does not. */
+    private static String rowProblem(final VerdictRow row, final boolean threadSafe) {
+        if (row.samples() == 0) {
+            return "no samples (the scenario did not run)";
+        }
+        if (row.demonstration()) {
+            return null;
+        }
+        if (threadSafe && row.verdict() != Verdict.CLEAN) {
+            return row.verdict().word() + " (the scheme claims thread safety)"
+                    + (row.note().isEmpty() ? "" : "; " + row.note());
+        }
+        if (!threadSafe && row.verdict() == Verdict.ERROR) {
+            return "error; " + row.note();
+        }
+        return null;
     }
 
     private static String firstLine(final String text) {

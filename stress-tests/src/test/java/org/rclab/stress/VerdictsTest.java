@@ -133,6 +133,21 @@ class VerdictsTest {
                 "a demonstration's losses do not count as the control's teeth");
     }
 
+    @Test
+    void summaryCountsOneCheckPerRowAndOnePerControlsTeeth() {
+        final VerdictRow gilClean = Verdicts.judge("gil", run("01-x", 90, List.of(EXACT), false, List.of()));
+        final VerdictRow unsafeLossy = Verdicts.judge("unsafe", run("01-x", 90,
+                List.of(EXACT, forbidden("5, 1", 9, "loses-counts: lost increment")), false, List.of()));
+        final VerdictRow unsafeEmpty = Verdicts.judge("unsafe", run("02-x", 0, List.of(), false, List.of()));
+
+        final Verdicts.Summary summary = Verdicts.summarize(List.of(gilClean, unsafeLossy, unsafeEmpty),
+                Map.of("gil", true, "unsafe", false), true);
+
+        assertEquals(3, summary.passed(), "two good rows and the control's teeth");
+        assertEquals(1, summary.failed());
+        assertEquals(List.of("unsafe / 02-x: no samples (the scenario did not run)"), summary.problems());
+    }
+
     private static OutcomeCount forbidden(final String state, final long count, final String description) {
         return new OutcomeCount(state, OutcomeCount.Grade.FORBIDDEN, count, description);
     }

@@ -17,8 +17,11 @@ import org.rclab.scheme.Schemes;
  * is a {@link Turn}: {@code reacquire()} ... {@code checkpoint(); release()}. That works for
  * every scheme, including a GIL, where a thread that stayed attached and unreleased would keep
  * every other actor out. Waiting for the other actor is done only between turns, released, for
- * the same reason. The actor threads end with jcstress's iteration without detaching; they hold
- * no objects then (each sample frees what it made), so nothing is left for them to merge.
+ * the same reason. The actor threads end with jcstress's iteration without detaching (jcstress
+ * gives no hook at a thread's end). No sample's verdict depends on them afterwards: each sample
+ * is judged by its actor A once every object it judges is settled; what a dead actor may still
+ * own (a biased scheme's objects queued on it by the last samples of an iteration) is never
+ * looked at again, and is collected with the fork.
  */
 public final class ActorRuntime {
     /** The system property naming the scheme under test: {@value}. */
