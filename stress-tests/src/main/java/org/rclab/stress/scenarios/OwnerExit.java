@@ -21,7 +21,8 @@ import org.rclab.runtime.RuntimeThread;
  * Under biased reference counting B's decrement may queue an object on the owner just as the
  * owner drains its queue and unregisters, or find the owner gone and merge the object itself;
  * either way each object must be freed exactly once when its last reference goes. For other
- * schemes it is a thread exit racing a cross-thread release.
+ * schemes it is a thread exit racing a cross-thread release. B walks the batch backwards, so it
+ * meets the owner's forward walk on some object at the same instant.
  */
 @JCStressTest
 @Scenario("06-owner-exit")

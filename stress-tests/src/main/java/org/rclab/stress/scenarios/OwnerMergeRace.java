@@ -18,7 +18,8 @@ import org.rclab.runtime.RcRuntime;
  * biased reference counting this races the owner's merge (local count reaches zero: publish it
  * into the shared word, marked merged) against the non-owner's decrement of the shared word:
  * exactly one of them must free the object. For a scheme without owners it is two threads
- * releasing the last two references, as in scenario 2, with the references taken by both.
+ * releasing the last two references, as in scenario 2, with the references taken by both. The
+ * two walk the batch in opposite directions, so they meet on some object at the same instant.
  */
 @JCStressTest
 @Scenario("04-owner-merge-race")
