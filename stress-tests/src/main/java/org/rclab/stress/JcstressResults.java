@@ -43,12 +43,18 @@ public final class JcstressResults {
         for (final Suite.Entry entry : suite) {
             byTest.put(entry.test(), new Accumulator(entry));
         }
-        final DiskReadCollector reader = new DiskReadCollector(blob.toString(), result -> {
-            final Accumulator acc = byTest.get(result.getName());
-            if (acc != null) {
-                acc.add(result);
-            }
-        });
+        final DiskReadCollector reader;
+        try {
+            reader = new DiskReadCollector(blob.toString(), result -> {
+                final Accumulator acc = byTest.get(result.getName());
+                if (acc != null) {
+                    acc.add(result);
+                }
+            });
+        } catch (final EOFException | ZipException e) {
+            // Cut short before the first result: nothing was recorded.
+            return empty(suite);
+        }
         try {
             reader.dump();
         } catch (final EOFException | ZipException e) {

@@ -18,7 +18,13 @@ public final class Suite {
     private Suite() {
     }
 
-    /** A scenario: the jcstress test and its row in the table. */
+    /**
+     * A scenario: the jcstress test and its row in the table.
+     *
+     * @param test the jcstress test name
+     * @param scenario the row's name, from {@link Scenario#value()}
+     * @param demonstration from {@link Scenario#demonstration()}
+     */
     public record Entry(String test, String scenario, boolean demonstration) {
     }
 

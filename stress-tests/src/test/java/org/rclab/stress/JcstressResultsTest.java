@@ -78,6 +78,18 @@ class JcstressResultsTest {
         }
     }
 
+    @Test
+    void blobCutBeforeItsFirstResultGivesEveryScenarioZeroSamples() throws IOException {
+        final byte[] whole = Files.readAllBytes(fixture("unsafe-sanity.bin.gz"));
+        final Path cut = temp.resolve("header-only.bin.gz");
+        Files.write(cut, Arrays.copyOf(whole, 12));
+
+        final List<ScenarioRun> runs = JcstressResults.read(cut, Suite.scenarios());
+
+        assertEquals(Suite.scenarios().size(), runs.size());
+        assertTrue(runs.stream().allMatch(r -> r.samples() == 0));
+    }
+
     private Map<String, VerdictRow> judge(final String scheme, final Path blob) throws IOException {
         final Map<String, VerdictRow> rows = new LinkedHashMap<>();
         for (final ScenarioRun run : JcstressResults.read(blob, Suite.scenarios())) {
