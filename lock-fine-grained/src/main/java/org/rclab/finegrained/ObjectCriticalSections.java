@@ -1,0 +1,224 @@
+package org.rclab.finegrained;
+
+import java.util.Objects;
+
+import org.rclab.object.RcObject;
+import org.rclab.runtime.RuntimeThread;
+import org.rclab.scheme.CriticalSection;
+import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.SchemeContext;
+
+/**
+ * PEP 703 critical sections over per-object locks: a section locks one object, or two at once,
+ * for the duration of one operation, and a thread that is about to block while inside sections
+ * releases them first.
+ *
+ * <p><b>Nesting.</b> Each thread keeps a stack of its sections, innermost on top; sections end
+ * innermost first. A section over an object that an active section of the same thread already
+ * holds borrows that lock rather than deadlocking on it.
+ *
+ * <p><b>Two objects.</b> {@link #enter(RcObject, RcObject)} locks the object with the smaller
+ * {@link RcObject#id()} first, so every thread takes any given pair in the same order. The same
+ * object twice is locked once.
+ *
+ * <p><b>Suspension.</b> Before a thread parks on an object lock, and when it runs blocking work
+ * released ({@link #suspendAll}, from a thread gate's {@code release}), it unlocks every lock its
+ * active sections hold and marks them inactive. When the wait is over only the innermost section
+ * is taken back ({@link #resumeInnermost}, or the lock just acquired); each outer one is retaken
+ * when the section inside it ends. So a blocked thread holds, at most, the first lock of a
+ * two-object section it is entering, and waits for a lock with a larger id: a cycle of waiting
+ * threads would need ids to increase all the way round, which they cannot. The price is that a
+ * section's view is only consistent between blocking points: code that blocks inside a section
+ * must assume that another thread changed the outer sections' objects meanwhile. Blocking the
+ * scheme does not see (a sleep, or I/O not run through {@code callReleased}) suspends nothing,
+ * and other threads wait for the locks held across it, as they would in CPython.
+ *
+ * <p>Section stacks belong to threads, not to runtimes: a thread's suspension releases every
+ * section it holds, whichever instance made it. Errors: ending a section that is not the
+ * innermost, ending one twice, or ending one from another thread throws
+ * {@link IllegalStateException}.
+ */
+public final class ObjectCriticalSections implements CriticalSections {
+    /** The metric prefix used when none is given: {@value}. */
+    public static final String DEFAULT_METRIC_PREFIX = FineGrainedScheme.NAME;
+
+    private static final ThreadLocal<SectionStack> STACKS = ThreadLocal.withInitial(SectionStack::new);
+
+    private final LockMetrics metrics;
+
+    /**
+     * Critical sections reporting their metrics as {@code fine-grained.*} in the context's
+     * runtime.
+     *
+     * @param context the runtime's scheme context
+     */
+    public ObjectCriticalSections(final SchemeContext context) {
+        this(context, DEFAULT_METRIC_PREFIX);
+    }
+
+    /**
+     * Critical sections reporting their metrics under a prefix of the caller's choice, for a
+     * scheme that reuses them (e.g. {@code brc.lock-parks}).
+     *
+     * @param context the runtime's scheme context
+     * @param metricPrefix the scheme name to prefix metric names with
+     */
+    public ObjectCriticalSections(final SchemeContext context, final String metricPrefix) {
+        this.metrics = new LockMetrics(context.metrics(), metricPrefix);
+    }
+
+    @Override
+    public CriticalSection enter(final RcObject o) {
+        Objects.requireNonNull(o, "o");
+        return enterOrdered(o, null);
+    }
+
+    @Override
+    public CriticalSection enter(final RcObject a, final RcObject b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        if (a == b) {
+            return enterOrdered(a, null);
+        }
+        return a.id() < b.id() ? enterOrdered(a, b) : enterOrdered(b, a);
+    }
+
+    /**
+     * Releases every lock the calling thread's active sections hold and marks them inactive, as
+     * before blocking (CPython's {@code _PyCriticalSection_SuspendAll}, run when a thread state
+     * detaches). A thread gate calls this from {@code release}. Does nothing if no section is
+     * active.
+     *
+     * @param thread the calling thread's handle
+     * @throws IllegalStateException if {@code thread} is not the calling thread
+     */
+    public void suspendAll(final RuntimeThread thread) {
+        requireCurrent(thread, "suspend");
+        STACKS.get().suspendActive(metrics);
+    }
+
+    /**
+     * Takes back the locks of the innermost section, if it is inactive; outer sections are
+     * retaken one by one as the sections inside them end. A thread gate calls this from
+     * {@code reacquire}. Does nothing if the thread has no sections or the innermost is active.
+     *
+     * @param thread the calling thread's handle
+     * @throws IllegalStateException if {@code thread} is not the calling thread
+     */
+    public void resumeInnermost(final RuntimeThread thread) {
+        requireCurrent(thread, "resume");
+        final SectionStack stack = STACKS.get();
+        final Section innermost = stack.top();
+        if (innermost != null && !innermost.active) {
+            innermost.sections.acquire(stack, innermost);
+        }
+    }
+
+    /**
+     * Fails if the calling thread is inside a section made by this instance: a thread gate calls
+     * this from {@code detach}, because a thread that leaves for good would never end them, and
+     * their locks would stay held.
+     *
+     * @param thread the calling thread's handle
+     * @throws IllegalStateException if a section of this instance is still open
+     */
+    public void requireNoOpenSections(final RuntimeThread thread) {
+        requireCurrent(thread, "check");
+        int open = 0;
+        for (Section s = STACKS.get().top(); s != null; s = s.outer) {
+            if (s.sections == this) {
+                open++;
+            }
+        }
+        if (open > 0) {
+            throw new IllegalStateException(thread.thread().getName() + " detached inside " + open
+                    + " open critical section(s); the innermost is " + STACKS.get().top());
+        }
+    }
+
+    LockMetrics metrics() {
+        return metrics;
+    }
+
+    private CriticalSection enterOrdered(final RcObject first, final RcObject second) {
+        final SectionStack stack = STACKS.get();
+        final Section section = new Section(this, stack, first, second);
+        acquire(stack, section);
+        stack.push(section);
+        return section;
+    }
+
+    /**
+     * Takes a section's locks in order, or borrows them from active outer sections. A section
+     * that borrowed a lock and then had to suspend while taking another has lost the borrowed
+     * one (suspension released it); it lets go of what it owns and starts again, which happens at
+     * most once: after a suspension no outer section is active, so nothing is borrowed.
+     */
+    void acquire(final SectionStack stack, final Section section) {
+        for (;;) {
+            final long suspensionsBefore = stack.suspensions();
+            boolean borrowed = false;
+            if (take(stack, section.first)) {
+                section.ownsFirst = true;
+            } else {
+                borrowed = true;
+            }
+            if (section.second != null) {
+                if (take(stack, section.second)) {
+                    section.ownsSecond = true;
+                } else {
+                    borrowed = true;
+                }
+            }
+            if (!borrowed || stack.suspensions() == suspensionsBefore) {
+                section.active = true;
+                return;
+            }
+            section.releaseOwned();
+        }
+    }
+
+    /** Locks an object, or returns {@code false} if an active section of this thread holds it. */
+    private boolean take(final SectionStack stack, final RcObject o) {
+        // Try the lock before scanning the stack: the uncontended case pays one CAS and nothing else.
+        if (ObjectLock.tryLockFast(o)) {
+            return true;
+        }
+        if (stack.heldByActive(o)) {
+            return false;
+        }
+        ObjectLock.lock(o, stack, metrics);
+        return true;
+    }
+
+    void end(final Section section) {
+        final SectionStack stack = section.stack;
+        if (Thread.currentThread() != stack.thread()) {
+            throw new IllegalStateException(section + " entered by " + stack.thread().getName()
+                    + " cannot be ended by " + Thread.currentThread().getName());
+        }
+        if (section.ended) {
+            throw new IllegalStateException(section + " ended twice");
+        }
+        if (stack.top() != section) {
+            throw new IllegalStateException("cannot end " + section + ": it is not the innermost; "
+                    + stack.top() + " must end first");
+        }
+        section.ended = true;
+        stack.pop(section);
+        section.releaseOwned();
+        section.active = false;
+        final Section outer = stack.top();
+        if (outer != null && !outer.active) {
+            // The outer section was suspended while this one ran; it is retaken only now (lazily).
+            outer.sections.acquire(stack, outer);
+        }
+    }
+
+    private static void requireCurrent(final RuntimeThread thread, final String action) {
+        if (thread.thread() != Thread.currentThread()) {
+            throw new IllegalStateException("cannot " + action + " the critical sections of " + thread.thread().getName()
+                    + " from " + Thread.currentThread().getName());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.rclab.finegrained;
+
+import java.util.concurrent.locks.LockSupport;
+
+import org.rclab.object.Header;
+import org.rclab.object.RcObject;
+
+/**
+ * Where threads wait for object locks, kept off the objects themselves (CPython's
+ * {@code parking_lot.c} plays the same part). The lock word has room only for "someone is
+ * parked"; who is parked lives here, in a fixed table of buckets chosen by hashing the object's
+ * id. Waiters of different objects may share a bucket; each bucket keeps them in arrival order,
+ * so waiters of one object are woken in the order they arrived (barging aside).
+ *
+ * <p>A bucket's monitor is held only for a few field updates, never while parked. Both sides of
+ * the lock's slow path hold it while they read or write the lock word: a parker checks the word
+ * still says "locked, waiters parked" before it queues, and an unlocker rewrites the word while it
+ * dequeues. That mutual exclusion is what keeps a parker from queuing after the last unlock that
+ * would have woken it.
+ */
+final class ParkingLot {
+    /** {@link #park} did not park: the lock word had changed, so the caller looks at it again. */
+    static final int RETRY = -1;
+    /** A waiter's status before an unlock wakes it. */
+    static final int WAITING = 0;
+    /** {@link #park} was woken by an unlock that left the lock free for anyone to take. */
+    static final int WOKEN = 1;
+    /** {@link #park} was woken by an unlock that handed it the lock: the caller holds it. */
+    static final int HANDED_OFF = 2;
+
+    private static final int BUCKET_BITS = 6;
+    private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
+
+    private final Bucket[] buckets = new Bucket[1 << BUCKET_BITS];
+
+    ParkingLot() {
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = new Bucket();
+        }
+    }
+
+    /**
+     * Parks the calling thread on an object until an unlock wakes it, provided the object's lock
+     * word still holds {@code expected} once the bucket is locked.
+     *
+     * @param o the object whose lock the thread waits for
+     * @param expected the lock word that justifies waiting
+     * @param since when the thread first parked for this acquisition ({@link System#nanoTime()})
+     * @return {@link #HANDED_OFF} if the unlocker handed the lock to this thread, which now holds
+     *         it; {@link #WOKEN} if it was woken to compete for the lock again; {@link #RETRY}
+     *         without parking if the word no longer held {@code expected}
+     */
+    int park(final RcObject o, final int expected, final long since) {
+        final Waiter waiter = new Waiter(o, Thread.currentThread(), since);
+        final Bucket bucket = bucketOf(o);
+        synchronized (bucket) {
+            if (Header.lockWordVolatile(o) != expected) {
+                return RETRY;
+            }
+            bucket.enqueue(waiter);
+        }
+        boolean interrupted = false;
+        // The volatile read of status pairs with the waker's volatile write: once WAITING is gone,
+        // everything the unlocker did in its critical section is visible here.
+        while (waiter.status == WAITING) {
+            LockSupport.park(this);
+            // An interrupt would make park return at once forever; note it, clear it, and
+            // restore it when the wait is over, as java.util.concurrent locks do.
+            if (Thread.interrupted()) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return waiter.status;
+    }
+
+    /**
+     * Unlocks an object whose lock word says waiters may be parked: wakes the longest waiter of
+     * the object, if any, handing it the lock if it has waited longer than {@code fairAfterNanos}.
+     * The caller holds the lock.
+     *
+     * @param o the object to unlock
+     * @param fairAfterNanos how long a waiter may wait before the lock is handed to it
+     * @return {@code true} if the lock was handed off (it stays locked, now by the waiter)
+     */
+    boolean unparkOne(final RcObject o, final long fairAfterNanos) {
+        final Bucket bucket = bucketOf(o);
+        final Waiter waiter;
+        final boolean handoff;
+        synchronized (bucket) {
+            waiter = bucket.dequeueFirst(o);
+            final int stillParked = bucket.contains(o) ? ObjectLock.HAS_PARKED : 0;
+            handoff = waiter != null && System.nanoTime() - waiter.since > fairAfterNanos;
+            // Rewritten under the bucket monitor so that no parker validates against a stale word.
+            // A plain release store suffices: only this thread can change the word now (it holds
+            // the lock, and with HAS_PARKED already set no other thread has a reason to CAS it).
+            // Release publishes this thread's critical section to the next thread that takes the
+            // lock by CAS. A handed-off lock stays LOCKED, so no barging thread can slip in; the
+            // waiter learns it owns the lock from its status, written after this store.
+            Header.setLockWordRelease(o, (handoff ? ObjectLock.LOCKED : 0) | stillParked);
+        }
+        if (waiter != null) {
+            waiter.wake(handoff ? HANDED_OFF : WOKEN);
+        }
+        return handoff;
+    }
+
+    private Bucket bucketOf(final RcObject o) {
+        return buckets[(int) ((o.id() * HASH_MULTIPLIER) >>> (Long.SIZE - BUCKET_BITS))];
+    }
+
+    /** A thread parked on one object. */
+    private static final class Waiter {
+        final RcObject object;
+        final Thread thread;
+        final long since;
+        Waiter next;
+        volatile int status = WAITING;
+
+        Waiter(final RcObject object, final Thread thread, final long since) {
+            this.object = object;
+            this.thread = thread;
+            this.since = since;
+        }
+
+        void wake(final int outcome) {
+            status = outcome;
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** A FIFO of waiters, guarded by the bucket's own monitor. */
+    private static final class Bucket {
+        private Waiter head;
+        private Waiter tail;
+
+        void enqueue(final Waiter waiter) {
+            if (tail == null) {
+                head = waiter;
+            } else {
+                tail.next = waiter;
+            }
+            tail = waiter;
+        }
+
+        Waiter dequeueFirst(final RcObject o) {
+            Waiter previous = null;
+            for (Waiter w = head; w != null; previous = w, w = w.next) {
+                if (w.object == o) {
+                    if (previous == null) {
+                        head = w.next;
+                    } else {
+                        previous.next = w.next;
+                    }
+                    if (tail == w) {
+                        tail = previous;
+                    }
+                    w.next = null;
+                    return w;
+                }
+            }
+            return null;
+        }
+
+        boolean contains(final RcObject o) {
+            for (Waiter w = head; w != null; w = w.next) {
+                if (w.object == o) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
