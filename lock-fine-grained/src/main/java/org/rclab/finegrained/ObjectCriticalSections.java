@@ -29,7 +29,9 @@ import org.rclab.scheme.SchemeContext;
  * two-object section it is entering, and waits for a lock with a larger id: a cycle of waiting
  * threads would need ids to increase all the way round, which they cannot. The price is that a
  * section's view is only consistent between blocking points: code that blocks inside a section
- * must assume that another thread changed the outer sections' objects meanwhile.
+ * must assume that another thread changed the outer sections' objects meanwhile. Blocking the
+ * scheme does not see (a sleep, or I/O not run through {@code callReleased}) suspends nothing,
+ * and other threads wait for the locks held across it, as they would in CPython.
  *
  * <p>Section stacks belong to threads, not to runtimes: a thread's suspension releases every
  * section it holds, whichever instance made it. Errors: ending a section that is not the

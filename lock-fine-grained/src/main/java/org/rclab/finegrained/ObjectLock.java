@@ -46,11 +46,11 @@ final class ObjectLock {
     /** A waiter parked longer than this (1 ms, as in CPython) is handed the lock on unlock. */
     static final long FAIR_AFTER_NANOS = 1_000_000L;
     /**
-     * Spins, then yields, before parking: about as many as CPython's {@code MAX_SPIN_COUNT}
-     * (40), the idle strategy yields after {@link #MAX_SPINS} of them.
+     * Busy spins ({@link Thread#onSpinWait()}) before a contended acquirer starts yielding. With
+     * {@link #MAX_YIELDS} this makes 40 retries before parking, CPython's {@code MAX_SPIN_COUNT}.
      */
     static final int MAX_SPINS = 20;
-    /** Yields after the spins, before the thread parks. */
+    /** {@link Thread#yield()}s after the spins, before the thread parks. */
     static final int MAX_YIELDS = 20;
 
     private static final int UNLOCKED = 0;
@@ -117,8 +117,11 @@ final class ObjectLock {
                 parked = true;
                 since = System.nanoTime();
             }
-            metrics.parks.increment();
-            if (PARKING_LOT.park(o, LOCKED | HAS_PARKED, since)) {
+            final int outcome = PARKING_LOT.park(o, LOCKED | HAS_PARKED, since);
+            if (outcome != ParkingLot.RETRY) {
+                metrics.parks.increment();
+            }
+            if (outcome == ParkingLot.HANDED_OFF) {
                 return;
             }
         }

@@ -10,7 +10,7 @@ import org.rclab.object.RcObject;
  * {@code parking_lot.c} plays the same part). The lock word has room only for "someone is
  * parked"; who is parked lives here, in a fixed table of buckets chosen by hashing the object's
  * id. Waiters of different objects may share a bucket; each bucket keeps them in arrival order,
- * so waiters of one object are served first come, first served.
+ * so waiters of one object are woken in the order they arrived (barging aside).
  *
  * <p>A bucket's monitor is held only for a few field updates, never while parked. Both sides of
  * the lock's slow path hold it while they read or write the lock word: a parker checks the word
@@ -19,6 +19,15 @@ import org.rclab.object.RcObject;
  * would have woken it.
  */
 final class ParkingLot {
+    /** {@link #park} did not park: the lock word had changed, so the caller looks at it again. */
+    static final int RETRY = -1;
+    /** A waiter's status before an unlock wakes it. */
+    static final int WAITING = 0;
+    /** {@link #park} was woken by an unlock that left the lock free for anyone to take. */
+    static final int WOKEN = 1;
+    /** {@link #park} was woken by an unlock that handed it the lock: the caller holds it. */
+    static final int HANDED_OFF = 2;
+
     private static final int BUCKET_BITS = 6;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
 
@@ -37,22 +46,23 @@ final class ParkingLot {
      * @param o the object whose lock the thread waits for
      * @param expected the lock word that justifies waiting
      * @param since when the thread first parked for this acquisition ({@link System#nanoTime()})
-     * @return {@code true} if the unlocker handed the lock to this thread, which now holds it;
-     *         {@code false} if the word had changed or the thread was woken to compete again
+     * @return {@link #HANDED_OFF} if the unlocker handed the lock to this thread, which now holds
+     *         it; {@link #WOKEN} if it was woken to compete for the lock again; {@link #RETRY}
+     *         without parking if the word no longer held {@code expected}
      */
-    boolean park(final RcObject o, final int expected, final long since) {
+    int park(final RcObject o, final int expected, final long since) {
         final Waiter waiter = new Waiter(o, Thread.currentThread(), since);
         final Bucket bucket = bucketOf(o);
         synchronized (bucket) {
             if (Header.lockWordVolatile(o) != expected) {
-                return false;
+                return RETRY;
             }
             bucket.enqueue(waiter);
         }
         boolean interrupted = false;
         // The volatile read of status pairs with the waker's volatile write: once WAITING is gone,
         // everything the unlocker did in its critical section is visible here.
-        while (waiter.status == Waiter.WAITING) {
+        while (waiter.status == WAITING) {
             LockSupport.park(this);
             // An interrupt would make park return at once forever; note it, clear it, and
             // restore it when the wait is over, as java.util.concurrent locks do.
@@ -63,7 +73,7 @@ final class ParkingLot {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return waiter.status == Waiter.HANDED_OFF;
+        return waiter.status;
     }
 
     /**
@@ -84,15 +94,15 @@ final class ParkingLot {
             final int stillParked = bucket.contains(o) ? ObjectLock.HAS_PARKED : 0;
             handoff = waiter != null && System.nanoTime() - waiter.since > fairAfterNanos;
             // Rewritten under the bucket monitor so that no parker validates against a stale word.
-            // Only this thread can change the word now: it holds the lock, and with HAS_PARKED
-            // set no other thread has a reason to CAS it. A handed-off lock stays LOCKED: the
-            // waiter owns it from this store on, and no barging thread can slip in between.
-            // The volatile store also publishes this thread's critical section to the next
-            // acquirer, whether it reads the word by CAS or reads the waiter's status.
+            // A plain release store suffices: only this thread can change the word now (it holds
+            // the lock, and with HAS_PARKED already set no other thread has a reason to CAS it).
+            // Release publishes this thread's critical section to the next thread that takes the
+            // lock by CAS. A handed-off lock stays LOCKED, so no barging thread can slip in; the
+            // waiter learns it owns the lock from its status, written after this store.
             Header.setLockWordRelease(o, (handoff ? ObjectLock.LOCKED : 0) | stillParked);
         }
         if (waiter != null) {
-            waiter.wake(handoff ? Waiter.HANDED_OFF : Waiter.WOKEN);
+            waiter.wake(handoff ? HANDED_OFF : WOKEN);
         }
         return handoff;
     }
@@ -103,10 +113,6 @@ final class ParkingLot {
 
     /** A thread parked on one object. */
     private static final class Waiter {
-        static final int WAITING = 0;
-        static final int WOKEN = 1;
-        static final int HANDED_OFF = 2;
-
         final RcObject object;
         final Thread thread;
         final long since;
