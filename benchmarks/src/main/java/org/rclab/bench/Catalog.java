@@ -1,0 +1,120 @@
+package org.rclab.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.rclab.bench.report.Measurement;
+
+/**
+ * The benchmarks this jar holds, read from the list JMH's annotation processor writes
+ * ({@code META-INF/BenchmarkList}), so the command never keeps a second list of its own.
+ */
+final class Catalog {
+    private final List<Entry> entries;
+
+    private Catalog(final List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /**
+     * One benchmark method of one class.
+     *
+     * @param benchmark the full name JMH knows it by, {@code org.rclab.bench.OwnedPair.ownedPair}
+     * @param method the method name, {@code ownedPair}
+     * @param threadSafeOnly whether its class is marked {@link ThreadSafeSchemesOnly}
+     * @param params each parameter's default values (none for {@code scheme})
+     */
+    record Entry(String benchmark, String method, boolean threadSafeOnly, Map<String, String[]> params) {
+        /**
+         * How many JMH runs this benchmark makes with a number of schemes.
+         *
+         * @param schemes the schemes it runs with
+         * @return the product of the parameter value counts
+         */
+        int runs(final int schemes) {
+            int runs = 1;
+            for (final Map.Entry<String, String[]> p : params.entrySet()) {
+                runs *= p.getKey().equals(Measurement.SCHEME) ? schemes : p.getValue().length;
+            }
+            return runs;
+        }
+
+        /**
+         * JMH's include pattern for exactly this benchmark.
+         *
+         * @return the regular expression
+         */
+        String includePattern() {
+            return "^\\Q" + benchmark + "\\E$";
+        }
+    }
+
+    /**
+     * Reads the benchmark list from the class path.
+     *
+     * @return the catalog
+     * @throws IllegalStateException if the list is missing (the jar was built without JMH's processor)
+     */
+    static Catalog load() {
+        final ClassLoader loader = Catalog.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(BenchmarkList.BENCHMARK_LIST.substring(1))) {
+            if (in == null) {
+                throw new IllegalStateException("no " + BenchmarkList.BENCHMARK_LIST
+                        + " on the class path: benchmarks.jar was built without JMH's annotation processor");
+            }
+            final List<Entry> entries = new ArrayList<>();
+            for (final BenchmarkListEntry e : BenchmarkList.readBenchmarkList(in)) {
+                final String name = e.getUsername();
+                final Map<String, String[]> params = e.getParams().orElse(Map.of());
+                entries.add(new Entry(name, name.substring(name.lastIndexOf('.') + 1),
+                        load(loader, e.getUserClassQName()).isAnnotationPresent(ThreadSafeSchemesOnly.class), params));
+            }
+            entries.sort(Comparator.comparing(Entry::benchmark));
+            return new Catalog(entries);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every benchmark.
+     *
+     * @return the entries, sorted by full name
+     */
+    List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * The benchmark method names, which {@code --only} selects by.
+     *
+     * @return the names, sorted
+     */
+    List<String> methods() {
+        return List.copyOf(new TreeSet<>(entries.stream().map(Entry::method).toList()));
+    }
+
+    /** Loads a class by JMH's dotted name, where a nested class's '$' has become a '.'. */
+    private static Class<?> load(final ClassLoader loader, final String dotted) {
+        String name = dotted;
+        while (true) {
+            try {
+                return Class.forName(name, false, loader);
+            } catch (final ClassNotFoundException e) {
+                final int dot = name.lastIndexOf('.');
+                if (dot < 0) {
+                    throw new IllegalStateException("benchmark class " + dotted + " is not on the class path", e);
+                }
+                name = name.substring(0, dot) + '$' + name.substring(dot + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.rclab.bench.report;
+
+import java.util.Locale;
+
+/** Number formatting shared by the report's tables. */
+final class Reports {
+    private Reports() {
+    }
+
+    /**
+     * A number with three significant digits (at least two decimals below 10), or {@code —}.
+     *
+     * @param value the number
+     * @return its text
+     */
+    static String number(final double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "—";
+        }
+        final double magnitude = Math.abs(value);
+        if (magnitude >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (magnitude >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /**
+     * A ratio, {@code 1.05×}, or {@code —}.
+     *
+     * @param value the ratio
+     * @return its text
+     */
+    static String ratio(final double value) {
+        return Double.isNaN(value) ? "—" : number(value) + "×";
+    }
+}

@@ -1,0 +1,257 @@
+package org.rclab.bench.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A figure the results should meet: the ratio of two measurements, a relation and a bound, for
+ * one scheme, with where the figure comes from. The project's figures live in the resource
+ * {@code targets.tsv} next to this class, as data: the report code names no scheme.
+ *
+ * <p>A line has five tab-separated fields: the scheme; the ratio, {@code CELL / CELL}, where a
+ * cell is a method name with optional parameters, {@code countdown{shape=2threads}}, and a
+ * {@code scheme} parameter may name another scheme or {@code @control}; the relation
+ * ({@code <=}, {@code >=}, {@code <}, {@code >}, {@code in}, or {@code info} for a figure shown
+ * for reference only); the bound ({@code 1.2}, {@code 3.6..8.1}, or {@code -}); the reference.
+ *
+ * @param scheme the scheme the figure is for
+ * @param numerator the measurement on top
+ * @param denominator the measurement below
+ * @param relation how the ratio must compare with the bound
+ * @param low the bound (the lower one for {@code in}); NaN for {@code info}
+ * @param high the upper bound for {@code in}; otherwise equal to {@code low}
+ * @param reference where the figure comes from, for the reader
+ */
+public record Target(String scheme, Cell numerator, Cell denominator, Relation relation, double low, double high,
+                     String reference) {
+    /** The value a cell's {@code scheme} parameter takes to mean the run's control scheme. */
+    public static final String CONTROL = "@control";
+
+    private static final Pattern CELL = Pattern.compile("\\s*([A-Za-z_$][\\w$]*)\\s*(?:\\{([^}]*)\\})?\\s*");
+
+    /** How a ratio must compare with the bound. */
+    public enum Relation {
+        /** At most the bound. */
+        AT_MOST("<=", "≤"),
+        /** At least the bound. */
+        AT_LEAST(">=", "≥"),
+        /** Below the bound. */
+        BELOW("<", "<"),
+        /** Above the bound. */
+        ABOVE(">", ">"),
+        /** Between the two bounds, inclusive. */
+        WITHIN("in", "in"),
+        /** No bound: shown for reference. */
+        INFO("info", "");
+
+        private final String token;
+        private final String symbol;
+
+        Relation(final String token, final String symbol) {
+            this.token = token;
+            this.symbol = symbol;
+        }
+
+        static Relation of(final String token) {
+            for (final Relation r : values()) {
+                if (r.token.equals(token)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown relation '" + token + "' (<=, >=, <, >, in, info)");
+        }
+    }
+
+    /**
+     * One measurement a target refers to.
+     *
+     * @param method the benchmark method
+     * @param params parameters it must have; {@code scheme} overrides the target's scheme
+     */
+    public record Cell(String method, Map<String, String> params) {
+        /** Makes a cell; the parameters are copied. */
+        public Cell {
+            params = Map.copyOf(params);
+        }
+
+        /**
+         * The scheme this cell reads, given the target's scheme and the run's control.
+         *
+         * @param targetScheme the target's scheme
+         * @param control the control scheme, or {@code null} if the run had none
+         * @return the scheme, or {@code null} if the cell wants the control and there is none
+         */
+        public String scheme(final String targetScheme, final String control) {
+            final String named = params.get(Measurement.SCHEME);
+            if (named == null) {
+                return targetScheme;
+            }
+            return CONTROL.equals(named) ? control : named;
+        }
+
+        /**
+         * Whether a measurement is the one this cell means (the scheme aside).
+         *
+         * @param m a measurement
+         * @return {@code true} if the method and every given parameter match
+         */
+        public boolean matches(final Measurement m) {
+            if (!m.method().equals(method)) {
+                return false;
+            }
+            for (final Map.Entry<String, String> p : params.entrySet()) {
+                if (!p.getKey().equals(Measurement.SCHEME) && !p.getValue().equals(m.params().get(p.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            if (params.isEmpty()) {
+                return method;
+            }
+            final StringJoiner out = new StringJoiner(",", method + "{", "}");
+            new TreeMap<>(params).forEach((k, v) -> out.add(k + "=" + v));
+            return out.toString();
+        }
+
+        static Cell parse(final String text) {
+            final Matcher m = CELL.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("bad measurement '" + text.strip() + "' (want method{param=value,...})");
+            }
+            final Map<String, String> params = new LinkedHashMap<>();
+            if (m.group(2) != null && !m.group(2).isBlank()) {
+                for (final String pair : m.group(2).split(",")) {
+                    final String[] kv = pair.split("=", 2);
+                    if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                        throw new IllegalArgumentException("bad parameter '" + pair.strip() + "' in '" + text.strip() + "'");
+                    }
+                    params.put(kv[0].strip(), kv[1].strip());
+                }
+            }
+            return new Cell(m.group(1), params);
+        }
+    }
+
+    /**
+     * Whether a measured ratio meets the figure.
+     *
+     * @param value the ratio
+     * @return {@code true} if it does ({@code info} figures always do)
+     */
+    public boolean isMetBy(final double value) {
+        return switch (relation) {
+            case AT_MOST -> value <= low;
+            case AT_LEAST -> value >= low;
+            case BELOW -> value < low;
+            case ABOVE -> value > low;
+            case WITHIN -> value >= low && value <= high;
+            case INFO -> true;
+        };
+    }
+
+    /**
+     * The figure as a reader sees it: {@code ≤ 1.2}, {@code 3.6–8.1}, or empty for {@code info}.
+     *
+     * @return the bound's text
+     */
+    public String boundText() {
+        return switch (relation) {
+            case WITHIN -> Reports.number(low) + "–" + Reports.number(high);
+            case INFO -> "(reference)";
+            default -> relation.symbol + " " + Reports.number(low);
+        };
+    }
+
+    /**
+     * The ratio's text, {@code countdown{shape=2threads} / countdown{shape=1thread}}.
+     *
+     * @return the ratio's description
+     */
+    public String ratioText() {
+        return numerator + " / " + denominator;
+    }
+
+    /**
+     * Reads target lines; blank lines and lines starting with {@code #} are skipped.
+     *
+     * @param text the lines
+     * @return the targets in order
+     * @throws IllegalArgumentException naming the bad line
+     */
+    public static List<Target> parse(final String text) {
+        final List<Target> result = new ArrayList<>();
+        final String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            final String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                result.add(parseLine(lines[i]));
+            } catch (final IllegalArgumentException e) {
+                throw new IllegalArgumentException("targets line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The project's target figures, from the {@code targets.tsv} resource.
+     *
+     * @return the targets
+     */
+    public static List<Target> project() {
+        try (InputStream in = Target.class.getResourceAsStream("targets.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("targets.tsv is missing from the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Target parseLine(final String line) {
+        final String[] f = line.split("\t");
+        if (f.length != 5) {
+            throw new IllegalArgumentException("want 5 tab-separated fields, found " + f.length);
+        }
+        final String[] ratio = f[1].split("/");
+        if (ratio.length != 2) {
+            throw new IllegalArgumentException("want a ratio 'CELL / CELL', found '" + f[1] + "'");
+        }
+        final Relation relation = Relation.of(f[2].strip());
+        final String bound = f[3].strip();
+        final double low;
+        final double high;
+        if (relation == Relation.INFO) {
+            low = Double.NaN;
+            high = Double.NaN;
+        } else if (relation == Relation.WITHIN) {
+            final String[] range = bound.split("\\.\\.");
+            if (range.length != 2) {
+                throw new IllegalArgumentException("'in' wants a range LOW..HIGH, found '" + bound + "'");
+            }
+            low = Double.parseDouble(range[0]);
+            high = Double.parseDouble(range[1]);
+        } else {
+            low = Double.parseDouble(bound);
+            high = low;
+        }
+        return new Target(f[0].strip(), Cell.parse(ratio[0]), Cell.parse(ratio[1]), relation, low, high, f[4].strip());
+    }
+}
