@@ -94,17 +94,18 @@ final class BiasedRefCounter implements RefCounter {
      *
      * <p>Otherwise the owner field is cleared <em>before</em> the CAS that publishes
      * {@code MERGED}: from that CAS on, another thread's decref may find "count 0, merged" and free
-     * the object, and a store to the owner field after that would be a write after free (the
-     * race of CPython gh-119999; gh-121794 put this store right before the CAS). The volatile CAS
-     * keeps the release store ahead of it. The CAS loop then sets
-     * the flags to merged keeping the count; a concurrent non-owner decref that took the word to
-     * zero meanwhile makes the result exactly "count 0, merged", and then this thread, having done
-     * the final transition, frees.
+     * the object, and a store to the owner field after that would be a write after free (the race
+     * CPython fixed in its explicit merge, gh-119999; gh-121794 keeps this store just before the
+     * CAS and off the free-at-once path). The volatile CAS keeps the release store ahead of it.
+     * The CAS loop then sets the flags to merged, keeping the count; a concurrent non-owner decref
+     * that took the word to zero meanwhile makes the result exactly "count 0, merged", and then
+     * this thread, having made the final transition, frees.
      */
     private boolean mergeAtLocalZero(final RcObject o, final int local) {
         if (local < 0) {
-            // The runtime stops decrefs of freed objects; this is a release the owner never took,
-            // racing with its own last one. Undo, so that the header stays consistent, and report.
+            // Unreachable under the rules. A thread that uses objects without being attached can
+            // get here: a releaser merged the object behind its back (see MergeQueues) and this
+            // thread still saw itself as owner. Undo, so the header stays consistent, and report.
             Header.setLocalPlain(o, 0);
             throw heap.misuse(MisuseKind.OVER_RELEASE, o, "owner decref with its local count already zero");
         }

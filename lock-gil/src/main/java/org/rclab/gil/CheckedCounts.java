@@ -1,11 +1,11 @@
 package org.rclab.gil;
 
-import org.rclab.object.Header;
 import org.rclab.object.RcObject;
+import org.rclab.scheme.PlainRefCounter;
 import org.rclab.scheme.RefCounter;
 
 /**
- * Counts under the GIL with strict checks: the same plain updates as {@link PlainCounts}, each
+ * Counts under the GIL with strict checks: the same plain updates as {@link PlainRefCounter}, each
  * preceded by a check that the calling thread holds the GIL (one opaque load and a compare), so
  * a thread that touches objects without attaching, or from inside released work, fails with
  * {@link GilNotHeldException} instead of silently losing a count. Reading a count is not
@@ -13,6 +13,7 @@ import org.rclab.scheme.RefCounter;
  */
 final class CheckedCounts implements RefCounter {
     private final GlobalInterpreterLock lock;
+    private final PlainRefCounter plain = new PlainRefCounter();
 
     CheckedCounts(final GlobalInterpreterLock lock) {
         this.lock = lock;
@@ -23,7 +24,7 @@ final class CheckedCounts implements RefCounter {
         if (!lock.heldByCurrentThread()) {
             throw lock.notHeld("allocate " + o.describe());
         }
-        Header.setLocalPlain(o, 1);
+        plain.init(o);
     }
 
     @Override
@@ -31,7 +32,7 @@ final class CheckedCounts implements RefCounter {
         if (!lock.heldByCurrentThread()) {
             throw lock.notHeld("incref " + o.describe());
         }
-        Header.setLocalPlain(o, Header.localPlain(o) + 1);
+        plain.incref(o);
     }
 
     @Override
@@ -39,13 +40,11 @@ final class CheckedCounts implements RefCounter {
         if (!lock.heldByCurrentThread()) {
             throw lock.notHeld("decref " + o.describe());
         }
-        final int count = Header.localPlain(o) - 1;
-        Header.setLocalPlain(o, count);
-        return count == 0;
+        return plain.decref(o);
     }
 
     @Override
     public long count(final RcObject o) {
-        return Header.localOpaque(o);
+        return plain.count(o);
     }
 }

@@ -4,6 +4,7 @@ import org.rclab.object.RcObject;
 import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.CriticalSection;
 import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.PlainRefCounter;
 import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
@@ -46,7 +47,7 @@ public final class GilInstance implements SchemeInstance, ThreadGate, CriticalSe
         // Parse first: a bad option must fail before anything is registered.
         final SwitchInterval interval = SwitchInterval.parse(context.option(SwitchInterval.OPTION).orElse(null));
         this.lock = new GlobalInterpreterLock(context, interval, new GilMetrics(context.metrics()));
-        this.counter = context.strictChecks() ? new CheckedCounts(lock) : new PlainCounts();
+        this.counter = context.strictChecks() ? new CheckedCounts(lock) : new PlainRefCounter();
     }
 
     /**

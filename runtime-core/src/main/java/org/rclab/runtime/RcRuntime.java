@@ -537,14 +537,17 @@ public final class RcRuntime implements AutoCloseable {
 
     /**
      * Closes the runtime: no thread may attach any more, and the scheme instance is closed.
+     * Attachments of threads that have ended without detaching are dropped first.
      *
-     * @throws IllegalStateException if threads are still attached
+     * @throws IllegalStateException if live threads are still attached
      */
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        // A thread that ended without detaching can never detach; it must not pin the runtime open.
+        attached.keySet().removeIf(thread -> !thread.isAlive());
         if (!attached.isEmpty()) {
             throw new IllegalStateException("cannot close " + this + ": still attached: " + attached.keySet());
         }

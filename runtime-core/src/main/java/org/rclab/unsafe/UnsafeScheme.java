@@ -1,9 +1,9 @@
 package org.rclab.unsafe;
 
-import org.rclab.object.Header;
 import org.rclab.object.RcObject;
 import org.rclab.scheme.CriticalSection;
 import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.PlainRefCounter;
 import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
@@ -47,14 +47,16 @@ public final class UnsafeScheme implements Scheme {
 
     @Override
     public SchemeInstance open(final SchemeContext context) {
-        return new PlainCounts();
+        return new NoSynchronisation();
     }
 
-    /** The whole scheme: every facet is plain or empty. */
-    private static final class PlainCounts implements SchemeInstance, RefCounter, ThreadGate, CriticalSections {
+    /** The whole scheme: plain counts, and thread and section facets that do nothing. */
+    private static final class NoSynchronisation implements SchemeInstance, ThreadGate, CriticalSections {
+        private final PlainRefCounter counter = new PlainRefCounter();
+
         @Override
         public RefCounter refCounter() {
-            return this;
+            return counter;
         }
 
         @Override
@@ -65,28 +67,6 @@ public final class UnsafeScheme implements Scheme {
         @Override
         public CriticalSections criticalSections() {
             return this;
-        }
-
-        @Override
-        public void init(final RcObject o) {
-            Header.setLocalPlain(o, 1);
-        }
-
-        @Override
-        public void incref(final RcObject o) {
-            Header.setLocalPlain(o, Header.localPlain(o) + 1);
-        }
-
-        @Override
-        public boolean decref(final RcObject o) {
-            final int count = Header.localPlain(o) - 1;
-            Header.setLocalPlain(o, count);
-            return count == 0;
-        }
-
-        @Override
-        public long count(final RcObject o) {
-            return Header.localOpaque(o);
         }
 
         @Override

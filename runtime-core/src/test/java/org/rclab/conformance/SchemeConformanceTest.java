@@ -61,6 +61,7 @@ public abstract class SchemeConformanceTest {
     private static final int DEEP_CHAIN = 1_000_000;
     private static final int PAIRS_PER_THREAD = 100_000;
     private static final int APPENDS_PER_THREAD = 10_000;
+    private static final int APPEND_BURST = 50;
     private static final int CHECKPOINT_EVERY = 64;
     private static final Duration LIVENESS_GUARD = Duration.ofSeconds(60);
 
@@ -691,11 +692,14 @@ public abstract class SchemeConformanceTest {
         assumeThreadSafe();
         final RcList list = rt.newList();
         final RcStr shared = rt.newStr("in every slot");
+        // The threads meet at a barrier before each burst, so their appends overlap on two CPUs
+        // instead of running one after the other: a scheme that does not lock loses items here.
+        final CyclicBarrier burst = new CyclicBarrier(2);
         runWorkers(2, (worker, index) -> {
-            for (int i = 0; i < APPENDS_PER_THREAD; i++) {
-                list.append(shared);
-                if (i % CHECKPOINT_EVERY == 0) {
-                    worker.checkpoint();
+            for (int round = 0; round < APPENDS_PER_THREAD / APPEND_BURST; round++) {
+                awaitReleased(worker, burst);
+                for (int i = 0; i < APPEND_BURST; i++) {
+                    list.append(shared);
                 }
             }
         });

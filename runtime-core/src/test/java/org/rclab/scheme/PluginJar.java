@@ -72,7 +72,7 @@ public final class PluginJar {
     }
 
     /**
-     * The source of a minimal scheme with a given name: plain counts, nothing else.
+     * The source of a minimal scheme with a given name: core's plain counter, nothing else.
      *
      * @param pkg the package
      * @param simpleName the class's simple name
@@ -81,7 +81,6 @@ public final class PluginJar {
      */
     static String schemeSource(final String pkg, final String simpleName, final String schemeName) {
         return "package " + pkg + ";\n"
-                + "import org.rclab.object.Header;\n"
                 + "import org.rclab.object.RcObject;\n"
                 + "import org.rclab.runtime.RuntimeThread;\n"
                 + "import org.rclab.scheme.*;\n"
@@ -90,18 +89,14 @@ public final class PluginJar {
                 + "  public String description() { return \"a third-party scheme loaded from a plugin jar\"; }\n"
                 + "  public boolean threadSafe() { return false; }\n"
                 + "  public SchemeInstance open(SchemeContext c) { return new Instance(); }\n"
-                + "  static final class Instance implements SchemeInstance, RefCounter, ThreadGate {\n"
-                + "    public RefCounter refCounter() { return this; }\n"
+                + "  static final class Instance implements SchemeInstance, ThreadGate {\n"
+                + "    private final RefCounter counter = new PlainRefCounter();\n"
+                + "    public RefCounter refCounter() { return counter; }\n"
                 + "    public ThreadGate threadGate() { return this; }\n"
                 + "    public CriticalSections criticalSections() { return new CriticalSections() {\n"
                 + "      public CriticalSection enter(RcObject o) { return CriticalSection.NONE; }\n"
                 + "      public CriticalSection enter(RcObject a, RcObject b) { return CriticalSection.NONE; }\n"
                 + "    }; }\n"
-                + "    public void init(RcObject o) { Header.setLocalPlain(o, 1); }\n"
-                + "    public void incref(RcObject o) { Header.setLocalPlain(o, Header.localPlain(o) + 1); }\n"
-                + "    public boolean decref(RcObject o) { int c = Header.localPlain(o) - 1;"
-                + " Header.setLocalPlain(o, c); return c == 0; }\n"
-                + "    public long count(RcObject o) { return Header.localPlain(o); }\n"
                 + "    public void attach(RuntimeThread t) { }\n"
                 + "    public void detach(RuntimeThread t) { }\n"
                 + "    public void checkpoint(RuntimeThread t) { }\n"

@@ -1,0 +1,48 @@
+package org.rclab.stress.scenarios;
+
+import org.rclab.heap.RefcountMisuseException;
+import org.rclab.object.RcObject;
+import org.rclab.runtime.RcRuntime;
+
+/**
+ * What became of an object when its known references were released, as the runtime saw it.
+ * Scenarios report these codes as outcome values.
+ */
+public final class Fate {
+    /** Freed by the release of its last reference, not before: {@value}. */
+    public static final int FREED_AT_LAST = 0;
+    /** Freed before its last reference was released (the runtime caught the later release): {@value}. */
+    public static final int FREED_EARLY = 1;
+    /** Still alive after every reference was released: {@value}. */
+    public static final int NEVER_FREED = 2;
+
+    private Fate() {
+    }
+
+    /**
+     * Releases the references a sample knows an object has, one by one, and says when it was
+     * freed. The caller holds a turn, and passes a checkpoint before judging a scheme that may
+     * free at the owner's checkpoint; this method does that itself before its last look.
+     *
+     * @param turn the caller's turn
+     * @param runtime the runtime
+     * @param o the object
+     * @param references how many references exist, by the sample's own bookkeeping
+     * @return {@link #FREED_AT_LAST}, {@link #FREED_EARLY} or {@link #NEVER_FREED}
+     */
+    public static int release(final ActorRuntime.Turn turn, final RcRuntime runtime, final RcObject o,
+                              final long references) {
+        for (long i = 0; i < references; i++) {
+            if (o.isFreed()) {
+                return FREED_EARLY;
+            }
+            try {
+                runtime.decref(o);
+            } catch (final RefcountMisuseException e) {
+                return FREED_EARLY;
+            }
+        }
+        turn.checkpoint();
+        return o.isFreed() ? FREED_AT_LAST : NEVER_FREED;
+    }
+}

@@ -1,0 +1,111 @@
+package org.rclab.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads result blobs recorded by real sanity runs of the suite ({@code ./rclab stress --mode
+ * sanity}, fixtures in {@code src/test/resources/fixtures}) and checks the verdicts they give.
+ */
+class JcstressResultsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void unsafeRecordingGivesTheFindingsItsOutcomesName() throws IOException {
+        final Map<String, VerdictRow> rows = judge("unsafe", fixture("unsafe-sanity.bin.gz"));
+
+        assertEquals(Verdict.LOSES_COUNTS, rows.get("01-incref-incref").verdict());
+        assertEquals(Verdict.LEAKS, rows.get("02-decref-decref").verdict());
+        assertEquals(Verdict.LOSES_COUNTS, rows.get("03-incref-decref").verdict());
+        assertEquals(Verdict.USE_AFTER_FREE, rows.get("08-read-replace").verdict());
+        assertEquals(Verdict.CLEAN, rows.get("05-queue-path").verdict());
+        assertEquals(73, rows.get("01-incref-incref").forbidden());
+        assertEquals(116, rows.get("01-incref-incref").samples());
+        assertTrue(rows.get("10-released-touch").demonstration());
+    }
+
+    @Test
+    void gilRecordingIsCleanExceptTheDemonstration() throws IOException {
+        final Map<String, VerdictRow> rows = judge("gil", fixture("gil-sanity.bin.gz"));
+
+        for (final VerdictRow row : rows.values()) {
+            assertTrue(row.samples() > 0, row.scenario() + " has samples");
+            if (row.demonstration()) {
+                assertEquals(Verdict.LOSES_COUNTS, row.verdict());
+            } else {
+                assertEquals(Verdict.CLEAN, row.verdict(), row.scenario());
+            }
+        }
+        assertTrue(Verdicts.problems(List.copyOf(rows.values()), Map.of("gil", true), true).isEmpty());
+    }
+
+    @Test
+    void everyScenarioOfTheSuiteGetsARowEvenWhenMissingFromTheBlob() throws IOException {
+        final List<Suite.Entry> suite = Suite.scenarios();
+
+        final List<ScenarioRun> runs = JcstressResults.read(fixture("gil-sanity.bin.gz"), suite);
+
+        assertEquals(suite.size(), runs.size());
+    }
+
+    @Test
+    void blobCutShortKeepsWhatWasReadAndMissingScenariosAreErrors() throws IOException {
+        final byte[] whole = Files.readAllBytes(fixture("unsafe-sanity.bin.gz"));
+        final Path cut = temp.resolve("cut.bin.gz");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 3));
+
+        final List<ScenarioRun> runs = JcstressResults.read(cut, Suite.scenarios());
+
+        final long withSamples = runs.stream().filter(r -> r.samples() > 0).count();
+        assertTrue(withSamples < runs.size(), "a third of the blob cannot hold every scenario");
+        for (final ScenarioRun run : runs) {
+            if (run.samples() == 0) {
+                assertEquals(Verdict.ERROR, Verdicts.judge("unsafe", run).verdict());
+            }
+        }
+    }
+
+    @Test
+    void blobCutBeforeItsFirstResultGivesEveryScenarioZeroSamples() throws IOException {
+        final byte[] whole = Files.readAllBytes(fixture("unsafe-sanity.bin.gz"));
+        final Path cut = temp.resolve("header-only.bin.gz");
+        Files.write(cut, Arrays.copyOf(whole, 12));
+
+        final List<ScenarioRun> runs = JcstressResults.read(cut, Suite.scenarios());
+
+        assertEquals(Suite.scenarios().size(), runs.size());
+        assertTrue(runs.stream().allMatch(r -> r.samples() == 0));
+    }
+
+    private Map<String, VerdictRow> judge(final String scheme, final Path blob) throws IOException {
+        final Map<String, VerdictRow> rows = new LinkedHashMap<>();
+        for (final ScenarioRun run : JcstressResults.read(blob, Suite.scenarios())) {
+            rows.put(run.scenario(), Verdicts.judge(scheme, run));
+        }
+        return rows;
+    }
+
+    private Path fixture(final String name) throws IOException {
+        final Path copy = temp.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IOException("missing fixture " + name);
+            }
+            Files.copy(in, copy);
+        }
+        return copy;
+    }
+}
