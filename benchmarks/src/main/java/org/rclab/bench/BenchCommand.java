@@ -221,6 +221,12 @@ public final class BenchCommand {
                     + "%.1f at the end, on %d CPUs): every figure, and the 2-thread ones most, may be distorted.",
                     loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
         }
+        if (request.settings() == RunSettings.QUICK) {
+            notes.add("Quick settings run one JVM fork per benchmark: the nanosecond figures can move between runs by "
+                    + "more than their error bars (the JIT compiles each fork its own way; the control's ownedPair "
+                    + "measured 3.3 to 6.1 ns across quick runs on this machine kind). The default `./rclab bench` "
+                    + "runs two forks with longer iterations.");
+        }
         final int missing = plan.runs() - measurements.size();
         if (missing > 0) {
             notes.add(missing + " of " + plan.runs() + " planned runs produced no result (failed; see jmh.log)");
