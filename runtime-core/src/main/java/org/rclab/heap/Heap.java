@@ -16,10 +16,10 @@ import org.rclab.object.RcType;
  * misuse per kind. Immortal objects are not counted: they are never freed, so they can never
  * leak.
  *
- * <p>Counts are {@link LongAdder}s: an allocation or free is one uncontended add on a cell of
- * the calling thread's own, so accounting does not serialise threads that allocate in parallel.
- * A sum read while threads run is a moment's estimate; after the threads have been joined it is
- * exact.
+ * <p>Allocations and frees are counted per thread ({@link ThreadCounters}): a plain add to a
+ * slot only the calling thread writes, so accounting does not serialise threads that allocate in
+ * parallel. A sum read while threads run is a moment's estimate; after the threads have been
+ * joined it is exact. Misuse, which is rare, is counted in {@link LongAdder}s.
  *
  * <p>The runtime calls the {@code record...} methods; users read the counts, the leak report,
  * or {@link #assertNoLeaks()}.
@@ -27,8 +27,8 @@ import org.rclab.object.RcType;
 public final class Heap {
     private static final RcType[] TYPES = RcType.values();
 
-    private final LongAdder[] allocated = adders(TYPES.length);
-    private final LongAdder[] freed = adders(TYPES.length);
+    /** Allocations of type {@code t} at index {@code t.ordinal()}, frees at {@code TYPES.length + t.ordinal()}. */
+    private final ThreadCounters counts = new ThreadCounters(2 * TYPES.length);
     private final LongAdder[] misuse = adders(MisuseKind.values().length);
     private final Tracking tracking;
     private final ConcurrentHashMap<Long, Tracked> tracked;
@@ -60,7 +60,7 @@ public final class Heap {
      * @param o the new object
      */
     public void recordAllocation(final RcObject o) {
-        allocated[o.type().ordinal()].increment();
+        counts.increment(o.type().ordinal());
         if (tracked != null) {
             tracked.put(o.id(), new Tracked(o, tracking == Tracking.SITES ? AllocationSite.capture() : List.of()));
         }
@@ -73,7 +73,7 @@ public final class Heap {
      * @param o the freed object
      */
     public void recordFree(final RcObject o) {
-        freed[o.type().ordinal()].increment();
+        counts.increment(TYPES.length + o.type().ordinal());
         if (tracked != null) {
             tracked.remove(o.id());
         }
@@ -107,7 +107,11 @@ public final class Heap {
      * @return the total over all types
      */
     public long allocated() {
-        return sum(allocated);
+        long total = 0;
+        for (final RcType type : TYPES) {
+            total += allocated(type);
+        }
+        return total;
     }
 
     /**
@@ -117,7 +121,7 @@ public final class Heap {
      * @return the count
      */
     public long allocated(final RcType type) {
-        return allocated[type.ordinal()].sum();
+        return counts.sum(type.ordinal());
     }
 
     /**
@@ -126,7 +130,11 @@ public final class Heap {
      * @return the total over all types
      */
     public long freed() {
-        return sum(freed);
+        long total = 0;
+        for (final RcType type : TYPES) {
+            total += freed(type);
+        }
+        return total;
     }
 
     /**
@@ -136,7 +144,7 @@ public final class Heap {
      * @return the count
      */
     public long freed(final RcType type) {
-        return freed[type.ordinal()].sum();
+        return counts.sum(TYPES.length + type.ordinal());
     }
 
     /**
@@ -176,7 +184,11 @@ public final class Heap {
      * @return the total
      */
     public long misuseCount() {
-        return sum(misuse);
+        long total = 0;
+        for (final LongAdder adder : misuse) {
+            total += adder.sum();
+        }
+        return total;
     }
 
     /**
@@ -218,13 +230,5 @@ public final class Heap {
     public String toString() {
         return "Heap[allocated=" + allocated() + ", freed=" + freed() + ", live=" + live()
                 + ", misuse=" + misuseCount() + "]";
-    }
-
-    private static long sum(final LongAdder[] adders) {
-        long total = 0;
-        for (final LongAdder adder : adders) {
-            total += adder.sum();
-        }
-        return total;
     }
 }

@@ -1,0 +1,125 @@
+package org.rclab.heap;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A fixed set of event counters, each thread counting in its own slot with plain adds; a read
+ * sums the slots.
+ *
+ * <p>Why not one {@link LongAdder} per counter: every add of a {@code LongAdder} is an atomic
+ * read-modify-write, a full fence on x86. On the allocation path that fence waits for the stores
+ * that initialised the new object, and with two threads allocating in one runtime the
+ * benchmarks spent most of their time there (countdown did not scale to two threads, whatever the
+ * scheme). Here the common path is a few loads and a plain store to a line only the counting
+ * thread writes.
+ *
+ * <p>A thread finds its slot by its id (a direct-mapped table, no hashing of a
+ * {@code ThreadLocal}). It claims an empty slot with a CAS, or the slot of a thread that has
+ * ended: {@link Thread#isAlive()} returning {@code false} orders every write of the ended thread
+ * before the takeover, so its counts carry on exactly. A thread whose slot is held by a live
+ * thread counts in shared {@code LongAdder}s instead: slower, never lost.
+ *
+ * <p>Slots are written by their owner with opaque stores and read with opaque loads, so a sum
+ * taken while threads count is a recent value, and a sum taken after they were joined is exact.
+ */
+final class ThreadCounters {
+    private static final int SLOTS = 64;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Slot[].class);
+    private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(Slot.class, "owner", Thread.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final int size;
+    private final Slot[] slots = new Slot[SLOTS];
+    private final LongAdder[] overflow;
+
+    /** One thread's counts; made by that thread, so its array sits in memory only it writes. */
+    private static final class Slot {
+        private volatile Thread owner;
+        private final long[] counts;
+
+        Slot(final Thread owner, final int size) {
+            this.owner = owner;
+            this.counts = new long[size];
+        }
+    }
+
+    /**
+     * Makes the counters, all zero.
+     *
+     * @param size how many counters, indexed from 0
+     */
+    ThreadCounters(final int size) {
+        this.size = size;
+        this.overflow = new LongAdder[size];
+        for (int i = 0; i < size; i++) {
+            overflow[i] = new LongAdder();
+        }
+    }
+
+    /**
+     * Adds one to a counter for the calling thread.
+     *
+     * @param index the counter
+     */
+    void increment(final int index) {
+        final Thread self = Thread.currentThread();
+        final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
+        if (slot != null && slot.owner == self) {
+            final long[] counts = slot.counts;
+            COUNT.setOpaque(counts, index, counts[index] + 1);
+            return;
+        }
+        incrementSlow(self, index);
+    }
+
+    private void incrementSlow(final Thread self, final int index) {
+        final int at = (int) self.getId() & (SLOTS - 1);
+        Slot slot = (Slot) SLOT.getVolatile(slots, at);
+        if (slot == null) {
+            final Slot mine = new Slot(self, size);
+            slot = (Slot) SLOT.compareAndExchange(slots, at, (Slot) null, mine);
+            if (slot == null) {
+                slot = mine;
+            }
+        }
+        final Thread owner = slot.owner;
+        if (owner != self && !owner.isAlive()) {
+            // The ended owner's writes happen-before isAlive() returned false, so its counts are
+            // complete; the CAS makes sure only one newcomer carries them on.
+            OWNER.compareAndSet(slot, owner, self);
+        }
+        if (slot.owner == self) {
+            final long[] counts = slot.counts;
+            COUNT.setOpaque(counts, index, counts[index] + 1);
+        } else {
+            overflow[index].increment();
+        }
+    }
+
+    /**
+     * The sum of a counter over all threads.
+     *
+     * @param index the counter
+     * @return the total
+     */
+    long sum(final int index) {
+        long total = overflow[index].sum();
+        for (int i = 0; i < SLOTS; i++) {
+            final Slot slot = (Slot) SLOT.getVolatile(slots, i);
+            if (slot != null) {
+                total += (long) COUNT.getOpaque(slot.counts, index);
+            }
+        }
+        return total;
+    }
+}

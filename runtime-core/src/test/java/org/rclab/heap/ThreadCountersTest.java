@@ -1,0 +1,58 @@
+package org.rclab.heap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+
+import org.junit.jupiter.api.Test;
+
+class ThreadCountersTest {
+    private static final int PER_THREAD = 20_000;
+
+    private static void runThreads(final int count, final Runnable body) throws InterruptedException {
+        final List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            threads.add(new Thread(body));
+        }
+        threads.forEach(Thread::start);
+        for (final Thread t : threads) {
+            t.join();
+        }
+    }
+
+    @Test
+    void countsFromManyLiveThreadsSumExactlyEvenWhenSlotsAreShared() throws Exception {
+        final ThreadCounters counters = new ThreadCounters(2);
+        // More threads than slots, all alive at once: some must count in the shared fallback.
+        final int threads = 100;
+        final CyclicBarrier together = new CyclicBarrier(threads);
+        runThreads(threads, () -> {
+            try {
+                together.await();
+            } catch (final Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (int i = 0; i < PER_THREAD; i++) {
+                counters.increment(i & 1);
+            }
+        });
+        assertEquals(threads * PER_THREAD / 2, counters.sum(0));
+        assertEquals(threads * PER_THREAD / 2, counters.sum(1));
+    }
+
+    @Test
+    void aSlotTakenOverFromAnEndedThreadKeepsItsCounts() throws Exception {
+        final ThreadCounters counters = new ThreadCounters(1);
+        // Threads one after another: each may inherit a slot whose owner has ended.
+        for (int round = 0; round < 200; round++) {
+            runThreads(1, () -> {
+                for (int i = 0; i < 100; i++) {
+                    counters.increment(0);
+                }
+            });
+        }
+        assertEquals(200 * 100, counters.sum(0));
+    }
+}
