@@ -100,7 +100,9 @@ import org.rclab.scheme.ThreadGate;
  *       Next to other work it nearly vanishes; in a tight loop of nothing but counts it shows.</li>
  *   <li>A thread that is not attached pays atomic counts for the objects it makes (they start
  *       merged), and a thread that detached must not touch the objects it still owns (as a
- *       CPython thread whose thread state is gone may not): a release merges them behind it.</li>
+ *       CPython thread whose thread state is gone may not): a release merges them behind it.
+ *       With strict checks that touch is refused ({@link DetachedOwnerCheck}); without, it is
+ *       the caller's rule to keep.</li>
  *   <li>An owner's local count saturates at 2<sup>31</sup> - 1 references: the object becomes
  *       immortal and is never freed (CPython does the same at 2<sup>32</sup> - 1).</li>
  * </ul>
@@ -141,7 +143,8 @@ public final class BrcScheme implements Scheme {
         final BrcMetrics metrics = new BrcMetrics(context.metrics());
         final MergeQueues queues = new MergeQueues(context, metrics);
         final ObjectCriticalSections sections = new ObjectCriticalSections(context, NAME);
-        return new Instance(new BiasedRefCounter(queues, context.heap(), metrics),
+        final BiasedRefCounter counter = new BiasedRefCounter(queues, context.heap(), metrics);
+        return new Instance(context.strictChecks() ? new DetachedOwnerCheck(counter, queues) : counter,
                 new BrcThreadGate(queues, sections), sections, queues);
     }
 

@@ -61,7 +61,8 @@ import org.rclab.scheme.SchemeContext;
  * asks {@link #isRegistered} and makes the object already merged, counted by everyone on the
  * shared word. The rule is structural, the same with strict checks on or off. (A thread that
  * detached and still counts objects it made while attached breaks the runtime's rule that
- * a detached thread touches no objects, as a CPython thread without a thread state may not.)
+ * a detached thread touches no objects, as a CPython thread without a thread state may not;
+ * strict checks refuse it, see {@link DetachedOwnerCheck}.)
  */
 final class MergeQueues {
     /** Slots of {@link #recentlyRegistered}, a power of two. */

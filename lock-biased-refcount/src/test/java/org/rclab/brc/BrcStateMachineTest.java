@@ -676,4 +676,22 @@ class BrcStateMachineTest {
         assertFalse(s.isFreed());
         assertEquals(0, rt.heap().misuseCount());
     }
+
+    /**
+     * With strict checks (the default), a thread that detached and still counts an object it
+     * owns is refused before it writes the local count that a releaser may be merging.
+     */
+    @Test
+    void detachedOwnerCountingItsObjectIsRefusedUnderStrictChecks() {
+        final Actor a = actor("A");
+        final RcStr s = a.call(() -> rt.newStr("owned, then its owner left"));
+        a.detach();
+        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.run(() -> rt.incref(s)));
+        assertTrue(e.getMessage().contains("not attached"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> a.run(() -> rt.decref(s)));
+        assertEquals(1, Header.localOpaque(s), "nothing was written");
+        rt.decref(s);
+        assertTrue(s.isFreed());
+        rt.heap().assertNoLeaks();
+    }
 }
