@@ -134,9 +134,8 @@ final class MergeQueues {
      *         owner must merge them and try again
      */
     boolean unregisterIfEmpty(final MergeQueue queue) {
-        // Forgotten in the cache first: from here on the owner allocates unowned objects, which
-        // is right from the moment it starts leaving. (If objects arrive and the owner must merge
-        // and try again, it is still registered for releasers, just not in the cache.)
+        // Out of the cache before out of the map, so the cache never names an unregistered
+        // owner; until the removal below, isRegistered still answers from the map.
         forgetRecent(queue);
         return byOwner.computeIfPresent(queue.owner(), (owner, registered) -> registered.isEmpty() ? null : registered)
                 == null;
