@@ -951,12 +951,10 @@ public abstract class SchemeConformanceTest {
                 final AtomicReference<Throwable> refusal = refusals.get(i);
                 crossers.add(new Thread(() -> {
                     try (RuntimeThread attached = own.attach()) {
-                        // Both hold their own runtime (a GIL each) before either crosses.
-                        attached.callReleased(() -> {
-                            bothHold.countDown();
-                            bothHold.await();
-                            return null;
-                        });
+                        // Both hold their own runtime (a GIL each) when either crosses: they wait
+                        // for each other holding it (nobody else needs it meanwhile).
+                        bothHold.countDown();
+                        bothHold.await();
                         try {
                             across.attach().detach();
                         } catch (final Throwable t) {
@@ -972,10 +970,11 @@ public abstract class SchemeConformanceTest {
                     }
                 }, schemeName() + "-cross-attacher-" + i));
             }
+            final long deadline = System.nanoTime() + LIVENESS_GUARD.toNanos();
             self.callReleased(() -> {
                 crossers.forEach(Thread::start);
                 for (final Thread t : crossers) {
-                    t.join(LIVENESS_GUARD.toMillis());
+                    t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 }
                 return null;
             });
