@@ -21,8 +21,13 @@ import org.rclab.scheme.RefCounter;
  * <p>Invariants the code relies on (true count = local + count(shared)):
  * <ul>
  *   <li>only the owner writes {@code local}, with plain stores, and only while the owner field
- *       names it; a non-owner touches {@code local} only in a merge done because the owner left,
- *       under the registry lock ({@link MergeQueues});</li>
+ *       names it; a non-owner touches {@code local} only in a merge done because the owner is
+ *       gone: it detached (the merge runs under the registry lock) or its thread has ended
+ *       ({@link MergeQueues});</li>
+ *   <li>only an attached thread becomes an owner: an object made by a thread that is not
+ *       attached starts merged ({@link #init});</li>
+ *   <li>{@code local} never wraps: at {@link Integer#MAX_VALUE} the object becomes immortal
+ *       instead ({@link #saturate});</li>
  *   <li>while an object is owned, {@code local >= 1}: the owner merges the moment it reaches zero,
  *       and a merge clears the owner field and zeroes {@code local} before publishing;</li>
  *   <li>an object whose flags are {@code DEFAULT} has a shared count {@code >= 0}: a release that
@@ -43,14 +48,29 @@ final class BiasedRefCounter implements RefCounter {
         this.metrics = metrics;
     }
 
-    /** A new object is owned by its creator, with the creator's one reference in the local count. */
+    /**
+     * A new object made by an attached thread is owned by it, with the creator's one reference in
+     * the local count. One made by a thread that is not attached (never was, or detached) starts
+     * merged, its one reference in the shared word: such a thread has no merge queue, so a
+     * release by another thread would merge the object at once, and if the creator owned it that
+     * merge would race the creator's plain writes to the local count (a lost count). The
+     * registration check is a cached load and compare on the allocation path; incref and decref
+     * pay nothing for it.
+     */
     @Override
     public void init(final RcObject o) {
         // Plain stores: the object is not yet published; whatever publishes it (a release store
         // into a container, a hand-over through a latch) orders these before any other reader.
-        Header.setOwnerPlain(o, Thread.currentThread());
-        Header.setLocalPlain(o, 1);
-        Header.setSharedPlain(o, DEFAULT);
+        final Thread self = Thread.currentThread();
+        if (queues.isRegistered(self)) {
+            Header.setOwnerPlain(o, self);
+            Header.setLocalPlain(o, 1);
+            Header.setSharedPlain(o, DEFAULT);
+        } else {
+            Header.setOwnerPlain(o, null);
+            Header.setLocalPlain(o, 0);
+            Header.setSharedPlain(o, SharedWord.of(1, MERGED));
+        }
     }
 
     /**
@@ -62,10 +82,28 @@ final class BiasedRefCounter implements RefCounter {
     @Override
     public void incref(final RcObject o) {
         if (Header.ownerPlain(o) == Thread.currentThread()) {
-            Header.setLocalPlain(o, Header.localPlain(o) + 1);
+            final int local = Header.localPlain(o);
+            if (local == Integer.MAX_VALUE) {
+                saturate(o);
+                return;
+            }
+            Header.setLocalPlain(o, local + 1);
             return;
         }
         Header.getAndAddShared(o, ONE);
+    }
+
+    /**
+     * The owner's local count is at its largest value and one more reference would wrap it
+     * negative (then a release would look like an over-release, and a merge would fold in a
+     * wrong count). CPython's biased count saturates there and the object becomes immortal; so
+     * does this one: the runtime ignores its counts from now on and never frees it. Owner only,
+     * so no other thread changes {@code local} meanwhile; the runtime's state word carries the
+     * change to everyone. The test is one compare on a value already loaded, never taken in
+     * practice.
+     */
+    private void saturate(final RcObject o) {
+        Header.makeImmortal(o);
     }
 
     @Override
@@ -103,9 +141,10 @@ final class BiasedRefCounter implements RefCounter {
      */
     private boolean mergeAtLocalZero(final RcObject o, final int local) {
         if (local < 0) {
-            // Unreachable under the rules. A thread that uses objects without being attached can
-            // get here: a releaser merged the object behind its back (see MergeQueues) and this
-            // thread still saw itself as owner. Undo, so the header stays consistent, and report.
+            // Unreachable under the rules. A thread that detached and still uses objects it made
+            // while attached can get here: a releaser merged the object behind its back (see
+            // MergeQueues) and this thread still saw itself as owner. Undo, so the header stays
+            // consistent, and report.
             Header.setLocalPlain(o, 0);
             throw heap.misuse(MisuseKind.OVER_RELEASE, o, "owner decref with its local count already zero");
         }
@@ -193,6 +232,10 @@ final class BiasedRefCounter implements RefCounter {
     public boolean tryIncref(final RcObject o) {
         if (Header.ownerPlain(o) == Thread.currentThread()) {
             final int local = Header.localPlain(o);
+            if (local == Integer.MAX_VALUE) {
+                saturate(o);
+                return true;
+            }
             if (local > 0) {
                 Header.setLocalPlain(o, local + 1);
                 return true;
@@ -220,9 +263,10 @@ final class BiasedRefCounter implements RefCounter {
      * The explicit merge of a queued object, taking back the reference the queue held: the local
      * count is taken and zeroed and the owner field cleared, then the shared word becomes
      * {@code ((count(shared) + local - 1) << 2) | MERGED}. Called by the owner draining its queue,
-     * or by a non-owner under the registry lock when the owner has left (the only times a thread
-     * may read the local count: it is the owner's, or the owner's last write happened before the
-     * lock).
+     * or by a non-owner when the owner is gone: detached (under the registry lock) or dead (after
+     * {@link Thread#isAlive()} returned {@code false}). Those are the only times a thread may read
+     * the local count: it is the owner's, or the owner's last write happened before the lock or
+     * the end of its thread.
      *
      * <p>The owner field and local count are cleared before the CAS publishes the merged word
      * (release stores, kept ahead of the volatile CAS): once published, another thread's decref may

@@ -72,9 +72,11 @@ import org.rclab.scheme.ThreadGate;
  *       rise and a dead word never changes, so exactly one CAS can produce that value: no double
  *       free, and with the queue's reference no object dies while queued.</li>
  *   <li><b>Owner exit.</b> A leaving thread merges its queue until it is empty and unregisters,
- *       atomically against any releaser queueing to it; a releaser that finds the owner gone (or
- *       never registered) merges the object itself. The argument, and the choice for a thread that
- *       attaches again, are in {@link MergeQueues}.</li>
+ *       atomically against any releaser queueing to it; a releaser that finds the owner gone
+ *       (unregistered, or its thread ended without detaching) merges the object itself, and
+ *       drains a dead owner's queue; closing the runtime drains what is left. A thread that is
+ *       not attached owns nothing: what it makes starts merged. The arguments, and the choice
+ *       for a thread that attaches again, are in {@link MergeQueues}.</li>
  *   <li><b>Lock-free container reads.</b> A reader that takes an item out of a list or dict without
  *       its lock uses {@link RefCounter#tryIncref}, which refuses a shared word of 0 (unless the
  *       reader owns the object with local above zero) or exactly "count 0, merged", then checks
@@ -96,9 +98,13 @@ import org.rclab.scheme.ThreadGate;
  *       that blocks for long holds memory others released.</li>
  *   <li>The owner check is not free: it adds a load, a compare and a branch to every count change.
  *       Next to other work it nearly vanishes; in a tight loop of nothing but counts it shows.</li>
- *   <li>A thread must attach before it uses objects: objects of a thread that never attached are
- *       merged by whoever releases them, which is only right if their creator has stopped using
- *       them.</li>
+ *   <li>A thread that is not attached pays atomic counts for the objects it makes (they start
+ *       merged), and a thread that detached must not touch the objects it still owns (as a
+ *       CPython thread whose thread state is gone may not): a release merges them behind it.
+ *       With strict checks that touch is refused ({@link DetachedOwnerCheck}); without, it is
+ *       the caller's rule to keep.</li>
+ *   <li>An owner's local count saturates at 2<sup>31</sup> - 1 references: the object becomes
+ *       immortal and is never freed (CPython does the same at 2<sup>32</sup> - 1).</li>
  * </ul>
  *
  * <h2>References</h2>
@@ -137,12 +143,18 @@ public final class BrcScheme implements Scheme {
         final BrcMetrics metrics = new BrcMetrics(context.metrics());
         final MergeQueues queues = new MergeQueues(context, metrics);
         final ObjectCriticalSections sections = new ObjectCriticalSections(context, NAME);
-        return new Instance(new BiasedRefCounter(queues, context.heap(), metrics),
-                new BrcThreadGate(queues, sections), sections);
+        final BiasedRefCounter counter = new BiasedRefCounter(queues, context.heap(), metrics);
+        return new Instance(context.strictChecks() ? new DetachedOwnerCheck(counter, queues) : counter,
+                new BrcThreadGate(queues, sections), sections, queues);
     }
 
-    /** One runtime's scheme: the three facets, each its own object. */
-    private record Instance(RefCounter refCounter, ThreadGate threadGate, CriticalSections criticalSections)
-            implements SchemeInstance {
+    /** One runtime's scheme: the three facets, each its own object, and the owners' queues. */
+    private record Instance(RefCounter refCounter, ThreadGate threadGate, CriticalSections criticalSections,
+                            MergeQueues queues) implements SchemeInstance {
+        /** Merges what owners that ended without detaching left in their queues. */
+        @Override
+        public void close() {
+            queues.drainDeadOwners();
+        }
     }
 }

@@ -66,7 +66,7 @@ final class MergeQueue {
 
     /**
      * The next object, waiting out a producer that has claimed a slot but not yet filled it.
-     * Owner only.
+     * Owner only, or the thread that unregistered a dead owner (then the only consumer left).
      *
      * @return the object, or {@code null} if the queue is empty
      */

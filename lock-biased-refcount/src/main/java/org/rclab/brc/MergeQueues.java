@@ -1,6 +1,7 @@
 package org.rclab.brc;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.rclab.heap.MisuseKind;
 import org.rclab.heap.RefcountMisuseException;
@@ -25,12 +26,25 @@ import org.rclab.scheme.SchemeContext;
  *       sees a non-empty queue, drains it and tries again, or follows it, finds no queue, and
  *       the releasing thread merges the object itself.</li>
  *   <li><i>A non-owner merge never races the owner's plain writes.</i> It reads and zeroes the
- *       owner's local count, which only the owner writes with plain stores. It does so inside the
- *       lock, after the owner's unregistering (which followed the owner's last write), and before
- *       any later registration of the same thread; so it reads the final local count, and a
- *       thread that attaches again afterwards finds the owner field cleared and counts
- *       atomically.</li>
+ *       owner's local count, which only the owner writes with plain stores, and only when the
+ *       owner is gone, in one of two ways. The owner detached: the merge runs inside the lock,
+ *       after the owner's unregistering (which followed the owner's last write), and before any
+ *       later registration of the same thread; so it reads the final local count, and a thread
+ *       that attaches again afterwards finds the owner field cleared and counts atomically. Or
+ *       the owner's thread ended while still registered: the releaser has seen
+ *       {@link Thread#isAlive()} return {@code false}, and the end of a thread synchronizes-with
+ *       whoever detects it so (JLS 17.4.4), so every plain store the owner made to a local count
+ *       happens-before the merge's read, and none can follow. A live registered owner is never
+ *       merged behind: its releases are queued.</li>
  * </ul>
+ *
+ * <p><b>Owners that died attached.</b> A thread may end without detaching (jcstress's actor
+ * threads do). Its queue is then never drained by its owner. The first release that finds the
+ * owner dead unregisters it, merges its own object, and drains the dead owner's queue (it is now
+ * the queue's only consumer: offers happen only under the lock while the owner is registered);
+ * {@link #drainDeadOwners()} does the same for every dead owner when the runtime closes. Each
+ * such merge counts in {@code brc.merged-by-non-owner}. The liveness check runs only on this
+ * slow path (a release that would queue), never on the owner's fast path.</p>
  *
  * <p><b>Leaving and coming back.</b> A thread that detaches keeps ownership of the objects it
  * still owns (it cannot list them, and neither can CPython). While it is away, a release that
@@ -40,12 +54,31 @@ import org.rclab.scheme.SchemeContext;
  * touched their local counts (a merge by a non-owner clears the owner field, under the lock that
  * the new registration also takes), and releases by others queue to its new queue.
  *
- * <p>A thread that creates objects without ever attaching is never registered; its objects are
- * merged by whoever releases them with a zero shared count. That is right only if the creator no
- * longer touches them, which is the rule anyway: a thread must attach to use a runtime's objects.
+ * <p><b>Threads that are not attached own nothing.</b> A thread that makes an object without
+ * being attached (it never attached, or it detached) would write the object's local count with
+ * plain stores while a releaser, finding no registered owner, merges the object and zeroes that
+ * count: a lost count. So such a thread does not become the owner: {@link BiasedRefCounter#init}
+ * asks {@link #isRegistered} and makes the object already merged, counted by everyone on the
+ * shared word. The rule is structural, the same with strict checks on or off. (A thread that
+ * detached and still counts objects it made while attached breaks the runtime's rule that
+ * a detached thread touches no objects, as a CPython thread without a thread state may not;
+ * strict checks refuse it, see {@link DetachedOwnerCheck}.)
  */
 final class MergeQueues {
+    /** Slots of {@link #recentlyRegistered}, a power of two. */
+    private static final int RECENT_SLOTS = 64;
+
     private final ConcurrentHashMap<Thread, MergeQueue> byOwner = new ConcurrentHashMap<>();
+    /**
+     * A direct-mapped cache of registered owners' queues by thread id, so that
+     * {@link #isRegistered} (asked at every allocation) is a load and a compare, not a hash
+     * lookup; a miss falls back to {@link #byOwner}. A slot holds a queue only while its owner is
+     * registered: the owner fills its slot after registering and empties it (if still its own)
+     * before unregistering. Every access is opaque at least, so each slot has one order of
+     * writes that all threads agree on: once a thread has seen a newer value it never reads an
+     * older one, and a thread that emptied its own slot never sees its old queue there again.
+     */
+    private final AtomicReferenceArray<MergeQueue> recentlyRegistered = new AtomicReferenceArray<>(RECENT_SLOTS);
     private final SchemeContext context;
     private final BrcMetrics metrics;
 
@@ -63,7 +96,33 @@ final class MergeQueues {
      * @return its queue
      */
     MergeQueue register(final Thread thread) {
-        return byOwner.computeIfAbsent(thread, MergeQueue::new);
+        final MergeQueue queue = byOwner.computeIfAbsent(thread, MergeQueue::new);
+        recentlyRegistered.setRelease(slot(thread), queue);
+        return queue;
+    }
+
+    /**
+     * Whether a thread is registered as an owner; asked by the thread itself when it makes an
+     * object. Exact for the calling thread: only it registers and unregisters itself (or, once
+     * it has died, a releaser), so no other thread changes the answer under it.
+     *
+     * @param self the calling thread
+     * @return {@code true} if it is attached
+     */
+    boolean isRegistered(final Thread self) {
+        final MergeQueue cached = recentlyRegistered.getAcquire(slot(self));
+        if (cached != null && cached.owner() == self) {
+            return true;
+        }
+        return byOwner.containsKey(self);
+    }
+
+    private static int slot(final Thread thread) {
+        return (int) thread.getId() & (RECENT_SLOTS - 1);
+    }
+
+    private void forgetRecent(final MergeQueue queue) {
+        recentlyRegistered.compareAndSet(slot(queue.owner()), queue, null);
     }
 
     /**
@@ -75,19 +134,24 @@ final class MergeQueues {
      *         owner must merge them and try again
      */
     boolean unregisterIfEmpty(final MergeQueue queue) {
+        // Out of the cache before out of the map, so the cache never names an unregistered
+        // owner; until the removal below, isRegistered still answers from the map.
+        forgetRecent(queue);
         return byOwner.computeIfPresent(queue.owner(), (owner, registered) -> registered.isEmpty() ? null : registered)
                 == null;
     }
 
     /**
      * Gives a queued object's reference to its owner's queue, or merges the object here if the
-     * owner is not registered. Called by a non-owner right after it set the queued flag.
+     * owner is gone: unregistered (it detached), or registered but dead (it ended without
+     * detaching; it is unregistered here, and what its queue holds is merged too). Called by a
+     * non-owner right after it set the queued flag.
      *
      * @param o the object; its queued flag is set and the caller's reference now belongs to the
      *          queue
      * @return {@code true} if this call merged the object to a count of zero and the caller must
      *         free it
-     * @throws RefcountMisuseException if the merge finds fewer references than releases
+     * @throws RefcountMisuseException if a merge finds fewer references than releases
      */
     boolean handOver(final RcObject o) {
         final Thread owner = Header.ownerAcquire(o);
@@ -98,28 +162,110 @@ final class MergeQueues {
         }
         final Outcome outcome = new Outcome();
         byOwner.compute(owner, (thread, queue) -> {
-            if (queue != null) {
+            // isAlive() only here, on the queueing path: false means the owner's last plain
+            // store happened-before this point and no other can follow (see the class comment).
+            if (queue != null && thread.isAlive()) {
                 metrics.queueHighWater.accumulate(queue.offer(o));
                 metrics.queued.increment();
-            } else {
-                outcome.mergedHere = true;
-                outcome.count = BiasedRefCounter.mergeTakingQueueReference(o);
+                return queue;
             }
-            return queue;
+            outcome.mergedHere = true;
+            outcome.count = BiasedRefCounter.mergeTakingQueueReference(o);
+            if (queue != null) {
+                forgetRecent(queue);
+                outcome.orphaned = queue;
+            }
+            return null;
         });
         if (!outcome.mergedHere) {
             return false;
         }
         metrics.mergedByNonOwner.increment();
-        // Freed outside the lock: freeing releases the object's items, which may queue them to
-        // other owners through this same map.
-        return mergedToZero(o, outcome.count);
+        // Merged and freed outside the lock: freeing releases the objects' items, which may
+        // queue them to other owners through this same map.
+        RefcountMisuseException misuse = null;
+        if (outcome.orphaned != null) {
+            try {
+                mergeOrphaned(outcome.orphaned);
+            } catch (final RefcountMisuseException e) {
+                misuse = e;
+            }
+        }
+        final boolean free = mergedToZero(o, outcome.count);
+        if (misuse != null) {
+            if (free) {
+                context.free(o);
+            }
+            throw misuse;
+        }
+        return free;
     }
 
     /** What {@link #handOver} decided inside the map's lock. */
     private static final class Outcome {
         boolean mergedHere;
         long count;
+        /** The queue of a dead owner that was unregistered, for the caller to drain. */
+        MergeQueue orphaned;
+    }
+
+    /**
+     * Settles what owners that ended without detaching left: unregisters each dead owner and
+     * merges what its queue holds. The runtime calls this when it closes; no owner can be alive
+     * then (a runtime does not close while live threads are attached).
+     *
+     * @throws RefcountMisuseException the first misuse found (the rest is merged regardless)
+     */
+    void drainDeadOwners() {
+        RefcountMisuseException misuse = null;
+        for (final Thread owner : byOwner.keySet()) {
+            final MergeQueue[] taken = new MergeQueue[1];
+            byOwner.computeIfPresent(owner, (thread, queue) -> {
+                if (thread.isAlive()) {
+                    return queue;
+                }
+                forgetRecent(queue);
+                taken[0] = queue;
+                return null;
+            });
+            if (taken[0] != null) {
+                try {
+                    mergeOrphaned(taken[0]);
+                } catch (final RefcountMisuseException e) {
+                    if (misuse == null) {
+                        misuse = e;
+                    }
+                }
+            }
+        }
+        if (misuse != null) {
+            throw misuse;
+        }
+    }
+
+    /**
+     * Merges every object in a dead owner's queue, which the caller has unregistered (so the
+     * caller is now its only consumer, and no producer can add to it), and frees those that
+     * reach zero. A misuse does not stop the rest; the first is rethrown.
+     */
+    private void mergeOrphaned(final MergeQueue queue) {
+        RefcountMisuseException misuse = null;
+        RcObject o;
+        while ((o = queue.poll()) != null) {
+            metrics.mergedByNonOwner.increment();
+            try {
+                if (mergedToZero(o, BiasedRefCounter.mergeTakingQueueReference(o))) {
+                    context.free(o);
+                }
+            } catch (final RefcountMisuseException e) {
+                if (misuse == null) {
+                    misuse = e;
+                }
+            }
+        }
+        if (misuse != null) {
+            throw misuse;
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ class ObjectLockTest {
     private static final int SLEEP_EVERY = 500;
     private static final long HOLDER_SLEEP_MILLIS = 2;
     private static final int RACE_WINDOW_SPINS = 32;
+    private static final int CONTROL_ROUNDS = 20;
 
     private RcRuntime rt;
     private RcList guarded;
@@ -108,9 +109,33 @@ class ObjectLockTest {
     }
 
     /**
+     * The control for the two tests above: the same workload with no lock loses increments, so
+     * their exact totals are the lock's doing and not a window too narrow to race in. Losing
+     * none in one round is possible (the scheduler may run the threads one after another), so
+     * rounds repeat until one loses; {@value #CONTROL_ROUNDS} rounds without a single loss would
+     * mean the window proves nothing on this machine, and fail.
+     */
+    @Test
+    void withoutTheLockTheSameWorkloadLosesIncrements() {
+        int rounds = 0;
+        long expected;
+        do {
+            counter = 0;
+            Workers.run(rt, THREADS, (worker, index) -> {
+                for (int i = 0; i < INCREMENTS; i++) {
+                    incrementSlowly();
+                }
+            });
+            expected = (long) THREADS * INCREMENTS;
+            rounds++;
+        } while (counter == expected && rounds < CONTROL_ROUNDS);
+        assertTrue(counter < expected, "no increment lost in " + rounds + " unlocked rounds: the race window is too narrow");
+    }
+
+    /**
      * A read-modify-write of the plain counter with a gap between the read and the write, wide
-     * enough that two threads inside at once would lose increments (without the lock this test
-     * fails; with only {@code counter++} the window is too narrow to show it reliably).
+     * enough that two threads inside at once lose increments (the control above shows it; with
+     * only {@code counter++} the window is too narrow to show it reliably).
      */
     private void incrementSlowly() {
         final long seen = counter;

@@ -24,10 +24,12 @@ import org.rclab.scheme.ThreadGate;
  *
  * <p>Misuse checks, and where they are:
  * <ul>
- *   <li>Always on, each one load and a compare: {@link #checkpoint} and both {@code enter}
- *       methods fail with {@link GilNotHeldException} if the calling thread does not hold this
- *       runtime's GIL; every list and dict change enters a section, so container changes from a
- *       released or unattached thread are caught even with strict checks off.</li>
+ *   <li>Always on, each one load and a compare: both {@code enter} methods fail with
+ *       {@link GilNotHeldException} if the calling thread does not hold this runtime's GIL; every
+ *       list and dict change enters a section, so container changes from a released or
+ *       unattached thread are caught even with strict checks off. A checkpoint from a released
+ *       thread, or on another thread's handle, is refused by {@link RuntimeThread} before the
+ *       gate is called.</li>
  *   <li>Always on, under the mutex: {@link #detach} and {@link #release} fail if the thread does
  *       not hold the GIL. (Attaching twice is refused by {@code RcRuntime.attach}; detaching
  *       twice, detaching while released, releasing twice, reacquiring without a release, and
@@ -106,12 +108,13 @@ public final class GilInstance implements SchemeInstance, ThreadGate, CriticalSe
         lock.drop(state(thread), true, "detach");
     }
 
+    /**
+     * The eval breaker. No holder check of its own: {@link RuntimeThread#checkpoint()} lets only
+     * the attached, unreleased thread through, and that thread holds the GIL.
+     */
     @Override
     public void checkpoint(final RuntimeThread thread) {
         final GilThreadState self = state(thread);
-        if (!lock.heldByCurrentThread()) {
-            throw lock.notHeld("pass a checkpoint");
-        }
         if (self.dropRequested()) {
             lock.drop(self, false, "drop at a checkpoint");
             lock.take(self);

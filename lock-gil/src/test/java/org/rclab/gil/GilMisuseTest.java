@@ -83,7 +83,7 @@ class GilMisuseTest {
     void checkpointWithoutTheGilFails() {
         try (RcRuntime rt = runtime(true); RuntimeThread self = rt.attach()) {
             self.release();
-            final GilNotHeldException e = assertThrows(GilNotHeldException.class, self::checkpoint);
+            final IllegalStateException e = assertThrows(IllegalStateException.class, self::checkpoint);
             assertTrue(e.getMessage().contains("checkpoint"), e.getMessage());
             self.reacquire();
             self.checkpoint();

@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.rclab.object.RcInt;
@@ -155,28 +156,46 @@ class GilSchedulingTest {
         }
     }
 
+    /**
+     * A thread that throws while holding the GIL, with another thread already waiting for it,
+     * hands the lock over as it unwinds. The interval is far beyond the liveness guard and the
+     * thrower stays alive until the waiter holds the lock, so neither a drop request nor a
+     * dead-holder reclaim can rescue the waiter: only the detach on the exception's way out,
+     * dropping and waking it, lets it in. (Breaking the wake-up in {@code drop} hangs this test
+     * until the guard fails it.)
+     */
     @Test
-    void threadThatThrowsWhileHoldingDoesNotBlockTheNext() {
-        try (RcRuntime rt = runtime("5")) {
-            final CountDownLatch holding = new CountDownLatch(1);
+    void threadThatThrowsWhileHoldingWakesTheWaiterAsItUnwinds() {
+        try (RcRuntime rt = runtime("600000")) {
+            final AtomicReference<Thread> waiterThread = new AtomicReference<>();
+            final AtomicReference<TestThread> waiter = new AtomicReference<>();
+            final CountDownLatch waiterHolds = new CountDownLatch(1);
             assertTimeoutPreemptively(LIVENESS_GUARD, () -> {
-                final TestThread thrower = TestThread.start("thrower", () -> {
+                final IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
                     try (RuntimeThread self = rt.attach()) {
                         final RcStr s = rt.newStr("dropped by the failure");
-                        holding.countDown();
+                        waiter.set(TestThread.start("waiter", () -> {
+                            waiterThread.set(Thread.currentThread());
+                            try (RuntimeThread next = rt.attach()) {
+                                assertTrue(gil(rt).isHeldByCurrentThread());
+                                waiterHolds.countDown();
+                                rt.decref(rt.newStr("next thread runs"));
+                            }
+                        }));
+                        // The waiter is parked in its timed wait for the lock this thread holds.
+                        while (waiterThread.get() == null || waiterThread.get().getState() != Thread.State.TIMED_WAITING) {
+                            Thread.onSpinWait();
+                        }
                         rt.decref(s);
                         throw new IllegalStateException("boom while holding the GIL");
                     }
                 });
-                holding.await();
-                // Asks for the GIL while (or after) the thrower holds it; it must get it.
-                try (RuntimeThread self = rt.attach()) {
-                    assertTrue(gil(rt).isHeldByCurrentThread());
-                    rt.decref(rt.newStr("next thread runs"));
-                }
-                final Exception thrown = assertThrows(IllegalStateException.class, thrower::joinAndRethrow);
                 assertEquals("boom while holding the GIL", thrown.getMessage());
+                waiterHolds.await();
+                waiter.get().joinAndRethrow();
             });
+            assertEquals(0, metric(rt, GilMetrics.DROP_REQUESTS));
+            assertEquals(0, metric(rt, GilMetrics.DEAD_HOLDER_RECLAIMS));
             assertEquals(0, rt.attachedCount());
             rt.heap().assertNoLeaks();
         }

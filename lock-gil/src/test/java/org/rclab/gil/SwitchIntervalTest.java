@@ -3,18 +3,28 @@ package org.rclab.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.rclab.gil.GilTesting.LIVENESS_GUARD;
 import static org.rclab.gil.GilTesting.gil;
+import static org.rclab.gil.GilTesting.metric;
 import static org.rclab.gil.GilTesting.runtime;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rclab.runtime.RcRuntime;
+import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 
 /** The switch interval: the runtime option, its validation, and changing it while running. */
 class SwitchIntervalTest {
+    /** Ten minutes: no wait with this interval times out within {@code LIVENESS_GUARD}. */
+    private static final String BEYOND_THE_GUARD_MS = "600000";
+
     @Test
     void gilIsDiscoveredDeclaresTheOptionAndIsThreadSafe() {
         final Scheme scheme = Schemes.byName("gil");
@@ -46,13 +56,41 @@ class SwitchIntervalTest {
         assertTrue(e.getMessage().startsWith("switch-interval-ms: "), e.getMessage());
     }
 
+    /**
+     * The interval starts far longer than the liveness guard, so with it no waiter could ever
+     * ask for the lock in time; it is shortened while a CPU-bound thread holds the GIL and passes
+     * checkpoints. A thread that then attaches can only get the lock by a drop request after one
+     * new interval (the holder never drops on its own), so it getting in at all proves the
+     * running runtime took the new value. If the change were ignored the test would hang and the
+     * guard would fail it.
+     */
     @Test
-    void intervalCanBeChangedWhileThreadsRun() {
-        try (RcRuntime rt = runtime("5")) {
+    void intervalShortenedWhileAThreadHoldsTheGilGovernsTheNextWait() {
+        try (RcRuntime rt = runtime(BEYOND_THE_GUARD_MS)) {
             final GilInstance gil = gil(rt);
-            gil.setSwitchIntervalMillis(0.25);
-            assertEquals(0.25, gil.switchIntervalMillis());
-            assertEquals(250_000, SwitchInterval.ofMillis(0.25).nanos());
+            final CountDownLatch holding = new CountDownLatch(1);
+            final AtomicBoolean waiterGotIn = new AtomicBoolean();
+            assertTimeoutPreemptively(LIVENESS_GUARD, () -> {
+                final TestThread cpuBound = TestThread.start("cpu-bound", () -> {
+                    try (RuntimeThread self = rt.attach()) {
+                        holding.countDown();
+                        while (!waiterGotIn.get()) {
+                            rt.decref(rt.newStr("work"));
+                            self.checkpoint();
+                        }
+                    }
+                });
+                holding.await();
+                gil.setSwitchIntervalMillis(0.5);
+                try (RuntimeThread self = rt.attach()) {
+                    waiterGotIn.set(true);
+                }
+                cpuBound.joinAndRethrow();
+            });
+            assertEquals(0.5, gil.switchIntervalMillis());
+            assertTrue(metric(rt, GilMetrics.DROP_REQUESTS) >= 1, "the waiter asked the holder to drop");
+            assertTrue(metric(rt, GilMetrics.FORCED_DROPS) >= 1, "the holder dropped on request");
+            rt.heap().assertNoLeaks();
         }
     }
 

@@ -3,6 +3,8 @@ package org.rclab.object;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+import org.rclab.runtime.RcRuntime;
+
 /**
  * Access to the object header for scheme implementations.
  *
@@ -332,17 +334,31 @@ public final class Header {
         return SLOT.compareAndSet(o, expected, value);
     }
 
-    // ---- state: immortal and freed bits. The runtime owns these; schemes only read them.
+    // ---- state: immortal and freed bits, and the owning runtime's tag. The runtime owns these;
+    // schemes read them, and may make an object immortal (a saturating count).
 
     /**
-     * Plain load of the lifecycle state. Zero means an ordinary live object; the runtime's hot
-     * path tests that one value before calling the scheme.
+     * Plain load of the lifecycle state. A live mortal object of runtime {@code rt} holds exactly
+     * {@link #liveState liveState(rt)}; the runtime's hot path tests that one value before
+     * calling the scheme, which catches immortal, freed and foreign objects with one compare.
      *
      * @param o the object
-     * @return the state bits
+     * @return the state word
      */
     public static int statePlain(final RcObject o) {
         return (int) STATE.get(o);
+    }
+
+    /**
+     * The state word of a live mortal object of a runtime: the runtime's tag, no bits set. The tag
+     * is the runtime's number modulo 2<sup>30</sup>, so two runtimes alive at the same time never
+     * share it unless a billion runtimes were made between them.
+     *
+     * @param runtime the runtime
+     * @return the state word its live mortal objects hold
+     */
+    public static int liveState(final RcRuntime runtime) {
+        return runtime.number() << RcObject.STATE_TAG_SHIFT;
     }
 
     /**
@@ -364,6 +380,21 @@ public final class Header {
      *         or is immortal
      */
     public static boolean markFreed(final RcObject o) {
-        return STATE.compareAndSet(o, RcObject.STATE_LIVE, RcObject.STATE_FREED);
+        final int live = liveState(o.runtime);
+        return STATE.compareAndSet(o, live, live | RcObject.STATE_FREED);
+    }
+
+    /**
+     * Atomically makes a live object immortal, for a scheme whose count saturates (CPython makes
+     * an object whose biased local count would overflow immortal). From then on the runtime
+     * ignores its incref and decref, and it is never freed: it leaks, as it does in CPython.
+     *
+     * @param o the object
+     * @return {@code true} if this call made it immortal; {@code false} if it was not live and
+     *         mortal
+     */
+    public static boolean makeImmortal(final RcObject o) {
+        final int live = liveState(o.runtime);
+        return STATE.compareAndSet(o, live, live | RcObject.STATE_IMMORTAL);
     }
 }

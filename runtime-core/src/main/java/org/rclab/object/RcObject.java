@@ -19,7 +19,8 @@ import org.rclab.runtime.RcRuntime;
  *       {@code (count << 2) | flags} for {@code brc});</li>
  *   <li>{@code lockWord}: a per-object lock's state;</li>
  *   <li>{@code slot}: one reference a new scheme may hang extra state from;</li>
- *   <li>{@code state}: immortal and freed bits, owned by the runtime;</li>
+ *   <li>{@code state}: immortal and freed bits and the owning runtime's tag, owned by the
+ *       runtime;</li>
  *   <li>{@code id}: a stable identity, assigned on first use, unique in the JVM.</li>
  * </ul>
  *
@@ -32,6 +33,12 @@ public abstract class RcObject {
     static final int STATE_LIVE = 0;
     static final int STATE_IMMORTAL = 1;
     static final int STATE_FREED = 2;
+    /**
+     * The state word is {@code (runtime tag << STATE_TAG_SHIFT) | bits}: the tag, from the owning
+     * runtime's number, lets the runtime's hot path reject another runtime's object with the one
+     * compare it already makes (see {@link Header#liveState}).
+     */
+    static final int STATE_TAG_SHIFT = 2;
 
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
@@ -52,7 +59,7 @@ public abstract class RcObject {
      */
     protected RcObject(final RcRuntime runtime, final boolean immortal) {
         this.runtime = runtime;
-        Header.STATE.set(this, immortal ? STATE_IMMORTAL : STATE_LIVE);
+        Header.STATE.set(this, Header.liveState(runtime) | (immortal ? STATE_IMMORTAL : STATE_LIVE));
     }
 
     /**

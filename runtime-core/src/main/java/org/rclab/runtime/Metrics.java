@@ -1,9 +1,7 @@
 package org.rclab.runtime;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,9 +14,20 @@ import java.util.concurrent.atomic.LongAdder;
  * threads go to per-thread cells and do not contend on one cache line.
  */
 public final class Metrics {
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
-    private final Map<String, LongAccumulator> maxima = new ConcurrentHashMap<>();
-    private final Map<String, String> descriptions = Collections.synchronizedMap(new LinkedHashMap<>());
+    /**
+     * Every metric by name, in registration order. Guarded by {@code this}: registration and
+     * snapshots are rare, and one lock makes a metric appear with its name, description and value
+     * at once (a snapshot never meets a name without a value). Updates never take it: they go
+     * straight to the {@code LongAdder} or {@code LongAccumulator} handed out at registration.
+     */
+    private final Map<String, Metric> byName = new LinkedHashMap<>();
+
+    /** A registered metric: exactly one of {@code counter} and {@code maximum} is set. */
+    private record Metric(String description, LongAdder counter, LongAccumulator maximum) {
+        long value() {
+            return counter != null ? counter.sum() : maximum.get();
+        }
+    }
 
     /**
      * The counter with a name, made on first request. Names are dotted and start with the
@@ -29,12 +38,12 @@ public final class Metrics {
      * @return the counter
      * @throws IllegalArgumentException if the name is already a maximum
      */
-    public LongAdder counter(final String name, final String description) {
-        if (maxima.containsKey(name)) {
+    public synchronized LongAdder counter(final String name, final String description) {
+        final Metric metric = byName.computeIfAbsent(name, n -> new Metric(description, new LongAdder(), null));
+        if (metric.counter() == null) {
             throw new IllegalArgumentException("metric '" + name + "' is a maximum, not a counter");
         }
-        descriptions.putIfAbsent(name, description);
-        return counters.computeIfAbsent(name, n -> new LongAdder());
+        return metric.counter();
     }
 
     /**
@@ -45,12 +54,13 @@ public final class Metrics {
      * @return the accumulator; call {@code accumulate(value)} to offer a value
      * @throws IllegalArgumentException if the name is already a counter
      */
-    public LongAccumulator maximum(final String name, final String description) {
-        if (counters.containsKey(name)) {
+    public synchronized LongAccumulator maximum(final String name, final String description) {
+        final Metric metric = byName.computeIfAbsent(name,
+                n -> new Metric(description, null, new LongAccumulator(Math::max, 0)));
+        if (metric.maximum() == null) {
             throw new IllegalArgumentException("metric '" + name + "' is a counter, not a maximum");
         }
-        descriptions.putIfAbsent(name, description);
-        return maxima.computeIfAbsent(name, n -> new LongAccumulator(Math::max, 0));
+        return metric.maximum();
     }
 
     /**
@@ -58,14 +68,9 @@ public final class Metrics {
      *
      * @return name to value
      */
-    public Map<String, Long> snapshot() {
+    public synchronized Map<String, Long> snapshot() {
         final Map<String, Long> values = new LinkedHashMap<>();
-        synchronized (descriptions) {
-            for (final String name : descriptions.keySet()) {
-                final LongAdder counter = counters.get(name);
-                values.put(name, counter != null ? counter.sum() : maxima.get(name).get());
-            }
-        }
+        byName.forEach((name, metric) -> values.put(name, metric.value()));
         return values;
     }
 
@@ -75,8 +80,9 @@ public final class Metrics {
      * @param name the metric's name
      * @return its description, or {@code null} if there is no such metric
      */
-    public String description(final String name) {
-        return descriptions.get(name);
+    public synchronized String description(final String name) {
+        final Metric metric = byName.get(name);
+        return metric == null ? null : metric.description();
     }
 
     /**
@@ -86,15 +92,11 @@ public final class Metrics {
      * @return the value
      * @throws IllegalArgumentException if there is no such metric
      */
-    public long value(final String name) {
-        final LongAdder counter = counters.get(name);
-        if (counter != null) {
-            return counter.sum();
+    public synchronized long value(final String name) {
+        final Metric metric = byName.get(name);
+        if (metric == null) {
+            throw new IllegalArgumentException("no metric '" + name + "'; known: " + byName.keySet());
         }
-        final LongAccumulator maximum = maxima.get(name);
-        if (maximum == null) {
-            throw new IllegalArgumentException("no metric '" + name + "'; known: " + snapshot().keySet());
-        }
-        return maximum.get();
+        return metric.value();
     }
 }

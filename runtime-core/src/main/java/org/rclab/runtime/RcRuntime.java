@@ -49,8 +49,10 @@ import org.rclab.scheme.ThreadGate;
  * }</pre>
  *
  * <p>Always-on checks: before the scheme sees an object, {@link #incref} and {@link #decref} read
- * its state word once; zero (a live mortal object) goes straight to the scheme, anything else is
- * an immortal (ignored, PEP 683) or a freed object (use after free, over-release). Freeing marks
+ * its state word once; the value of this runtime's live mortal objects ({@link Header#liveState})
+ * goes straight to the scheme, anything else is another runtime's object (refused as foreign:
+ * the tag in the state word differs), an immortal (ignored, PEP 683) or a freed object (use after
+ * free, over-release). Freeing marks
  * the object with a compare-and-set, so a second free is always caught, even when two threads
  * race to free it. These cost one load and one predictable branch per operation, so they stay
  * on. Switchable: allocation-site tracking ({@link Tracking}) and the scheme's own
@@ -58,9 +60,16 @@ import org.rclab.scheme.ThreadGate;
  */
 public final class RcRuntime implements AutoCloseable {
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger();
+    /**
+     * The runtime each thread is attached to, if any: a thread is attached to one runtime at a
+     * time. Read and written only on attach and detach, by the thread itself.
+     */
+    private static final ThreadLocal<RuntimeThread> ATTACHMENT = new ThreadLocal<>();
 
     private final Scheme scheme;
     private final int number;
+    /** {@link Header#liveState} of this runtime: the one state word the hot path lets through. */
+    private final int liveState;
     private final Heap heap;
     private final Metrics metrics = new Metrics();
     private final boolean strictChecks;
@@ -75,6 +84,9 @@ public final class RcRuntime implements AutoCloseable {
     private final RcSingleton none;
     private final RcSingleton trueObject;
     private final RcSingleton falseObject;
+    /** Guards the check-then-act of {@link #attach} and {@link #close} against each other. */
+    private final Object lifecycle = new Object();
+    /** Written under {@link #lifecycle}; volatile for {@link #isClosed()}. */
     private volatile boolean closed;
 
     private RcRuntime(final Scheme scheme, final Tracking tracking, final boolean strictChecks,
@@ -82,6 +94,7 @@ public final class RcRuntime implements AutoCloseable {
         this.scheme = scheme;
         this.options = options;
         this.number = NEXT_NUMBER.incrementAndGet();
+        this.liveState = Header.liveState(this);
         this.heap = new Heap(tracking);
         this.strictChecks = strictChecks;
         this.instance = scheme.open(new Context());
@@ -184,10 +197,10 @@ public final class RcRuntime implements AutoCloseable {
      * Adds a reference. Ignored for immortal objects.
      *
      * @param o the object
-     * @throws RefcountMisuseException if the object has been freed
+     * @throws RefcountMisuseException if the object has been freed or belongs to another runtime
      */
     public void incref(final RcObject o) {
-        if (Header.statePlain(o) != 0) {
+        if (Header.statePlain(o) != liveState) {
             increfSpecial(o);
             return;
         }
@@ -198,10 +211,11 @@ public final class RcRuntime implements AutoCloseable {
      * Removes a reference and frees the object if it was the last. Ignored for immortal objects.
      *
      * @param o the object
-     * @throws RefcountMisuseException if the object's count had already reached zero
+     * @throws RefcountMisuseException if the object's count had already reached zero, or it
+     *         belongs to another runtime
      */
     public void decref(final RcObject o) {
-        if (Header.statePlain(o) != 0) {
+        if (Header.statePlain(o) != liveState) {
             decrefSpecial(o);
             return;
         }
@@ -218,7 +232,8 @@ public final class RcRuntime implements AutoCloseable {
      */
     public boolean tryIncref(final RcObject o) {
         final int state = Header.statePlain(o);
-        if (state != 0) {
+        if (state != liveState) {
+            checkOwn(o);
             return Header.isImmortalState(state);
         }
         return counter.tryIncref(o);
@@ -242,12 +257,14 @@ public final class RcRuntime implements AutoCloseable {
     }
 
     private void increfSpecial(final RcObject o) {
+        checkOwn(o);
         if (!o.isImmortal()) {
             throw heap.misuse(MisuseKind.USE_AFTER_FREE, o, "incref");
         }
     }
 
     private void decrefSpecial(final RcObject o) {
+        checkOwn(o);
         if (!o.isImmortal()) {
             throw heap.misuse(MisuseKind.OVER_RELEASE, o, "decref after the count reached zero");
         }
@@ -261,12 +278,16 @@ public final class RcRuntime implements AutoCloseable {
      * @throws RefcountMisuseException if it is freed or belongs to another runtime
      */
     public void checkUsable(final RcObject o) {
+        checkOwn(o);
+        if (o.isFreed()) {
+            throw heap.misuse(MisuseKind.USE_AFTER_FREE, o, "use");
+        }
+    }
+
+    private void checkOwn(final RcObject o) {
         if (o.runtime() != this) {
             throw heap.misuse(MisuseKind.FOREIGN_OBJECT, o, "use in " + this + " of an object made by "
                     + o.runtime());
-        }
-        if (o.isFreed()) {
-            throw heap.misuse(MisuseKind.USE_AFTER_FREE, o, "use");
         }
     }
 
@@ -274,6 +295,10 @@ public final class RcRuntime implements AutoCloseable {
      * Frees an object whose last reference is gone: marks it freed (catching a second free),
      * accounts for it, and releases the references it owns. Releasing is iterative, like
      * CPython's trashcan, so a million nested lists free without deep recursion.
+     *
+     * <p>A release that throws (a misuse, or any other failure of the scheme) does not stop the
+     * rest: everything else reachable is still released and freed, so one bad reference does not
+     * leak the whole structure, and the first failure is rethrown at the end.
      */
     private void free(final RcObject first) {
         markFreed(first);
@@ -282,12 +307,12 @@ public final class RcRuntime implements AutoCloseable {
         }
         final ArrayDeque<RcObject> pending = new ArrayDeque<>();
         ((RcContainer) first).takeReferences(pending);
-        RefcountMisuseException misuse = null;
+        RuntimeException failure = null;
         RcObject o;
         while ((o = pending.pollLast()) != null) {
             try {
                 final int state = Header.statePlain(o);
-                if (state != 0) {
+                if (state != liveState) {
                     decrefSpecial(o);
                 } else if (counter.decref(o)) {
                     markFreed(o);
@@ -295,15 +320,16 @@ public final class RcRuntime implements AutoCloseable {
                         ((RcContainer) o).takeReferences(pending);
                     }
                 }
-            } catch (final RefcountMisuseException e) {
+            } catch (final RuntimeException e) {
                 // Keep releasing the rest so one bad reference does not leak the whole structure.
-                if (misuse == null) {
-                    misuse = e;
+                // (An Error, such as running out of memory, is not caught: carrying on is no help.)
+                if (failure == null) {
+                    failure = e;
                 }
             }
         }
-        if (misuse != null) {
-            throw misuse;
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -436,17 +462,39 @@ public final class RcRuntime implements AutoCloseable {
     /**
      * Attaches the calling thread to this runtime.
      *
+     * <p>A thread is attached to one runtime at a time: attaching to a second one while attached
+     * to a first is refused. (CPython lets a thread swap thread states between interpreters, each
+     * swap detaching from the first; holding two at once is what lets two threads that cross over
+     * deadlock two GILs, each holding one and waiting for the other. To work in another runtime,
+     * detach first, or use another thread.)
+     *
+     * <p>Attaching and {@link #close()} exclude each other: either the thread is registered before
+     * close looks, and close refuses, or close has finished and the attach is refused. The
+     * scheme's own attach (which may block, for a GIL) runs outside that lock, after the thread
+     * is registered.
+     *
      * @return the thread's handle; close it to detach
-     * @throws IllegalStateException if the thread is already attached, or the runtime is closed
+     * @throws IllegalStateException if the thread is already attached (here or to another
+     *         runtime), or the runtime is closed
      */
     public RuntimeThread attach() {
-        if (closed) {
-            throw new IllegalStateException("cannot attach to " + this + ": it is closed");
-        }
         final Thread current = Thread.currentThread();
+        final RuntimeThread elsewhere = ATTACHMENT.get();
+        if (elsewhere != null) {
+            if (elsewhere.runtime() == this) {
+                throw new IllegalStateException(current.getName() + " is already attached to " + this);
+            }
+            throw new IllegalStateException("cannot attach " + current.getName() + " to " + this
+                    + ": it is attached to " + elsewhere.runtime() + "; a thread is attached to one runtime at a time");
+        }
         final RuntimeThread handle = new RuntimeThread(this, gate, current);
-        if (attached.putIfAbsent(current, handle) != null) {
-            throw new IllegalStateException(current.getName() + " is already attached to " + this);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("cannot attach to " + this + ": it is closed");
+            }
+            if (attached.putIfAbsent(current, handle) != null) {
+                throw new IllegalStateException(current.getName() + " is already attached to " + this);
+            }
         }
         try {
             gate.attach(handle);
@@ -454,6 +502,7 @@ public final class RcRuntime implements AutoCloseable {
             attached.remove(current, handle);
             throw e;
         }
+        ATTACHMENT.set(handle);
         return handle;
     }
 
@@ -462,6 +511,7 @@ public final class RcRuntime implements AutoCloseable {
             gate.detach(handle);
         } finally {
             attached.remove(handle.thread(), handle);
+            ATTACHMENT.remove();
         }
     }
 
@@ -486,6 +536,25 @@ public final class RcRuntime implements AutoCloseable {
      */
     public boolean isAttached() {
         return attached.containsKey(Thread.currentThread());
+    }
+
+    /**
+     * This runtime's number, unique among the runtimes of the JVM; it names the runtime in
+     * messages ({@code runtime #3 (brc)}).
+     *
+     * @return the number, from 1
+     */
+    public int number() {
+        return number;
+    }
+
+    /**
+     * Whether {@link #close()} has completed: no thread can attach any more.
+     *
+     * @return {@code true} once closed
+     */
+    public boolean isClosed() {
+        return closed;
     }
 
     /**
@@ -536,22 +605,25 @@ public final class RcRuntime implements AutoCloseable {
     }
 
     /**
-     * Closes the runtime: no thread may attach any more, and the scheme instance is closed.
+     * Closes the runtime: no thread may attach any more, and the scheme instance is closed (a
+     * scheme settles there what threads that ended without detaching left behind).
      * Attachments of threads that have ended without detaching are dropped first.
      *
      * @throws IllegalStateException if live threads are still attached
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            // A thread that ended without detaching can never detach; it must not pin the runtime open.
+            attached.keySet().removeIf(thread -> !thread.isAlive());
+            if (!attached.isEmpty()) {
+                throw new IllegalStateException("cannot close " + this + ": still attached: " + attached.keySet());
+            }
+            closed = true;
         }
-        // A thread that ended without detaching can never detach; it must not pin the runtime open.
-        attached.keySet().removeIf(thread -> !thread.isAlive());
-        if (!attached.isEmpty()) {
-            throw new IllegalStateException("cannot close " + this + ": still attached: " + attached.keySet());
-        }
-        closed = true;
         instance.close();
     }
 

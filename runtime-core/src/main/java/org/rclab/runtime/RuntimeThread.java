@@ -23,11 +23,20 @@ public final class RuntimeThread implements AutoCloseable {
     private Object schemeState;
     private boolean released;
     private boolean detached;
+    /**
+     * The attached thread while it may touch objects (attached, not released), else {@code null}:
+     * the checkpoint's whole guard is one compare of this with the calling thread. Plain: only
+     * the attached thread writes it. That thread always reads its own last write; any other
+     * thread may read a stale value, but never its own identity, so its answer ("not mine") is
+     * right whatever it reads.
+     */
+    private Thread usableBy;
 
     RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread) {
         this.runtime = runtime;
         this.gate = gate;
         this.thread = thread;
+        this.usableBy = thread;
     }
 
     /**
@@ -85,9 +94,25 @@ public final class RuntimeThread implements AutoCloseable {
         return !detached;
     }
 
-    /** Lets the scheme act at a safe point; cheap when there is nothing to do. */
+    /**
+     * Lets the scheme act at a safe point; cheap when there is nothing to do. Only the attached
+     * thread may pass its checkpoints, and only while attached and not released: a checkpoint on
+     * another thread's handle would act for the wrong thread (a GIL holder would never honour its
+     * own drop request; a merge queue would be drained by a thread that is not its consumer).
+     *
+     * @throws IllegalStateException if detached, released, or called from another thread
+     */
     public void checkpoint() {
+        if (usableBy != Thread.currentThread()) {
+            throw checkpointRefused();
+        }
         gate.checkpoint(this);
+    }
+
+    private IllegalStateException checkpointRefused() {
+        requireUsable("pass a checkpoint");
+        return new IllegalStateException("cannot pass a checkpoint: " + thread.getName() + " has released "
+                + runtime + " (checkpoints are for threads that may touch objects)");
     }
 
     /**
@@ -124,6 +149,7 @@ public final class RuntimeThread implements AutoCloseable {
         }
         gate.release(this);
         released = true;
+        usableBy = null;
     }
 
     /**
@@ -137,6 +163,7 @@ public final class RuntimeThread implements AutoCloseable {
             throw new IllegalStateException(thread.getName() + " has not released " + runtime);
         }
         released = false;
+        usableBy = thread;
         gate.reacquire(this);
     }
 
@@ -152,6 +179,7 @@ public final class RuntimeThread implements AutoCloseable {
             throw new IllegalStateException(thread.getName() + " cannot detach while running released work");
         }
         detached = true;
+        usableBy = null;
         runtime.detach(this);
     }
 

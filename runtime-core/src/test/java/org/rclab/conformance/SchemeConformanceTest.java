@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -203,18 +205,19 @@ public abstract class SchemeConformanceTest {
     }
 
     @Test
-    void objectOfAnotherRuntimeIsRejected() {
+    void objectOfAnotherRuntimeIsRejected() throws Exception {
         try (RcRuntime other = RcRuntime.builder(scheme()).build()) {
-            final RuntimeThread otherSelf = other.attach();
-            final RcStr foreign = other.newStr("elsewhere");
+            final RcStr foreign = onThreadAttachedTo(other, () -> other.newStr("elsewhere"));
             final RcList list = rt.newList();
             final RefcountMisuseException e = assertThrows(RefcountMisuseException.class,
                     () -> list.append(foreign));
             assertEquals(MisuseKind.FOREIGN_OBJECT, e.kind());
-            other.decref(foreign);
+            onThreadAttachedTo(other, () -> {
+                other.decref(foreign);
+                return null;
+            });
             rt.decref(list);
             other.heap().assertNoLeaks();
-            otherSelf.detach();
         }
         rt.heap().assertNoLeaks();
     }
@@ -499,6 +502,7 @@ public abstract class SchemeConformanceTest {
 
     @Test
     void millionDeepNestedListsFreeWithoutStackOverflow() {
+        self.detach(); // a thread is attached to one runtime at a time
         try (RcRuntime plain = RcRuntime.builder(scheme()).build()) {
             final RuntimeThread attached = plain.attach();
             RcList outer = plain.newList();
@@ -539,6 +543,7 @@ public abstract class SchemeConformanceTest {
 
     @Test
     void leakReportNamesWhatLeakedAndWhereItWasMade() {
+        self.detach(); // a thread is attached to one runtime at a time
         try (RcRuntime tracked = RcRuntime.builder(scheme()).tracking(Tracking.SITES).build()) {
             final RuntimeThread attached = tracked.attach();
             final RcStr leaked = tracked.newStr("forgotten");
@@ -557,19 +562,21 @@ public abstract class SchemeConformanceTest {
     }
 
     @Test
-    void twoRuntimesKeepSeparateHeaps() {
+    void twoRuntimesKeepSeparateHeaps() throws Exception {
         try (RcRuntime other = RcRuntime.builder(scheme()).build()) {
-            final RuntimeThread otherSelf = other.attach();
             final RcStr mine = rt.newStr("mine");
-            final RcStr theirs = other.newStr("theirs");
+            final RcStr theirs = onThreadAttachedTo(other, () -> other.newStr("theirs"));
             assertEquals(1, rt.heap().live());
             assertEquals(1, other.heap().live());
-            assertFalse(rt.newInt(1) == other.newInt(1), "each runtime has its own small ints");
+            assertFalse(rt.newInt(1) == onThreadAttachedTo(other, () -> other.newInt(1)),
+                    "each runtime has its own small ints");
             rt.decref(mine);
             assertEquals(1, other.heap().live());
-            other.decref(theirs);
+            onThreadAttachedTo(other, () -> {
+                other.decref(theirs);
+                return null;
+            });
             other.heap().assertNoLeaks();
-            otherSelf.detach();
         }
         rt.heap().assertNoLeaks();
     }
@@ -855,5 +862,154 @@ public abstract class SchemeConformanceTest {
     /** Waits at a barrier with the runtime released, so a global lock does not block the other party. */
     private static void awaitReleased(final RuntimeThread worker, final CyclicBarrier barrier) throws Exception {
         worker.callReleased(barrier::await);
+    }
+
+    // ================================================================== issue 10: runtime rules every scheme keeps
+    // (one block, kept together: objects of another runtime through incref/decref, checkpoints on
+    // a handle that is not the caller's, and a thread attached to two runtimes at once)
+
+    @Test
+    void increfAndDecrefOfAnotherRuntimesObjectAreRefusedAsForeign() throws Exception {
+        try (RcRuntime other = RcRuntime.builder(scheme()).tracking(Tracking.OBJECTS).build()) {
+            final RcStr foreign = onThreadAttachedTo(other, () -> other.newStr("elsewhere"));
+            final RefcountMisuseException up = assertThrows(RefcountMisuseException.class, () -> rt.incref(foreign));
+            assertEquals(MisuseKind.FOREIGN_OBJECT, up.kind());
+            final RefcountMisuseException down = assertThrows(RefcountMisuseException.class, () -> rt.decref(foreign));
+            assertEquals(MisuseKind.FOREIGN_OBJECT, down.kind());
+            assertTrue(down.getMessage().contains(foreign.describe()), down.getMessage());
+            // Neither runtime's accounting moved: the other still holds exactly its one reference.
+            assertFalse(foreign.isFreed());
+            assertEquals(0, rt.heap().freed());
+            assertEquals(1, other.heap().live());
+            onThreadAttachedTo(other, () -> {
+                assertEquals(1, other.refcount(foreign));
+                other.decref(foreign);
+                return null;
+            });
+            other.heap().assertNoLeaks();
+        }
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void checkpointOnAnotherThreadsHandleIsRefused() throws Exception {
+        final AtomicReference<Throwable> refusal = new AtomicReference<>();
+        self.callReleased(() -> {
+            // The intruder is itself attached (under a GIL it holds the lock), and still may not
+            // pass a checkpoint for the test thread.
+            final Thread intruder = new Thread(() -> {
+                try (RuntimeThread own = rt.attach()) {
+                    self.checkpoint();
+                } catch (final Throwable t) {
+                    refusal.set(t);
+                }
+            }, schemeName() + "-intruder");
+            intruder.start();
+            intruder.join();
+            return null;
+        });
+        assertTrue(refusal.get() instanceof IllegalStateException, "refused with: " + refusal.get());
+        assertTrue(refusal.get().getMessage().contains("used only by its own thread"), refusal.get().getMessage());
+        self.checkpoint();
+    }
+
+    @Test
+    void checkpointAfterDetachIsRefused() {
+        self.detach();
+        final IllegalStateException e = assertThrows(IllegalStateException.class, self::checkpoint);
+        assertTrue(e.getMessage().contains("already detached"), e.getMessage());
+    }
+
+    @Test
+    void attachingToASecondRuntimeWhileAttachedIsRefused() {
+        try (RcRuntime other = RcRuntime.builder(scheme()).build()) {
+            final IllegalStateException e = assertThrows(IllegalStateException.class, other::attach);
+            assertTrue(e.getMessage().contains("attached to " + rt), e.getMessage());
+            assertEquals(0, other.attachedCount());
+            assertSame(self, rt.current());
+            self.detach();
+            other.attach().detach();
+        }
+    }
+
+    /**
+     * Two threads, each attached to one of two runtimes, each attaching to the other's runtime
+     * while still attached to its own: with a lock per runtime (two GILs) that is the classic
+     * deadlock. Both attempts must be refused, whichever comes first, and both threads finish.
+     */
+    @Test
+    void crossAttachingTwoRuntimesFromTwoThreadsIsRefusedWithoutDeadlock() throws Exception {
+        try (RcRuntime a = RcRuntime.builder(scheme()).build();
+             RcRuntime b = RcRuntime.builder(scheme()).build()) {
+            final CountDownLatch bothHold = new CountDownLatch(2);
+            final CountDownLatch bothTried = new CountDownLatch(2);
+            final List<AtomicReference<Throwable>> refusals = List.of(new AtomicReference<>(), new AtomicReference<>());
+            final List<Thread> crossers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                final RcRuntime own = i == 0 ? a : b;
+                final RcRuntime across = i == 0 ? b : a;
+                final AtomicReference<Throwable> refusal = refusals.get(i);
+                crossers.add(new Thread(() -> {
+                    try (RuntimeThread attached = own.attach()) {
+                        // Both hold their own runtime (a GIL each) when either crosses: they wait
+                        // for each other holding it (nobody else needs it meanwhile).
+                        bothHold.countDown();
+                        bothHold.await();
+                        try {
+                            across.attach().detach();
+                        } catch (final Throwable t) {
+                            refusal.set(t);
+                        }
+                        bothTried.countDown();
+                        attached.callReleased(() -> {
+                            bothTried.await();
+                            return null;
+                        });
+                    } catch (final Throwable t) {
+                        refusal.compareAndSet(null, t);
+                    }
+                }, schemeName() + "-cross-attacher-" + i));
+            }
+            final long deadline = System.nanoTime() + LIVENESS_GUARD.toNanos();
+            self.callReleased(() -> {
+                crossers.forEach(Thread::start);
+                for (final Thread t : crossers) {
+                    t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+                return null;
+            });
+            for (final Thread t : crossers) {
+                // A liveness guard: far above any honest run; a deadlock never ends.
+                assertFalse(t.isAlive(), t.getName() + " is stuck: the cross attach deadlocked");
+            }
+            for (int i = 0; i < 2; i++) {
+                final Throwable refusal = refusals.get(i).get();
+                assertTrue(refusal instanceof IllegalStateException, "refused with: " + refusal);
+                assertTrue(refusal.getMessage().contains("attached to " + (i == 0 ? a : b)), refusal.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs work on a new thread attached to a runtime (a thread is attached to one runtime at a
+     * time, and the test thread is attached to {@link #rt}), and returns its result.
+     */
+    private <T> T onThreadAttachedTo(final RcRuntime runtime, final Callable<T> work) throws Exception {
+        final AtomicReference<T> result = new AtomicReference<>();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final Thread worker = new Thread(() -> {
+            try (RuntimeThread attached = runtime.attach()) {
+                result.set(work.call());
+            } catch (final Throwable t) {
+                failure.set(t);
+            }
+        }, schemeName() + "-in-" + runtime);
+        worker.start();
+        worker.join(LIVENESS_GUARD.toMillis());
+        assertFalse(worker.isAlive(), worker.getName() + " is stuck");
+        if (failure.get() != null) {
+            throw new AssertionError(worker.getName() + " failed: " + failure.get(), failure.get());
+        }
+        return result.get();
     }
 }

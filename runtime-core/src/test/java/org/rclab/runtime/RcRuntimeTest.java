@@ -11,11 +11,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.rclab.heap.MisuseKind;
 import org.rclab.heap.RefcountMisuseException;
+import org.rclab.object.RcList;
 import org.rclab.object.RcObject;
+import org.rclab.object.RcStr;
+import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
 import org.rclab.scheme.Schemes;
+import org.rclab.scheme.ThreadGate;
 import org.rclab.scheme.UnknownSchemeException;
 
 class RcRuntimeTest {
@@ -105,6 +110,102 @@ class RcRuntimeTest {
                     RefcountMisuseException.class, () -> context.get().free(s));
             assertEquals(MisuseKind.DOUBLE_FREE, e.kind());
             assertEquals(1, rt.heap().freed());
+        }
+    }
+
+    /**
+     * A release that throws something other than a misuse in the middle of freeing a structure
+     * (here a scheme's own failure on one item) must not abandon the rest: every other item is
+     * still released and freed, then the failure is rethrown.
+     */
+    @Test
+    void freeingFinishesTheStructureWhenOneReleaseThrowsThenRethrows() {
+        final Scheme unsafe = Schemes.byName("unsafe");
+        final AtomicReference<RcObject> failing = new AtomicReference<>();
+        final Scheme failingOnOne = new Scheme() {
+            @Override
+            public String name() {
+                return "failing-on-one";
+            }
+
+            @Override
+            public String description() {
+                return "unsafe, whose decref of one chosen object throws";
+            }
+
+            @Override
+            public boolean threadSafe() {
+                return false;
+            }
+
+            @Override
+            public SchemeInstance open(final SchemeContext context) {
+                final SchemeInstance inner = unsafe.open(context);
+                final RefCounter counts = inner.refCounter();
+                final RefCounter failingCounts = new RefCounter() {
+                    @Override
+                    public void init(final RcObject o) {
+                        counts.init(o);
+                    }
+
+                    @Override
+                    public void incref(final RcObject o) {
+                        counts.incref(o);
+                    }
+
+                    @Override
+                    public boolean decref(final RcObject o) {
+                        if (o == failing.get()) {
+                            throw new IllegalStateException("injected failure releasing " + o.describe());
+                        }
+                        return counts.decref(o);
+                    }
+
+                    @Override
+                    public long count(final RcObject o) {
+                        return counts.count(o);
+                    }
+                };
+                return new SchemeInstance() {
+                    @Override
+                    public RefCounter refCounter() {
+                        return failingCounts;
+                    }
+
+                    @Override
+                    public ThreadGate threadGate() {
+                        return inner.threadGate();
+                    }
+
+                    @Override
+                    public CriticalSections criticalSections() {
+                        return inner.criticalSections();
+                    }
+                };
+            }
+        };
+        try (RcRuntime rt = RcRuntime.builder(failingOnOne).build()) {
+            final RcList outer = rt.newList();
+            final RcList before = rt.newList();
+            final RcList after = rt.newList();
+            final RcStr bad = rt.newStr("its release throws");
+            for (final RcList list : new RcList[] {before, after}) {
+                final RcObject item = rt.newInt(1_000 + list.size());
+                list.append(item);
+                rt.decref(item);
+            }
+            outer.append(before);
+            outer.append(bad);
+            outer.append(after);
+            rt.decref(before);
+            rt.decref(after);
+            rt.decref(bad);
+            failing.set(bad);
+            final IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.decref(outer));
+            assertTrue(e.getMessage().startsWith("injected failure"), e.getMessage());
+            assertTrue(outer.isFreed() && before.isFreed() && after.isFreed(),
+                    "the lists before and after the failing item were freed too");
+            assertEquals(1, rt.heap().live(), "only the item whose release failed is left: " + rt.heap().leakReport());
         }
     }
 }
