@@ -94,6 +94,8 @@ public final class BenchCommand {
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method (repeatable): %s
               --prof PROFILER   add a JMH profiler, e.g. gc or stack (repeatable)
+            ./rclab bench --report DIR
+                                write DIR's report, summary and charts again from its rounds.json
 
             Writes results/bench/jmh.json, rounds.json, report.md, summary.md, charts (PNG) and jmh.log.
             """;
@@ -122,6 +124,9 @@ public final class BenchCommand {
      * @return the exit status
      */
     static int run(final String[] args, final PrintStream out, final PrintStream err, final Path resultsRoot) {
+        if (args.length > 0 && args[0].equals("--report")) {
+            return rewriteReport(args, out, err);
+        }
         final Catalog catalog;
         final List<Scheme> discovered;
         try {
@@ -157,6 +162,27 @@ public final class BenchCommand {
             return execute(request, plan, dir, out, err);
         } catch (final IOException e) {
             err.println("rclab bench: cannot write the results in " + dir + ": " + e.getMessage());
+            return FAILURE;
+        }
+    }
+
+    /** {@code --report DIR}: writes the report of an earlier run again from its rounds.json. */
+    private static int rewriteReport(final String[] args, final PrintStream out, final PrintStream err) {
+        if (args.length != 2) {
+            err.println("rclab bench: --report takes one directory (holding rounds.json) and no other option");
+            return USAGE;
+        }
+        final Path dir = Path.of(args[1]);
+        final Path rounds = dir.resolve("rounds.json");
+        if (!Files.isRegularFile(rounds)) {
+            err.println("rclab bench: no rounds.json in " + dir);
+            return USAGE;
+        }
+        try {
+            writeReport(RunLog.fromJson(Files.readString(rounds)), dir, out);
+            return OK;
+        } catch (final IOException | IllegalArgumentException e) {
+            err.println("rclab bench: cannot rewrite the report in " + dir + ": " + e.getMessage());
             return FAILURE;
         }
     }

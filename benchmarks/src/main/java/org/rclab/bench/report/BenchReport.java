@@ -80,9 +80,13 @@ public final class BenchReport {
         this.floors = ordered(floorSeen);
     }
 
+    /** Report order: by question, then by class, baseline values first, then by label (forks ran shuffled). */
     private static List<Variant> ordered(final Set<Variant> seen) {
         final List<Variant> list = new ArrayList<>(seen);
-        list.sort(Comparator.comparingInt(BenchReport::methodRank));
+        list.sort(Comparator.comparingInt(BenchReport::methodRank).thenComparing(Variant::benchmark)
+                .thenComparing(v -> BASELINES.entrySet().stream()
+                        .noneMatch(b -> b.getValue().equals(v.params().get(b.getKey()))))
+                .thenComparing(Variant::label));
         return List.copyOf(list);
     }
 
@@ -292,8 +296,9 @@ public final class BenchReport {
                 }
             }
             groups.forEach((group, values) -> {
-                // The baseline first, the others in the order they ran.
-                values.sort(Comparator.comparing(x -> !x.equals(baseline.getValue())));
+                // The baseline first, the others by name.
+                values.sort(Comparator.comparing((String x) -> !x.equals(baseline.getValue()))
+                        .thenComparing(Comparator.naturalOrder()));
                 final List<String> withResults = schemes.stream().filter(s -> values.stream()
                         .anyMatch(value -> !forksOf(group.with(parameter, value), s).isEmpty())).toList();
                 tables.add(new Relative(this, parameter, baseline.getValue(), group, List.copyOf(values), withResults));

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -163,18 +164,13 @@ public final class Charts {
     private static XYChart targetChart(final String ratio, final List<TargetCheck> checks) {
         final XYChart chart = new XYChartBuilder().width(CELL_WIDTH).height(CELL_HEIGHT).title(ratio)
                 .yAxisTitle("ratio of times").build();
-        final Styler.ChartTheme theme = Styler.ChartTheme.XChart;
-        chart.getStyler().setTheme(theme.newInstance(theme));
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(10f));
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(checks.size() + 0.5);
-        chart.getStyler().setDecimalPattern("#,##0.##");
-        final List<String> names = checks.stream().map(c -> c.target().scheme()).toList();
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-            final long i = Math.round(x);
-            return Math.abs(x - i) < 1e-9 && i >= 1 && i <= names.size() ? names.get((int) i - 1) : "";
-        });
+        // Scheme names are drawn as annotations under each interval: XChart's tick-label function
+        // is not applied once a custom decimal pattern or range is set, so the x axis carries none.
+        chart.getStyler().setXAxisTicksVisible(false);
         double lowest = Double.MAX_VALUE;
         double highest = 0;
         for (int i = 0; i < checks.size(); i++) {
@@ -204,9 +200,14 @@ public final class Charts {
                 line.setLineStyle(new BasicStroke(2f));
             }
         }
-        final double pad = Math.max((highest - lowest) * 0.1, 0.05);
-        chart.getStyler().setYAxisMin(Math.max(0, lowest - pad));
+        final double pad = Math.max((highest - lowest) * 0.15, 0.05);
+        final double bottom = Math.max(0, lowest - pad);
+        chart.getStyler().setYAxisMin(bottom);
         chart.getStyler().setYAxisMax(highest + pad);
+        for (int i = 0; i < checks.size(); i++) {
+            chart.addAnnotation(new AnnotationText(checks.get(i).target().scheme(), i + 1, bottom + (lowest - bottom) / 3,
+                    false));
+        }
         return chart;
     }
 
@@ -224,6 +225,8 @@ public final class Charts {
                 .title(title).yAxisTitle(yTitle).build();
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
         chart.getStyler().setDecimalPattern("#,##0.##");
+        // An error bar's lower side may reach below zero (it is the interval's larger side): times are not negative.
+        chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
 

@@ -335,6 +335,9 @@ public final class MarkdownReport {
             final StringBuilder rows = new StringBuilder();
             for (final String scheme : report.schemes()) {
                 report.metrics(v, scheme).forEach((name, values) -> {
+                    if (values.stream().allMatch(x -> x == 0)) {
+                        return;
+                    }
                     final double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                     rows.append("| ").append(scheme).append(" | `").append(name).append("` | ")
                             .append(metric(sorted[sorted.length / 2])).append(" | ").append(metric(sorted[0]))
@@ -348,10 +351,11 @@ public final class MarkdownReport {
             }
         }
         if (!any) {
-            return "No scheme registered a metric in this run's benchmarks.\n";
+            return "No scheme metric moved in this run's benchmarks.\n";
         }
         return "The runtime's metrics (`Metrics`) as each scheme registered them: counters as their increase per "
-                + "measured operation, maxima (`max`) as their value at the end of an iteration.\n\n" + out;
+                + "measured operation, maxima as their value at the end of an iteration. Metrics that stayed 0 in "
+                + "every round are left out.\n\n" + out;
     }
 
     private static String metric(final double value) {
