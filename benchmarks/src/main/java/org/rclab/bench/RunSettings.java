@@ -18,12 +18,12 @@ enum RunSettings {
      * The default: enough rounds for a verdict on every target on an idle 2-core machine, in
      * under 30 minutes for the shipped schemes (see benchmarks/README.md for the arithmetic).
      */
-    FULL(10, 2, 750, 4, 250, 10_000_000, 200, 3),
+    FULL(9, 2, 600, 4, 250, 10_000_000, 200, 3),
     /**
-     * {@code --quick}: three rounds of short forks, about five minutes for the shipped schemes.
-     * The warm-up is just long enough for the countdown loop to reach C2 code.
+     * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
+     * idle machine. The warm-up is about what the countdown loop needs to reach C2 code.
      */
-    QUICK(3, 1, 1000, 2, 250, 5_000_000, 100, 1),
+    QUICK(3, 1, 700, 2, 150, 5_000_000, 100, 1),
     /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
     SMOKE(2, 0, 0, 1, 100, 200_000, 10, 1);
 

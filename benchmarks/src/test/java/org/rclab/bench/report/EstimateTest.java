@@ -53,7 +53,7 @@ class EstimateTest {
     @Test
     void coversTheTrueRatioAboutNinetyFivePercentOfTheTimeWithFiveRounds() {
         // Log-normal per-round ratios with a known geometric mean: the interval must contain it
-        // in about 95% of samples (a percentile bootstrap of 5 values covers about 80%).
+        // in about 95% of samples (a percentile bootstrap of 5 values covers about 84%).
         final double truth = 1.3;
         final Random random = new Random(12);
         final int samples = 4000;
