@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -99,6 +100,10 @@ public final class BenchCommand {
 
             Writes results/bench/jmh.json, rounds.json, report.md, summary.md, charts (PNG) and jmh.log.
             """;
+
+    /** How long a fork waits for another JMH run on the machine to release JMH's lock. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
+    private static final Duration LOCK_RETRY = Duration.ofSeconds(5);
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
@@ -289,8 +294,27 @@ public final class BenchCommand {
         }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
         request.settings().apply(options);
-        final Collection<RunResult> results = new Runner(options.build(), progress).run();
-        return results.stream().filter(r -> r.getPrimaryResult() != null && r.getAggregatedResult() != null).findFirst();
+        final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                final Collection<RunResult> results = new Runner(options.build(), progress).run();
+                return results.stream().filter(r -> r.getPrimaryResult() != null && r.getAggregatedResult() != null)
+                        .findFirst();
+            } catch (final RunnerException e) {
+                // Another JMH run on this machine holds JMH's lock between two of our forks: wait for
+                // it rather than lose the round (running beside it would measure both runs badly).
+                if (!String.valueOf(e.getMessage()).contains("jmh.ignoreLock") || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                progress.note("(another JMH run holds /tmp/jmh.lock; waiting for it)");
+                try {
+                    Thread.sleep(LOCK_RETRY.toMillis());
+                } catch (final InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The scheme metrics {@link SchemeMetricsProfiler} recorded in a fork, by metric name. */
