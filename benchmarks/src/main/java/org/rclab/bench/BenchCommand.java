@@ -295,6 +295,7 @@ public final class BenchCommand {
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
         request.settings().apply(options);
         final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        boolean said = false;
         while (true) {
             try {
                 final Collection<RunResult> results = new Runner(options.build(), progress).run();
@@ -306,7 +307,11 @@ public final class BenchCommand {
                 if (!String.valueOf(e.getMessage()).contains("jmh.ignoreLock") || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
-                progress.note("(another JMH run holds /tmp/jmh.lock; waiting for it)");
+                if (!said) {
+                    progress.note("(another JMH run holds /tmp/jmh.lock; waiting up to " + LOCK_WAIT.toMinutes()
+                            + " minutes for it)");
+                    said = true;
+                }
                 try {
                     Thread.sleep(LOCK_RETRY.toMillis());
                 } catch (final InterruptedException interrupted) {
