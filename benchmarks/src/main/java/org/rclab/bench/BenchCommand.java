@@ -209,6 +209,8 @@ public final class BenchCommand {
         final List<RunResult> jmhResults = new ArrayList<>();
         final List<ForkResult> forks = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
+        // CPython's failures are reported, not fatal: the schemes' results do not depend on them.
+        final List<String> pythonFailures = new ArrayList<>();
         final int failed;
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             final ProgressFormat progress = new ProgressFormat(out,
@@ -220,7 +222,8 @@ public final class BenchCommand {
                     final Plan.Fork fork = order.get(position - 1);
                     final double before = loadAverage();
                     if (fork.isCPython()) {
-                        runCPython(cpython.get(), request.settings(), round, position, before, forks, failures, progress);
+                        runCPython(cpython.get(), request.settings(), round, position, before, forks, pythonFailures,
+                                progress);
                         continue;
                     }
                     final Optional<RunResult> result;
@@ -250,13 +253,17 @@ public final class BenchCommand {
         if (!failures.isEmpty()) {
             notes.add(failures.size() + " fork(s) produced no result (see jmh.log): " + String.join("; ", failures));
         }
+        if (!pythonFailures.isEmpty()) {
+            notes.add("CPython's seeds failed in " + pythonFailures.size() + " round(s): " + String.join("; ", pythonFailures));
+        }
         final RunInfo info = new RunInfo(CLOCK.format(started) + " to " + ended.format(DateTimeFormatter.ofPattern("HH:mm 'UTC'")),
                 request.commandLine(), request.settings().describe(), cpus,
-                cpython.map(c -> c.version().isEmpty() ? "failed (see above)" : c.version()).orElse("not run: no python3"),
+                cpython.map(c -> c.version().isEmpty() ? "failed (see the notes)" : c.version()).orElse("not run: no python3"),
                 Reproducibility.collect(started, ended, seed, jmhResults), notes);
         final RunLog runLog = new RunLog(info, plan.control(), forks);
         Files.writeString(dir.resolve("rounds.json"), runLog.toJson());
         final List<MarkdownReport.Chart> charts = writeReport(runLog, dir, out);
+        pythonFailures.forEach(f -> err.println("rclab bench: CPython's seeds failed: " + f));
         if (failed > 0 || !failures.isEmpty()) {
             err.println("rclab bench: " + Math.max(failed, failures.size()) + " fork(s) failed; see " + log);
             return FAILURE;
@@ -276,10 +283,10 @@ public final class BenchCommand {
             for (final Measurement m : results) {
                 forks.add(new ForkResult(round, position, m, before, after, Map.of()));
             }
-            progress.external("CPython seeds (" + cpython.version() + ")", results.size() + " results", false);
+            progress.external("CPython seeds (" + cpython.version() + ")", results.size() + " results");
         } catch (final IOException e) {
-            failures.add("round " + round + ": CPython: " + e.getMessage());
-            progress.external("CPython seeds", "FAILED: " + e.getMessage(), true);
+            failures.add("round " + round + ": " + e.getMessage());
+            progress.external("CPython seeds", "FAILED: " + e.getMessage());
         }
     }
 

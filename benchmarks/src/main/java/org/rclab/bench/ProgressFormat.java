@@ -57,17 +57,13 @@ final class ProgressFormat implements OutputFormat {
     }
 
     /**
-     * Prints the line of a fork that JMH does not run (CPython's).
+     * Prints the line of a run that JMH does not make (CPython's); it does not count as a failed fork.
      *
-     * @param label what runs
-     * @param outcome how it went, printed when it is over
-     * @param failure whether it failed
+     * @param label what ran
+     * @param outcome how it went
      */
-    void external(final String label, final String outcome, final boolean failure) {
+    void external(final String label, final String outcome) {
         start(label);
-        if (failure) {
-            failed++;
-        }
         end(outcome);
     }
 
