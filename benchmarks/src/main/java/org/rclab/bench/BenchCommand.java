@@ -7,19 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
-import java.util.StringJoiner;
+import java.util.TreeMap;
 
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -28,30 +35,36 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.util.Version;
 import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.Charts;
+import org.rclab.bench.report.ForkResult;
 import org.rclab.bench.report.MarkdownReport;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.RunInfo;
+import org.rclab.bench.report.RunLog;
 import org.rclab.bench.report.Target;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 import org.rclab.unsafe.UnsafeScheme;
 
 /**
- * The Java entry of {@code ./rclab bench}: runs the JMH benchmarks over the discovered schemes,
- * keeps JMH's JSON, and writes the Markdown report, the summary {@code ./rclab compare} prints,
- * and the charts.
+ * The Java entry of {@code ./rclab bench}: runs the benchmarks over the discovered schemes in
+ * paired rounds, keeps JMH's JSON, and writes the Markdown report, the summary
+ * {@code ./rclab compare} prints, and the charts.
  *
  * <pre>
  * ./rclab bench [--quick | --smoke] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
  * </pre>
  *
- * <p>Schemes come from {@link Schemes#discover()}; benchmarks from JMH's own benchmark list. A
- * benchmark marked {@link ThreadSafeSchemesOnly} runs only with schemes that declare themselves
- * thread-safe. Exit status: 0 when every planned run produced a result, 1 when a run failed or
- * nothing could be written, 2 for a usage error.
+ * <p>A round gives every selected scheme one fork (one JVM, through JMH's {@link Runner}) of
+ * every benchmark and parameter set, plus one run of the CPython seeds when a {@code python3} is
+ * on the {@code PATH}, in an order shuffled afresh each round, so that the machine's slow drift
+ * hits every scheme alike. The report is built from the forks' {@link RunResult}s. Schemes come
+ * from {@link Schemes#discover()}; benchmarks from JMH's own benchmark list. A benchmark marked
+ * {@link ThreadSafeSchemesOnly} runs only with schemes that declare themselves thread-safe; a
+ * parameter tied to a runtime option ({@link #OPTION_PARAMS}) takes its values only for schemes
+ * that declare the option. Exit status: 0 when every planned fork produced a result, 1 when one
+ * failed or nothing could be written, 2 for a usage error.
  */
 public final class BenchCommand {
     /** Everything went as planned. */
@@ -61,30 +74,36 @@ public final class BenchCommand {
     /** The command line was wrong. */
     static final int USAGE = 2;
 
-    /** A load average before the run above which other work was already using the CPUs. */
-    static final double BUSY_BEFORE = 1.0;
-
-    /**
-     * A load average after the run above which other work ran alongside: the run alone keeps at
-     * most about two threads busy (plus the JIT and GC), so more means someone else's processes.
-     */
-    static final double BUSY_AFTER = 3.0;
-
     /** The benchmark a smoke run measures unless {@code --only} says otherwise. */
     static final String SMOKE_BENCHMARK = "ownedPair";
+
+    /**
+     * Benchmark parameters that set a runtime option: they take their values only with schemes
+     * that declare the option, and {@link IoConvoy#NO_INTERVAL} with the others.
+     */
+    static final Map<String, String> OPTION_PARAMS = Map.of("interval", IoConvoy.SWITCH_INTERVAL_OPTION);
 
     private static final String USAGE_TEXT = """
             usage: ./rclab bench [--quick | --smoke] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
 
-              --quick           short iterations: every benchmark and scheme in about five minutes
-              --smoke           one short iteration of %s per scheme, written to results/bench-smoke/
-                                (for CI: proves the harness, forked JVMs and the report still work)
+              (default)         %s
+              --quick           %s
+              --smoke           %s
+                                of %s only unless --only says otherwise; written to results/bench-smoke/
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method (repeatable): %s
               --prof PROFILER   add a JMH profiler, e.g. gc or stack (repeatable)
+            ./rclab bench --report DIR
+                                write DIR's report, summary and charts again from its rounds.json
 
-            Writes results/bench/jmh.json, report.md, summary.md, charts (PNG) and jmh.log.
+            Writes results/bench/jmh.json, rounds.json, report.md, summary.md, charts (PNG) and jmh.log.
             """;
+
+    /** How long a fork waits for another JMH run on the machine to release JMH's lock. */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
+    private static final Duration LOCK_RETRY = Duration.ofSeconds(5);
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private BenchCommand() {
     }
@@ -108,6 +127,9 @@ public final class BenchCommand {
      * @return the exit status
      */
     static int run(final String[] args, final PrintStream out, final PrintStream err, final Path resultsRoot) {
+        if (args.length > 0 && args[0].equals("--report")) {
+            return rewriteReport(args, out, err);
+        }
         final Catalog catalog;
         final List<Scheme> discovered;
         try {
@@ -125,7 +147,8 @@ public final class BenchCommand {
             return USAGE;
         }
         if (request.help()) {
-            out.print(USAGE_TEXT.formatted(SMOKE_BENCHMARK, String.join(", ", catalog.methods())));
+            out.print(USAGE_TEXT.formatted(RunSettings.FULL.describe(), RunSettings.QUICK.describe(),
+                    RunSettings.SMOKE.describe(), SMOKE_BENCHMARK, String.join(", ", catalog.methods())));
             return OK;
         }
         if (discovered.isEmpty()) {
@@ -133,7 +156,7 @@ public final class BenchCommand {
             return FAILURE;
         }
         final Plan plan = Plan.make(catalog, request);
-        if (plan.runs() == 0) {
+        if (plan.forks().isEmpty()) {
             err.println("rclab bench: nothing to run: " + String.join("; ", plan.notes()));
             return USAGE;
         }
@@ -146,117 +169,206 @@ public final class BenchCommand {
         }
     }
 
+    /** {@code --report DIR}: writes the report of an earlier run again from its rounds.json. */
+    private static int rewriteReport(final String[] args, final PrintStream out, final PrintStream err) {
+        if (args.length != 2) {
+            err.println("rclab bench: --report takes one directory (holding rounds.json) and no other option");
+            return USAGE;
+        }
+        final Path dir = Path.of(args[1]);
+        final Path rounds = dir.resolve("rounds.json");
+        if (!Files.isRegularFile(rounds)) {
+            err.println("rclab bench: no rounds.json in " + dir);
+            return USAGE;
+        }
+        try {
+            writeReport(RunLog.fromJson(Files.readString(rounds)), dir, out);
+            return OK;
+        } catch (final IOException | IllegalArgumentException e) {
+            err.println("rclab bench: cannot rewrite the report in " + dir + ": " + e.getMessage());
+            return FAILURE;
+        }
+    }
+
     private static int execute(final Request request, final Plan plan, final Path dir, final PrintStream out,
                                final PrintStream err) throws IOException {
         Files.createDirectories(dir);
-        final String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        final double loadBefore = loadAverage();
+        final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
+        final long seed = started.toInstant().toEpochMilli();
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        final Optional<CPythonSeeds> cpython = CPythonSeeds.find(dir);
+        final int rounds = request.settings().rounds();
+        final int perRound = plan.forks().size() + (cpython.isPresent() ? 1 : 0);
         final Path log = dir.resolve("jmh.log");
-        out.printf(Locale.ROOT, "rclab bench: %d runs over %s (%s); JMH's full output: %s%n", plan.runs(),
-                String.join(", ", request.schemeNames()), request.settings().describe(), log);
+        out.printf(Locale.ROOT, "rclab bench: %d rounds of %d forks over %s%s (%s); JMH's full output: %s%n", rounds,
+                perRound, String.join(", ", request.schemeNames()), cpython.isPresent() ? " and CPython" : "",
+                request.settings().describe(), log);
         plan.notes().forEach(n -> out.println("rclab bench: " + n));
-        final List<String> parts = new ArrayList<>();
+        final List<RunResult> jmhResults = new ArrayList<>();
+        final List<ForkResult> forks = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
+        // CPython's failures are reported, not fatal: the schemes' results do not depend on them.
+        final List<String> pythonFailures = new ArrayList<>();
         final int failed;
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             final ProgressFormat progress = new ProgressFormat(out,
-                    OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL), plan.runs());
-            for (final Plan.Group group : plan.groups()) {
-                final Path json = dir.resolve("jmh-part-" + parts.size() + ".json");
-                try {
-                    parts.add(runJmh(request, group, json, progress));
-                } catch (final RunnerException | RuntimeException e) {
-                    err.println("rclab bench: JMH failed: " + e.getMessage() + " (see " + log + ")");
-                    return FAILURE;
+                    OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL), rounds * perRound);
+            for (int round = 1; round <= rounds; round++) {
+                progress.note(String.format(Locale.ROOT, "round %d of %d", round, rounds));
+                final List<Plan.Fork> order = plan.round(round, seed, cpython.isPresent());
+                for (int position = 1; position <= order.size(); position++) {
+                    final Plan.Fork fork = order.get(position - 1);
+                    final double before = loadAverage();
+                    if (fork.isCPython()) {
+                        runCPython(cpython.get(), request.settings(), round, position, before, forks, pythonFailures,
+                                progress);
+                        continue;
+                    }
+                    final Optional<RunResult> result;
+                    try {
+                        result = runFork(request, fork, progress);
+                    } catch (final RunnerException | RuntimeException e) {
+                        err.println("rclab bench: JMH failed: " + e.getMessage() + " (see " + log + ")");
+                        return FAILURE;
+                    }
+                    if (result.isEmpty()) {
+                        failures.add("round " + round + ": " + fork.label());
+                        continue;
+                    }
+                    jmhResults.add(result.get());
+                    forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,
+                            loadAverage(), metrics(result.get())));
                 }
             }
             failed = progress.failed();
         }
-        final String merged = mergeJsonArrays(parts);
+        final ZonedDateTime ended = ZonedDateTime.now(ZoneOffset.UTC);
         final Path jmhJson = dir.resolve("jmh.json");
-        Files.writeString(jmhJson, merged);
-        Files.copy(jmhJson, dir.resolve("jmh-" + when.replace(" UTC", "").replace(" ", "-").replace(":", "") + ".json"),
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, jmhJson.toString()).writeOut(jmhResults);
+        Files.copy(jmhJson, dir.resolve("jmh-" + started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".json"),
                 StandardCopyOption.REPLACE_EXISTING);
-        final List<Measurement> measurements = Measurement.fromJmhJson(merged);
-        final int missing = plan.runs() - measurements.size();
-        final List<MarkdownReport.Chart> charts = writeReport(request, plan, dir, when, loadBefore, measurements, out);
-        if (missing > 0 || failed > 0) {
-            err.println("rclab bench: " + Math.max(missing, failed) + " run(s) failed; see " + log);
+        final List<String> notes = new ArrayList<>(plan.notes());
+        if (!failures.isEmpty()) {
+            notes.add(failures.size() + " fork(s) produced no result (see jmh.log): " + String.join("; ", failures));
+        }
+        if (!pythonFailures.isEmpty()) {
+            notes.add("CPython's seeds failed in " + pythonFailures.size() + " round(s): " + String.join("; ", pythonFailures));
+        }
+        final RunInfo info = new RunInfo(CLOCK.format(started) + " to " + ended.format(DateTimeFormatter.ofPattern("HH:mm 'UTC'")),
+                request.commandLine(), request.settings().describe(), cpus,
+                cpython.map(c -> c.version().isEmpty() ? "failed (see the notes)" : c.version()).orElse("not run: no python3"),
+                Reproducibility.collect(started, ended, seed, jmhResults), notes);
+        final RunLog runLog = new RunLog(info, plan.control(), forks);
+        Files.writeString(dir.resolve("rounds.json"), runLog.toJson());
+        final List<MarkdownReport.Chart> charts = writeReport(runLog, dir, out);
+        pythonFailures.forEach(f -> err.println("rclab bench: CPython's seeds failed: " + f));
+        if (failed > 0 || !failures.isEmpty()) {
+            err.println("rclab bench: " + Math.max(failed, failures.size()) + " fork(s) failed; see " + log);
             return FAILURE;
         }
         if (request.settings() == RunSettings.SMOKE) {
-            return checkSmoke(plan, measurements, dir, charts, out, err);
+            return checkSmoke(plan, rounds, forks, dir, charts, out, err);
         }
         return OK;
     }
 
-    /** Runs one group's benchmarks in JMH and returns JMH's JSON for them. */
-    private static String runJmh(final Request request, final Plan.Group group, final Path json,
-                                 final ProgressFormat progress) throws RunnerException, IOException {
-        Files.deleteIfExists(json);
-        final ChainedOptionsBuilder options = new OptionsBuilder()
-                .param(Measurement.SCHEME, group.schemes().toArray(String[]::new))
-                .resultFormat(ResultFormatType.JSON).result(json.toString())
+    private static void runCPython(final CPythonSeeds cpython, final RunSettings settings, final int round,
+                                   final int position, final double before, final List<ForkResult> forks,
+                                   final List<String> failures, final ProgressFormat progress) {
+        try {
+            final List<Measurement> results = cpython.run(settings.pythonArgs());
+            final double after = loadAverage();
+            for (final Measurement m : results) {
+                forks.add(new ForkResult(round, position, m, before, after, Map.of()));
+            }
+            progress.external("CPython seeds (" + cpython.version() + ")", results.size() + " results");
+        } catch (final IOException e) {
+            failures.add("round " + round + ": " + e.getMessage());
+            progress.external("CPython seeds", "FAILED: " + e.getMessage());
+        }
+    }
+
+    /** Runs one fork of one benchmark and parameter set in JMH. */
+    private static Optional<RunResult> runFork(final Request request, final Plan.Fork fork,
+                                               final ProgressFormat progress) throws RunnerException {
+        final ChainedOptionsBuilder options = new OptionsBuilder().include(fork.entry().includePattern())
                 .shouldFailOnError(false);
-        group.benchmarks().forEach(b -> options.include(b.includePattern()));
+        fork.params().forEach((name, value) -> options.param(name, value));
+        if (fork.params().containsKey(Measurement.SCHEME)) {
+            options.addProfiler(SchemeMetricsProfiler.class);
+        }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
         request.settings().apply(options);
-        new Runner(options.build(), progress).run();
-        if (!Files.exists(json)) {
-            return "[]";
+        final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        boolean said = false;
+        while (true) {
+            try {
+                final Collection<RunResult> results = new Runner(options.build(), progress).run();
+                return results.stream().filter(r -> r.getPrimaryResult() != null && r.getAggregatedResult() != null)
+                        .findFirst();
+            } catch (final RunnerException e) {
+                // Another JMH run on this machine holds JMH's lock between two of our forks: wait for
+                // it rather than lose the round (running beside it would measure both runs badly).
+                if (!String.valueOf(e.getMessage()).contains("jmh.ignoreLock") || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                if (!said) {
+                    progress.note("(another JMH run holds /tmp/jmh.lock; waiting up to " + LOCK_WAIT.toMinutes()
+                            + " minutes for it)");
+                    said = true;
+                }
+                try {
+                    Thread.sleep(LOCK_RETRY.toMillis());
+                } catch (final InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
-        final String text = Files.readString(json);
-        Files.delete(json);
-        return text;
+    }
+
+    /** The scheme metrics {@link SchemeMetricsProfiler} recorded in a fork, by metric name. */
+    private static Map<String, Double> metrics(final RunResult result) {
+        final Map<String, Double> out = new TreeMap<>();
+        result.getSecondaryResults().forEach((label, value) -> {
+            if (label.startsWith(SchemeMetricsProfiler.PREFIX) && Double.isFinite(value.getScore())) {
+                out.put(label.substring(SchemeMetricsProfiler.PREFIX.length()), value.getScore());
+            }
+        });
+        return out;
     }
 
     /** Writes report.md, summary.md and the charts, prints the summary, returns the charts. */
-    private static List<MarkdownReport.Chart> writeReport(final Request request, final Plan plan, final Path dir,
-                                                          final String when, final double loadBefore,
-                                                          final List<Measurement> measurements, final PrintStream out)
+    static List<MarkdownReport.Chart> writeReport(final RunLog runLog, final Path dir, final PrintStream out)
             throws IOException {
-        final List<String> notes = new ArrayList<>(plan.notes());
-        final double loadAfter = loadAverage();
-        if (loadBefore > BUSY_BEFORE || loadAfter > BUSY_AFTER) {
-            notes.add(String.format(Locale.ROOT, "The machine was busy with other work (load average %.1f at the start, "
-                    + "%.1f at the end, on %d CPUs): every figure, and the 2-thread ones most, may be distorted.",
-                    loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
-        }
-        if (request.settings() == RunSettings.QUICK) {
-            notes.add("Quick settings run one JVM fork per benchmark: the nanosecond figures can move between runs by "
-                    + "more than their error bars (the JIT compiles each fork its own way; the control's ownedPair "
-                    + "measured 3.3 to 6.1 ns across quick runs on this machine kind). The default `./rclab bench` "
-                    + "runs two forks with longer iterations.");
-        }
-        final int missing = plan.runs() - measurements.size();
-        if (missing > 0) {
-            notes.add(missing + " of " + plan.runs() + " planned runs produced no result (failed; see jmh.log)");
-        }
-        final RunInfo run = new RunInfo(when, request.commandLine(), "JMH " + Version.getPlainVersion() + ", "
-                + request.settings().describe(), machine(),
-                String.format(Locale.ROOT, "%.1f at the start, %.1f at the end", loadBefore, loadAfter), notes);
-        final BenchReport report = new BenchReport(measurements, plan.control(), Target.project());
-        final MarkdownReport markdown = new MarkdownReport(report, run);
+        final BenchReport report = new BenchReport(runLog.forks(), runLog.control(), Target.project());
+        final MarkdownReport markdown = new MarkdownReport(report, runLog.info());
         final List<MarkdownReport.Chart> charts = Charts.write(report, dir);
         Files.writeString(dir.resolve("report.md"), markdown.full(charts));
         Files.writeString(dir.resolve("summary.md"), markdown.summary());
         out.println();
         out.print(markdown.summary());
         out.println();
-        out.println("rclab bench: wrote " + dir.resolve("report.md") + ", summary.md, jmh.json and "
+        out.println("rclab bench: wrote " + dir.resolve("report.md") + ", summary.md, jmh.json, rounds.json and "
                 + charts.size() + " chart" + (charts.size() == 1 ? "" : "s"));
         return charts;
     }
 
-    /** A smoke run passes when every planned run gave a finite score and every file exists. */
-    private static int checkSmoke(final Plan plan, final List<Measurement> measurements, final Path dir,
+    /** A smoke run passes when every round gave every planned fork a finite score and every file exists. */
+    private static int checkSmoke(final Plan plan, final int rounds, final List<ForkResult> forks, final Path dir,
                                   final List<MarkdownReport.Chart> charts, final PrintStream out, final PrintStream err) {
         final List<String> problems = new ArrayList<>();
-        for (final Measurement m : measurements) {
+        for (final ForkResult f : forks) {
+            final Measurement m = f.measurement();
             if (!Double.isFinite(m.score()) || m.score() <= 0) {
-                problems.add(m.method() + " under " + m.scheme() + " scored " + m.score());
+                problems.add(m.method() + " under " + m.scheme() + " scored " + m.score() + " in round " + f.round());
             }
         }
-        for (final String file : List.of("jmh.json", "report.md", "summary.md")) {
+        final long jmhForks = forks.stream().filter(f -> !f.measurement().scheme().equals(BenchReport.CPYTHON)).count();
+        if (jmhForks != (long) rounds * plan.forks().size()) {
+            problems.add(jmhForks + " of " + rounds * plan.forks().size() + " forks scored");
+        }
+        for (final String file : List.of("jmh.json", "rounds.json", "report.md", "summary.md")) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 problems.add(file + " was not written");
             }
@@ -273,39 +385,17 @@ public final class BenchCommand {
             err.println("rclab bench: smoke failed: " + String.join("; ", problems));
             return FAILURE;
         }
-        out.println("rclab bench: smoke ok: " + measurements.size() + " of " + plan.runs() + " runs scored");
+        out.println("rclab bench: smoke ok: " + jmhForks + " forks in " + rounds + " rounds scored");
         return OK;
     }
 
     /**
-     * Joins JMH JSON result files (each an array) into one array, text unchanged.
+     * The system's one-minute load average.
      *
-     * @param parts the files' texts
-     * @return one JSON array
+     * @return the load, negative where the platform has none
      */
-    static String mergeJsonArrays(final List<String> parts) {
-        final StringJoiner out = new StringJoiner(",\n", "[\n", "\n]\n").setEmptyValue("[\n]\n");
-        for (final String part : parts) {
-            final String trimmed = part.strip();
-            if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) {
-                throw new IllegalArgumentException("a JMH result file is not a JSON array");
-            }
-            final String inner = trimmed.substring(1, trimmed.length() - 1).strip();
-            if (!inner.isEmpty()) {
-                out.add(inner);
-            }
-        }
-        return out.toString();
-    }
-
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static String machine() {
-        return Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch");
     }
 
     /**
@@ -394,54 +484,99 @@ public final class BenchCommand {
     }
 
     /**
-     * The JMH runs a request makes: benchmarks open to every scheme run with all selected
-     * schemes; benchmarks marked {@link ThreadSafeSchemesOnly} with the thread-safe ones.
+     * The forks one round makes: every selected benchmark and parameter set with every scheme it
+     * runs with (benchmarks marked {@link ThreadSafeSchemesOnly} with the thread-safe ones only;
+     * benchmarks without a {@code scheme} parameter once), and CPython's seeds when present.
      *
-     * @param groups the JMH runs
-     * @param runs how many benchmark × parameter runs in all
+     * @param forks one round's forks, in catalog order
      * @param control the control scheme among the selected ones, or {@code null}
      * @param notes what was left out and why
      */
-    record Plan(List<Group> groups, int runs, String control, List<String> notes) {
+    record Plan(List<Fork> forks, String control, List<String> notes) {
         /**
-         * One JMH run.
+         * One fork: a benchmark with every parameter fixed ({@code scheme} included, if it has
+         * one); or CPython's seeds, when {@code entry} is {@code null}.
          *
-         * @param benchmarks the benchmarks
-         * @param schemes the scheme names
+         * @param entry the benchmark, {@code null} for CPython
+         * @param params parameter name to value
          */
-        record Group(List<Catalog.Entry> benchmarks, List<String> schemes) {
+        record Fork(Catalog.Entry entry, Map<String, String> params) {
+            static final Fork CPYTHON = new Fork(null, Map.of());
+
+            boolean isCPython() {
+                return entry == null;
+            }
+
+            String label() {
+                return isCPython() ? "CPython seeds" : entry.method() + " " + params;
+            }
+        }
+
+        /**
+         * One round's order: the forks (and CPython) shuffled by a generator seeded from the run's
+         * seed and the round, so every round has its own order and a run can be repeated.
+         *
+         * @param round the round, from 1
+         * @param seed the run's seed
+         * @param withCPython whether CPython's seeds take part
+         * @return the order
+         */
+        List<Fork> round(final int round, final long seed, final boolean withCPython) {
+            final List<Fork> order = new ArrayList<>(forks);
+            if (withCPython) {
+                order.add(Fork.CPYTHON);
+            }
+            java.util.Collections.shuffle(order, new Random(seed * 1_000_003L + round));
+            return order;
         }
 
         static Plan make(final Catalog catalog, final Request request) {
-            final List<String> all = request.schemeNames();
-            final List<String> safe = request.schemes().stream().filter(Scheme::threadSafe).map(Scheme::name).toList();
-            final List<Catalog.Entry> open = new ArrayList<>();
-            final List<Catalog.Entry> guarded = new ArrayList<>();
-            for (final Catalog.Entry e : catalog.entries()) {
-                if (request.only().isEmpty() || request.only().contains(e.method())) {
-                    (e.threadSafeOnly() ? guarded : open).add(e);
-                }
-            }
-            final List<Group> groups = new ArrayList<>();
             final List<String> notes = new ArrayList<>();
-            int runs = 0;
-            if (!open.isEmpty()) {
-                groups.add(new Group(open, all));
-                runs += open.stream().mapToInt(e -> e.runs(all.size())).sum();
-            }
-            if (!guarded.isEmpty()) {
-                final List<String> unsafe = request.schemes().stream().filter(s -> !s.threadSafe()).map(Scheme::name).toList();
-                if (!unsafe.isEmpty()) {
-                    notes.add(String.join(", ", new LinkedHashSet<>(guarded.stream().map(Catalog.Entry::benchmark)
-                            .map(BenchCommand::shortName).toList())) + ": not run for " + String.join(", ", unsafe)
-                            + " (not thread-safe: threads share objects there, and it would lose their counts)");
+            final List<Fork> forks = new ArrayList<>();
+            final Set<String> skipped = new LinkedHashSet<>();
+            final List<String> unsafe = request.schemes().stream().filter(s -> !s.threadSafe()).map(Scheme::name).toList();
+            for (final Catalog.Entry e : catalog.entries()) {
+                if (!request.only().isEmpty() && !request.only().contains(e.method())) {
+                    continue;
                 }
-                if (!safe.isEmpty()) {
-                    groups.add(new Group(guarded, safe));
-                    runs += guarded.stream().mapToInt(e -> e.runs(safe.size())).sum();
+                if (!e.params().containsKey(Measurement.SCHEME)) {
+                    expand(e, new TreeMap<>(), null, forks);
+                    continue;
+                }
+                for (final Scheme scheme : request.schemes()) {
+                    if (e.threadSafeOnly() && !scheme.threadSafe()) {
+                        skipped.add(shortName(e.benchmark()));
+                        continue;
+                    }
+                    final Map<String, String> fixed = new TreeMap<>();
+                    fixed.put(Measurement.SCHEME, scheme.name());
+                    expand(e, fixed, scheme, forks);
                 }
             }
-            return new Plan(groups, runs, control(request.schemes()), notes);
+            if (!skipped.isEmpty()) {
+                notes.add(String.join(", ", skipped) + ": not run for " + String.join(", ", unsafe)
+                        + " (not thread-safe: threads share objects there, and it would lose their counts)");
+            }
+            return new Plan(List.copyOf(forks), control(request.schemes()), notes);
+        }
+
+        /** Adds one fork per combination of the entry's remaining parameter values. */
+        private static void expand(final Catalog.Entry e, final Map<String, String> fixed, final Scheme scheme,
+                                   final List<Fork> out) {
+            final String next = e.params().keySet().stream().filter(k -> !fixed.containsKey(k)).sorted()
+                    .findFirst().orElse(null);
+            if (next == null) {
+                out.add(new Fork(e, Map.copyOf(fixed)));
+                return;
+            }
+            final String option = OPTION_PARAMS.get(next);
+            final String[] values = option != null && scheme != null && !scheme.options().containsKey(option)
+                    ? new String[] {IoConvoy.NO_INTERVAL} : e.params().get(next);
+            for (final String value : values) {
+                final Map<String, String> more = new TreeMap<>(fixed);
+                more.put(next, value);
+                expand(e, more, scheme, out);
+            }
         }
 
         /**

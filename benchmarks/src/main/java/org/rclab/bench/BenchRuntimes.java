@@ -1,6 +1,8 @@
 package org.rclab.bench;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,6 +24,12 @@ final class BenchRuntimes {
 
     /** How long a benchmark's helper thread may take to start or stop before the run fails. */
     static final long HELPER_TIMEOUT_SECONDS = 60;
+
+    /**
+     * Every runtime this JVM opened, closed ones included: {@link SchemeMetricsProfiler} sums their
+     * metrics. A fork opens a handful (one per trial-level state), so the list stays small.
+     */
+    static final List<RcRuntime> OPENED = new CopyOnWriteArrayList<>();
 
     private BenchRuntimes() {
     }
@@ -47,7 +55,9 @@ final class BenchRuntimes {
     static RcRuntime open(final String scheme, final Map<String, String> options) {
         final RcRuntime.Builder builder = RcRuntime.builder(Schemes.byName(scheme)).strictChecks(false);
         options.forEach(builder::option);
-        return builder.build();
+        final RcRuntime runtime = builder.build();
+        OPENED.add(runtime);
+        return runtime;
     }
 
     /**

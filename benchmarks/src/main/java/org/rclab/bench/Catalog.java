@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.rclab.bench.report.Measurement;
 
 /**
  * The benchmarks this jar holds, read from the list JMH's annotation processor writes
@@ -33,20 +32,6 @@ final class Catalog {
      * @param params each parameter's default values (none for {@code scheme})
      */
     record Entry(String benchmark, String method, boolean threadSafeOnly, Map<String, String[]> params) {
-        /**
-         * How many JMH runs this benchmark makes with a number of schemes.
-         *
-         * @param schemes the schemes it runs with
-         * @return the product of the parameter value counts
-         */
-        int runs(final int schemes) {
-            int runs = 1;
-            for (final Map.Entry<String, String[]> p : params.entrySet()) {
-                runs *= p.getKey().equals(Measurement.SCHEME) ? schemes : p.getValue().length;
-            }
-            return runs;
-        }
-
         /**
          * JMH's include pattern for exactly this benchmark.
          *

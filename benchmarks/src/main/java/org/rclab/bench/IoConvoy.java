@@ -29,8 +29,10 @@ import org.rclab.runtime.RuntimeThread;
  * <p>Under a GIL the blocking thread, once its wait is over, must get the lock back from the
  * CPU-bound thread, which only gives it up when asked after one switch interval: each call costs
  * about one interval more (Beazley 2010, bpo-7946). The {@code interval} parameter sets the
- * runtime option {@code switch-interval-ms} (5 ms, CPython's default, and 1 ms); schemes that
- * declare no such option ignore it. Schemes that let threads run in parallel should show about
+ * runtime option {@code switch-interval-ms} (5 ms, CPython's default, and 1 ms). It runs with
+ * those values only for schemes that declare that option ({@code Scheme.options()}); the bench
+ * command runs every other scheme once, with {@code interval=none}, rather than twice under a
+ * label that would mean nothing to it. Schemes that let threads run in parallel should show about
  * the same latency with and without the neighbour. What would make it lie: a machine with no
  * free core for the neighbour (these machines have 2 and are shared).
  */
@@ -52,9 +54,12 @@ public class IoConvoy {
     @Param({"none", "cpu"})
     public String neighbour;
 
-    /** The switch interval in milliseconds, for schemes that have one. */
+    /** The switch interval in milliseconds, for schemes that have one; {@value #NO_INTERVAL} for others. */
     @Param({"5", "1"})
     public String interval;
+
+    /** The {@code interval} value of a scheme without a switch interval: no option is set. */
+    static final String NO_INTERVAL = "none";
 
     private RcRuntime runtime;
     private RuntimeThread self;
@@ -64,7 +69,8 @@ public class IoConvoy {
     /** Makes the runtime, starts the neighbour if any, and attaches this thread. */
     @Setup(Level.Trial)
     public void open() {
-        runtime = BenchRuntimes.open(scheme, Map.of(SWITCH_INTERVAL_OPTION, interval));
+        runtime = BenchRuntimes.open(scheme, NO_INTERVAL.equals(interval) ? Map.of()
+                : Map.of(SWITCH_INTERVAL_OPTION, interval));
         switch (neighbour) {
             case "none" -> cpu = null;
             case "cpu" -> {

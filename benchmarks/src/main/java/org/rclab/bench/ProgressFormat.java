@@ -53,9 +53,34 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void startBenchmark(final BenchmarkParams params) {
         log.startBenchmark(params);
+        start(label(params));
+    }
+
+    /**
+     * Prints the line of a run that JMH does not make (CPython's); it does not count as a failed fork.
+     *
+     * @param label what ran
+     * @param outcome how it went
+     */
+    void external(final String label, final String outcome) {
+        start(label);
+        end(outcome);
+    }
+
+    /**
+     * Prints a line between forks, e.g. a round's start.
+     *
+     * @param line the text
+     */
+    void note(final String line) {
+        console.println(line);
+        console.flush();
+    }
+
+    private void start(final String label) {
         started++;
         failureSeen = false;
-        console.printf(Locale.ROOT, "[%2d/%d] %-58s ", started, total, label(params));
+        console.printf(Locale.ROOT, "[%3d/%d] %-58s ", started, total, label);
         console.flush();
     }
 
@@ -86,6 +111,10 @@ final class ProgressFormat implements OutputFormat {
                             : String.format(Locale.ROOT, " ± %.3f", primary.getScoreError()),
                     primary.getScoreUnit());
         }
+        end(outcome);
+    }
+
+    private void end(final String outcome) {
         final Duration spent = Duration.ofNanos(System.nanoTime() - startNanos);
         final Duration left = started == 0 ? Duration.ZERO : spent.multipliedBy(total - started).dividedBy(started);
         console.printf(Locale.ROOT, " %s  (%s spent, ~%s left)%n", outcome, clock(spent), clock(left));

@@ -2,8 +2,8 @@ package org.rclab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,12 +11,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rclab.bench.report.Measurement;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
@@ -85,52 +87,75 @@ class BenchCommandTest {
     @Test
     void smokeDefaultsToOneBenchmarkAndShortSettings() {
         final BenchCommand.Request request = BenchCommand.Request.parse(new String[] {"--smoke"}, catalog,
-                List.of(scheme("a", true)));
+                List.of(scheme("a", true, Map.of())));
         assertEquals(RunSettings.SMOKE, request.settings());
         assertEquals(Set.of(BenchCommand.SMOKE_BENCHMARK), request.only());
         assertEquals("./rclab bench --smoke", request.commandLine());
+        assertTrue(RunSettings.SMOKE.rounds() >= 2, "a smoke run still has an interval to compute");
     }
 
     @Test
     void planRunsSharedBenchmarksOnlyWithThreadSafeSchemesAndSaysSo() {
-        final List<Scheme> schemes = List.of(scheme("careful", true), scheme("reckless", false));
-        final BenchCommand.Request request = BenchCommand.Request.parse(
-                new String[] {"--only", "sharedPair", "--only", "ownedPair"}, catalog, schemes);
-        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, request);
-        assertEquals(2, plan.groups().size());
-        assertEquals(List.of("careful", "reckless"), plan.groups().get(0).schemes());
-        assertEquals(List.of("ownedPair"), plan.groups().get(0).benchmarks().stream().map(Catalog.Entry::method).toList());
-        assertEquals(List.of("careful"), plan.groups().get(1).schemes());
-        assertEquals(2 + 1, plan.runs());
+        final List<Scheme> schemes = List.of(scheme("careful", true, Map.of()), scheme("reckless", false, Map.of()));
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, BenchCommand.Request.parse(
+                new String[] {"--only", "sharedPair", "--only", "ownedPair"}, catalog, schemes));
+        assertEquals(List.of("ownedPair careful", "ownedPair reckless", "sharedPair careful"),
+                plan.forks().stream().map(f -> f.entry().method() + " " + f.params().get("scheme")).toList());
         assertEquals(1, plan.notes().size());
         assertTrue(plan.notes().get(0).startsWith("SharedPair.sharedPair: not run for reckless"), plan.notes().get(0));
         assertEquals("reckless", plan.control());
     }
 
     @Test
+    void everyRoundRunsEveryForkOnceInAnOrderOfItsOwn() {
+        final List<Scheme> schemes = List.of(scheme("a", true, Map.of()), scheme("b", false, Map.of()));
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog,
+                BenchCommand.Request.parse(new String[0], catalog, schemes));
+        final List<List<BenchCommand.Plan.Fork>> rounds = new ArrayList<>();
+        for (int round = 1; round <= 4; round++) {
+            final List<BenchCommand.Plan.Fork> order = plan.round(round, 42, true);
+            assertEquals(plan.forks().size() + 1, order.size());
+            assertEquals(new HashSet<>(order).size(), order.size(), "no fork twice in a round");
+            assertTrue(order.containsAll(plan.forks()) && order.contains(BenchCommand.Plan.Fork.CPYTHON));
+            rounds.add(order);
+        }
+        assertEquals(4, new HashSet<>(rounds).size(), "each round has its own order");
+        assertEquals(rounds.get(2), plan.round(3, 42, true), "the seed repeats an order");
+        assertNotEquals(rounds.get(2), plan.round(3, 43, true));
+    }
+
+    @Test
+    void theSwitchIntervalVariesOnlyForSchemesThatDeclareIt() {
+        final List<Scheme> schemes = List.of(scheme("with-interval", true, Map.of("switch-interval-ms", "the interval")),
+                scheme("without", true, Map.of()));
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog,
+                BenchCommand.Request.parse(new String[] {"--only", "ioConvoy"}, catalog, schemes));
+        final List<String> forks = plan.forks().stream()
+                .map(f -> f.params().get("scheme") + " " + f.params().get("neighbour") + " " + f.params().get("interval"))
+                .sorted().toList();
+        assertEquals(List.of("with-interval cpu 1", "with-interval cpu 5", "with-interval none 1",
+                "with-interval none 5", "without cpu none", "without none none"), forks);
+    }
+
+    @Test
+    void thePhysicalFloorRunsOncePerKindWithoutAScheme() {
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, BenchCommand.Request.parse(
+                new String[] {"--only", "physical"}, catalog, List.of(scheme("a", true, Map.of()), scheme("b", true, Map.of()))));
+        assertEquals(List.of("atomic", "cas-lock", "owner-check", "plain"),
+                plan.forks().stream().map(f -> f.params().get("kind")).sorted().toList());
+        assertTrue(plan.forks().stream().noneMatch(f -> f.params().containsKey("scheme")));
+    }
+
+    @Test
     void controlIsTheCoreControlAmongSeveralSchemesThatAreNotThreadSafe() {
-        final List<Scheme> schemes = List.of(scheme("another-unsafe", false), scheme(UnsafeScheme.NAME, false),
-                scheme("safe", true));
+        final List<Scheme> schemes = List.of(scheme("another-unsafe", false, Map.of()),
+                scheme(UnsafeScheme.NAME, false, Map.of()), scheme("safe", true, Map.of()));
         final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog,
                 BenchCommand.Request.parse(new String[0], catalog, schemes));
         assertEquals(UnsafeScheme.NAME, plan.control());
         final BenchCommand.Plan onlySafe = BenchCommand.Plan.make(catalog,
                 BenchCommand.Request.parse(new String[] {"--scheme", "safe"}, catalog, schemes));
         assertNull(onlySafe.control());
-    }
-
-    @Test
-    void mergesJmhResultFilesIntoOneArray() {
-        final String merged = BenchCommand.mergeJsonArrays(List.of(
-                "[\n    {\"benchmark\": \"a.b\", \"mode\": \"avgt\", \"params\": {\"scheme\": \"x\"},"
-                        + " \"primaryMetric\": {\"score\": 1.0, \"scoreError\": \"NaN\", \"scoreUnit\": \"ns/op\"}}\n]\n",
-                "[\n]\n",
-                "[{\"benchmark\": \"a.c\", \"mode\": \"avgt\", \"threads\": 2,"
-                        + " \"primaryMetric\": {\"score\": 2.0, \"scoreError\": 0.1, \"scoreUnit\": \"ns/op\"}}]"));
-        final List<Measurement> all = Measurement.fromJmhJson(merged);
-        assertEquals(List.of("b", "c"), all.stream().map(Measurement::method).toList());
-        assertEquals("[\n]\n", BenchCommand.mergeJsonArrays(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> BenchCommand.mergeJsonArrays(List.of("{}")));
     }
 
     private Outcome run(final String... args) {
@@ -144,8 +169,13 @@ class BenchCommandTest {
     private record Outcome(int status, String out, String err) {
     }
 
-    private static Scheme scheme(final String name, final boolean threadSafe) {
+    private static Scheme scheme(final String name, final boolean threadSafe, final Map<String, String> options) {
         return new Scheme() {
+            @Override
+            public Map<String, String> options() {
+                return options;
+            }
+
             @Override
             public String name() {
                 return name;

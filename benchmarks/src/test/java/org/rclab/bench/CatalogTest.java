@@ -1,6 +1,8 @@
 package org.rclab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -12,7 +14,7 @@ class CatalogTest {
     @Test
     void listsTheContractBenchmarkMethods() {
         assertEquals(List.of("containerOps", "countdown", "foreignPair", "ioConvoy", "ownedPair", "ownedPairBatch",
-                "sharedPair"), catalog.methods());
+                "physical", "sharedPair"), catalog.methods());
     }
 
     @Test
@@ -23,11 +25,11 @@ class CatalogTest {
     }
 
     @Test
-    void countsOneRunPerSchemeAndParameterValue() {
-        final Catalog.Entry countdown = entry("countdown");
-        assertEquals(3 * 4, countdown.runs(4));
-        assertEquals(2 * 2 * 3, entry("ioConvoy").runs(3));
-        assertEquals(2, entry("ownedPair").runs(2));
+    void knowsEachBenchmarksParameterValues() {
+        assertEquals(List.of("1thread", "2threads", "2runtimes"), List.of(entry("countdown").params().get("shape")));
+        assertEquals(List.of("5", "1"), List.of(entry("ioConvoy").params().get("interval")));
+        assertTrue(entry("ownedPair").params().containsKey("scheme"));
+        assertFalse(entry("physical").params().containsKey("scheme"));
     }
 
     @Test

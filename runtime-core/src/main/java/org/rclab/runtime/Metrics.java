@@ -86,6 +86,17 @@ public final class Metrics {
     }
 
     /**
+     * Whether a metric is a maximum rather than a counter: a reader that takes differences of
+     * counters over an interval must not take them of maxima.
+     *
+     * @param name the metric's name
+     * @return {@code true} for a maximum, {@code false} for a counter or an unknown name
+     */
+    public boolean isMaximum(final String name) {
+        return maxima.containsKey(name);
+    }
+
+    /**
      * The current value of a metric.
      *
      * @param name the metric's name

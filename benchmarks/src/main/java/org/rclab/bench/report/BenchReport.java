@@ -11,16 +11,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * What the report says about one run, computed from JMH's results and nothing else: the scores
- * per benchmark variant and scheme, each scheme's cost relative to the control, the ratios of
- * multi-way shapes to their one-way baseline, and the target figures checked.
+ * What the report says about one run of paired rounds, computed from the forks' results and
+ * nothing else: every score and every ratio as an {@link Estimate} across rounds, where a ratio
+ * is taken within each round first (both of its measurements come from the same round), and the
+ * target figures judged from those intervals.
  *
  * <p>All ratios are ratios of time per operation (a throughput score is inverted first), so
- * above 1 always means slower than the thing compared with.
+ * above 1 always means slower than the thing compared with. CPython's results (scheme
+ * {@value #CPYTHON}) take part in the pairing like any scheme's but are kept out of the per-scheme
+ * tables: the report shows them beside the schemes' ratios.
  */
 public final class BenchReport {
+    /** The scheme name CPython's results carry. */
+    public static final String CPYTHON = "cpython";
+
     /**
      * Parameters whose values are compared with one baseline value: the countdown's shapes with
      * one thread, the convoy's neighbours with none.
@@ -28,36 +35,59 @@ public final class BenchReport {
     public static final Map<String, String> BASELINES = baselines();
 
     /** The order benchmarks are listed in: the order of the questions, cheap to expensive. */
-    private static final List<String> METHOD_ORDER = List.of("ownedPair", "ownedPairBatch", "foreignPair",
+    private static final List<String> METHOD_ORDER = List.of("physical", "ownedPair", "ownedPairBatch", "foreignPair",
             "sharedPair", "containerOps", "countdown", "ioConvoy");
 
-    private final List<Measurement> measurements;
+    private final List<ForkResult> forks;
     private final String control;
     private final List<String> schemes;
     private final List<Variant> variants;
+    private final List<Variant> floors;
     private final List<Target> targets;
+    private final int rounds;
 
     /**
      * Builds the report's content.
      *
-     * @param measurements the run's results
+     * @param forks every fork of every round, CPython's included
      * @param control the control scheme ratios are taken to, or {@code null} if the run had none
      * @param targets the figures to check
      */
-    public BenchReport(final List<Measurement> measurements, final String control, final List<Target> targets) {
-        this.measurements = List.copyOf(measurements);
+    public BenchReport(final List<ForkResult> forks, final String control, final List<Target> targets) {
+        this.forks = List.copyOf(forks);
         this.control = control;
         this.targets = List.copyOf(targets);
         final Set<String> names = new TreeSet<>();
         final Set<Variant> seen = new LinkedHashSet<>();
-        for (final Measurement m : measurements) {
-            names.add(m.scheme());
-            seen.add(m.variant());
+        final Set<Variant> floorSeen = new LinkedHashSet<>();
+        int maxRound = 0;
+        for (final ForkResult f : forks) {
+            maxRound = Math.max(maxRound, f.round());
+            final Measurement m = f.measurement();
+            if (m.scheme().equals(CPYTHON)) {
+                continue;
+            }
+            if (m.scheme().isEmpty()) {
+                floorSeen.add(m.variant());
+            } else {
+                names.add(m.scheme());
+                seen.add(m.variant());
+            }
         }
+        this.rounds = maxRound;
         this.schemes = List.copyOf(names);
-        final List<Variant> ordered = new ArrayList<>(seen);
-        ordered.sort(Comparator.comparingInt(BenchReport::methodRank));
-        this.variants = List.copyOf(ordered);
+        this.variants = ordered(seen);
+        this.floors = ordered(floorSeen);
+    }
+
+    /** Report order: by question, then by class, baseline values first, then by label (forks ran shuffled). */
+    private static List<Variant> ordered(final Set<Variant> seen) {
+        final List<Variant> list = new ArrayList<>(seen);
+        list.sort(Comparator.comparingInt(BenchReport::methodRank).thenComparing(Variant::benchmark)
+                .thenComparing(v -> BASELINES.entrySet().stream()
+                        .noneMatch(b -> b.getValue().equals(v.params().get(b.getKey()))))
+                .thenComparing(Variant::label));
+        return List.copyOf(list);
     }
 
     private static Map<String, String> baselines() {
@@ -73,7 +103,7 @@ public final class BenchReport {
     }
 
     /**
-     * The schemes that have results, sorted by name.
+     * The schemes that have results, sorted by name (CPython and scheme-free benchmarks aside).
      *
      * @return the schemes
      */
@@ -91,7 +121,7 @@ public final class BenchReport {
     }
 
     /**
-     * Every benchmark variant with results, in report order.
+     * Every benchmark variant run with a scheme, in report order.
      *
      * @return the variants
      */
@@ -100,47 +130,138 @@ public final class BenchReport {
     }
 
     /**
-     * The run's results.
+     * The variants of benchmarks without a scheme: the physical floor.
      *
-     * @return the measurements
+     * @return the variants, in report order
      */
-    public List<Measurement> measurements() {
-        return measurements;
+    public List<Variant> floors() {
+        return floors;
     }
 
     /**
-     * One variant's result under one scheme.
+     * Every fork.
+     *
+     * @return the forks in run order
+     */
+    public List<ForkResult> forks() {
+        return forks;
+    }
+
+    /**
+     * How many rounds the run had.
+     *
+     * @return the highest round number
+     */
+    public int rounds() {
+        return rounds;
+    }
+
+    /**
+     * Whether CPython ran in this run.
+     *
+     * @return {@code true} if any fork is CPython's
+     */
+    public boolean hasCPython() {
+        return forks.stream().anyMatch(f -> f.measurement().scheme().equals(CPYTHON));
+    }
+
+    /**
+     * The forks of one variant under one scheme ({@code ""} for a scheme-free benchmark).
      *
      * @param variant the variant
      * @param scheme the scheme
-     * @return the measurement, empty if it did not run
+     * @return the forks, in round order
      */
-    public Optional<Measurement> get(final Variant variant, final String scheme) {
-        return measurements.stream().filter(m -> m.scheme().equals(scheme) && m.variant().equals(variant)).findFirst();
+    public List<ForkResult> forksOf(final Variant variant, final String scheme) {
+        return forks.stream().filter(f -> f.measurement().scheme().equals(scheme)
+                && f.measurement().variant().equals(variant)).toList();
     }
 
     /**
-     * A measurement's time per operation relative to the control's in the same variant.
+     * A variant's score under a scheme: the geometric mean of its forks' scores, with its interval.
      *
-     * @param m a measurement
-     * @return the ratio, NaN if there is no control result for its variant
+     * @param variant the variant
+     * @param scheme the scheme, {@code ""} for a scheme-free benchmark
+     * @return the estimate, {@link Estimate#NONE} if it did not run
      */
-    public double ratioToControl(final Measurement m) {
+    public Estimate score(final Variant variant, final String scheme) {
+        return Estimate.of(forksOf(variant, scheme).stream().mapToDouble(f -> f.measurement().score()).toArray());
+    }
+
+    /**
+     * A variant's time per operation under a scheme over the control's, paired by round.
+     *
+     * @param variant the variant
+     * @param scheme the scheme
+     * @return the estimate, {@link Estimate#NONE} without a control or without common rounds
+     */
+    public Estimate ratioToControl(final Variant variant, final String scheme) {
         if (control == null) {
-            return Double.NaN;
+            return Estimate.NONE;
         }
-        return get(m.variant(), control).map(c -> costRatio(m, c)).orElse(Double.NaN);
+        return pairedRatio(m -> m.scheme().equals(scheme) && m.variant().equals(variant),
+                m -> m.scheme().equals(control) && m.variant().equals(variant));
     }
 
     /**
-     * Time per operation of one measurement over another's.
+     * The ratio of the time per operation of one measurement to another's, taken within each round
+     * in which both ran, summarised across those rounds.
      *
-     * @param a the numerator
-     * @param b the denominator
-     * @return the ratio
+     * @param top picks the numerator's fork in a round
+     * @param bottom picks the denominator's fork in a round
+     * @return the estimate
+     * @throws IllegalArgumentException if a predicate picks more than one fork in a round
      */
-    public static double costRatio(final Measurement a, final Measurement b) {
-        return a.secondsPerOp() / b.secondsPerOp();
+    public Estimate pairedRatio(final Predicate<Measurement> top, final Predicate<Measurement> bottom) {
+        final List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            final Optional<Measurement> a = inRound(round, top);
+            final Optional<Measurement> b = inRound(round, bottom);
+            if (a.isPresent() && b.isPresent()) {
+                ratios.add(a.get().secondsPerOp() / b.get().secondsPerOp());
+            }
+        }
+        return Estimate.of(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private Optional<Measurement> inRound(final int round, final Predicate<Measurement> which) {
+        final List<Measurement> found = forks.stream().filter(f -> f.round() == round).map(ForkResult::measurement)
+                .filter(which).toList();
+        if (found.size() > 1) {
+            throw new IllegalArgumentException(found.size() + " results in round " + round + " match one side of a ratio: "
+                    + found.stream().map(m -> m.variant().label() + " " + m.scheme()).toList());
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The same ratio, named by target cells.
+     *
+     * @param top the numerator
+     * @param topScheme the numerator's scheme
+     * @param bottom the denominator
+     * @param bottomScheme the denominator's scheme
+     * @return the estimate
+     * @throws IllegalArgumentException if a cell matches more than one fork in a round
+     */
+    public Estimate ratio(final Target.Cell top, final String topScheme, final Target.Cell bottom,
+                          final String bottomScheme) {
+        return pairedRatio(cellIn(top, topScheme), cellIn(bottom, bottomScheme));
+    }
+
+    /** A cell's measurement under a scheme; a scheme-free benchmark (the floor) matches any scheme. */
+    private static Predicate<Measurement> cellIn(final Target.Cell cell, final String scheme) {
+        return m -> (m.scheme().equals(scheme) || m.scheme().isEmpty()) && cell.matches(m);
+    }
+
+    /**
+     * How many forks ran while the machine was busier than it has CPUs.
+     *
+     * @param cpus the CPU count
+     * @return the count
+     */
+    public long forksUnderLoad(final int cpus) {
+        return forks.stream().filter(f -> f.underLoad(cpus)).count();
     }
 
     /**
@@ -175,51 +296,52 @@ public final class BenchReport {
                 }
             }
             groups.forEach((group, values) -> {
-                // The baseline first, the others in the order JMH ran them.
-                values.sort(Comparator.comparing(x -> !x.equals(baseline.getValue())));
-                final Map<String, Map<String, Measurement>> byScheme = new TreeMap<>();
-                for (final String value : values) {
-                    final Variant v = withParam(group, parameter, value);
-                    for (final String scheme : schemes) {
-                        get(v, scheme).ifPresent(m -> byScheme.computeIfAbsent(scheme, k -> new LinkedHashMap<>())
-                                .put(value, m));
-                    }
-                }
-                tables.add(new Relative(parameter, baseline.getValue(), group, List.copyOf(values), byScheme));
+                // The baseline first, the others by name.
+                values.sort(Comparator.comparing((String x) -> !x.equals(baseline.getValue()))
+                        .thenComparing(Comparator.naturalOrder()));
+                final List<String> withResults = schemes.stream().filter(s -> values.stream()
+                        .anyMatch(value -> !forksOf(group.with(parameter, value), s).isEmpty())).toList();
+                tables.add(new Relative(this, parameter, baseline.getValue(), group, List.copyOf(values), withResults));
             });
         }
         return tables;
     }
 
-    private static Variant withParam(final Variant group, final String name, final String value) {
-        final Map<String, String> params = new TreeMap<>(group.params());
-        params.put(name, value);
-        return new Variant(group.benchmark(), group.method(), group.threads(), params, group.unit());
-    }
-
     /**
      * One group of variants that differ in one parameter, compared with its baseline value.
      *
+     * @param report the report it belongs to
      * @param parameter the parameter, {@code shape}
      * @param baseline its baseline value, {@code 1thread}
      * @param group the variant without that parameter
      * @param values the parameter's values that ran, baseline first
-     * @param byScheme scheme to value to measurement
+     * @param schemes the schemes with results in the group
      */
-    public record Relative(String parameter, String baseline, Variant group, List<String> values,
-                           Map<String, Map<String, Measurement>> byScheme) {
+    public record Relative(BenchReport report, String parameter, String baseline, Variant group, List<String> values,
+                           List<String> schemes) {
         /**
-         * A value's time over the baseline's, for one scheme.
+         * A value's score for one scheme.
          *
          * @param scheme the scheme
          * @param value the parameter value
-         * @return the ratio, NaN if either did not run
+         * @return the estimate
          */
-        public double ratio(final String scheme, final String value) {
-            final Map<String, Measurement> row = byScheme.getOrDefault(scheme, Map.of());
-            final Measurement m = row.get(value);
-            final Measurement base = row.get(baseline);
-            return m == null || base == null ? Double.NaN : costRatio(m, base);
+        public Estimate score(final String scheme, final String value) {
+            return report.score(group.with(parameter, value), scheme);
+        }
+
+        /**
+         * A value's time over the baseline's, for one scheme, paired by round.
+         *
+         * @param scheme the scheme
+         * @param value the parameter value
+         * @return the estimate
+         */
+        public Estimate ratio(final String scheme, final String value) {
+            final Variant top = group.with(parameter, value);
+            final Variant bottom = group.with(parameter, baseline);
+            return report.pairedRatio(m -> m.scheme().equals(scheme) && m.variant().equals(top),
+                    m -> m.scheme().equals(scheme) && m.variant().equals(bottom));
         }
     }
 
@@ -229,56 +351,64 @@ public final class BenchReport {
      * @return one check per target, in the targets' order
      */
     public List<TargetCheck> targetChecks() {
-        final List<TargetCheck> checks = new ArrayList<>();
-        for (final Target t : targets) {
-            checks.add(check(t));
-        }
-        return checks;
+        return targets.stream().map(this::check).toList();
     }
 
     /**
-     * Whether every scheme a target names ran in this run; a run of some schemes only checks
+     * Whether a target concerns this run: its scheme ran, any other scheme its measurements name
+     * ran, and both of its benchmark methods ran. A run of some schemes or benchmarks only checks
      * the targets of those.
      *
      * @param t a target
-     * @return {@code true} if its scheme and any scheme its measurements name have results
+     * @return {@code true} if the run could have measured it
      */
     public boolean covers(final Target t) {
         for (final Target.Cell cell : List.of(t.numerator(), t.denominator())) {
             final String scheme = cell.scheme(t.scheme(), control);
-            if (scheme != null && !schemes.contains(scheme)) {
+            if (scheme != null && !ran(scheme)) {
+                return false;
+            }
+            if (forks.stream().noneMatch(f -> f.measurement().method().equals(cell.method()))) {
                 return false;
             }
         }
-        return schemes.contains(t.scheme());
+        return ran(t.scheme());
+    }
+
+    private boolean ran(final String scheme) {
+        return schemes.contains(scheme) || scheme.equals(CPYTHON) && hasCPython();
     }
 
     private TargetCheck check(final Target t) {
         final String topScheme = t.numerator().scheme(t.scheme(), control);
         final String bottomScheme = t.denominator().scheme(t.scheme(), control);
         if (topScheme == null || bottomScheme == null) {
-            return new TargetCheck(t, Double.NaN, TargetCheck.Verdict.NOT_RUN, "no control scheme in this run");
+            return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "no control scheme in this run");
         }
-        final List<Measurement> top = find(t.numerator(), topScheme);
-        final List<Measurement> bottom = find(t.denominator(), bottomScheme);
-        for (final List<Measurement> found : List.of(top, bottom)) {
-            if (found.size() > 1) {
-                return new TargetCheck(t, Double.NaN, TargetCheck.Verdict.NOT_RUN, "ambiguous: "
-                        + (found == top ? t.numerator() : t.denominator()) + " matches " + found.size() + " results");
-            }
+        final Estimate estimate;
+        try {
+            estimate = ratio(t.numerator(), topScheme, t.denominator(), bottomScheme);
+        } catch (final IllegalArgumentException e) {
+            return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "ambiguous: " + e.getMessage());
         }
-        if (top.isEmpty() || bottom.isEmpty()) {
-            return new TargetCheck(t, Double.NaN, TargetCheck.Verdict.NOT_RUN, top.isEmpty()
-                    ? t.numerator() + " did not run for " + topScheme
-                    : t.denominator() + " did not run for " + bottomScheme);
-        }
-        final double value = costRatio(top.get(0), bottom.get(0));
-        final TargetCheck.Verdict verdict = t.relation() == Target.Relation.INFO ? TargetCheck.Verdict.INFO
-                : t.isMetBy(value) ? TargetCheck.Verdict.PASS : TargetCheck.Verdict.MISS;
-        return new TargetCheck(t, value, verdict, "");
+        final TargetCheck.Verdict verdict = t.judge(estimate);
+        return new TargetCheck(t, estimate, verdict, verdict == TargetCheck.Verdict.NOT_RUN
+                ? t.ratioText() + " has no round with both measurements" : "");
     }
 
-    private List<Measurement> find(final Target.Cell cell, final String scheme) {
-        return measurements.stream().filter(m -> m.scheme().equals(scheme) && cell.matches(m)).toList();
+    /**
+     * The scheme metrics recorded per operation for a variant and scheme: for each metric, its
+     * value per operation in each round.
+     *
+     * @param variant the variant
+     * @param scheme the scheme
+     * @return metric name to per-round values, sorted by name
+     */
+    public Map<String, List<Double>> metrics(final Variant variant, final String scheme) {
+        final Map<String, List<Double>> out = new TreeMap<>();
+        for (final ForkResult f : forksOf(variant, scheme)) {
+            f.metrics().forEach((name, value) -> out.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+        }
+        return out;
     }
 }

@@ -1,12 +1,36 @@
 package org.rclab.bench.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.StringJoiner;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Writes a {@link BenchReport} as Markdown: the full report and the summary {@code compare} prints. */
 public final class MarkdownReport {
+    /**
+     * The rows of the CPython table: a label, the schemes' ratio and CPython's (either may be
+     * absent, {@code null}). Both sides name benchmarks only, never a scheme.
+     */
+    private static final List<SideBySide> SIDE_BY_SIDE = List.of(
+            new SideBySide("countdown: 2 threads / 1 thread", "countdown{shape=2threads} / countdown{shape=1thread}",
+                    "countdown{shape=2threads} / countdown{shape=1thread}"),
+            new SideBySide("countdown: 2 runtimes (CPython: 2 processes) / 1 thread",
+                    "countdown{shape=2runtimes} / countdown{shape=1thread}",
+                    "countdown{shape=2processes} / countdown{shape=1thread}"),
+            new SideBySide("countdown: 2 threads / 1 thread counted in the main thread", null,
+                    "countdown{shape=2threads} / countdown{shape=1thread-main}"),
+            new SideBySide("countdown: 1 thread, main / started", null,
+                    "countdown{shape=1thread-main} / countdown{shape=1thread}"),
+            new SideBySide("ioConvoy at 5 ms: cpu / none", "ioConvoy{neighbour=cpu,interval=5} / ioConvoy{neighbour=none,interval=5}",
+                    "ioConvoy{neighbour=cpu,interval=5} / ioConvoy{neighbour=none,interval=5}"),
+            new SideBySide("ioConvoy at 1 ms: cpu / none", "ioConvoy{neighbour=cpu,interval=1} / ioConvoy{neighbour=none,interval=1}",
+                    "ioConvoy{neighbour=cpu,interval=1} / ioConvoy{neighbour=none,interval=1}"),
+            new SideBySide("ioConvoy, scheme without a switch interval: cpu / none",
+                    "ioConvoy{neighbour=cpu,interval=none} / ioConvoy{neighbour=none,interval=none}", null));
+
     private final BenchReport report;
     private final RunInfo run;
 
@@ -29,8 +53,7 @@ public final class MarkdownReport {
     public String summary() {
         final StringBuilder out = new StringBuilder();
         out.append("Run: ").append(run.when()).append(", `").append(run.command()).append("`; ")
-                .append(run.settings()).append("; ").append(run.machine()).append("; load average ")
-                .append(run.load()).append(".\n\n");
+                .append(run.settings()).append("; ").append(loadLine()).append(".\n\n");
         out.append(summaryTable()).append('\n');
         out.append(targetsTable());
         return out.toString();
@@ -48,13 +71,21 @@ public final class MarkdownReport {
         out.append("| | |\n|---|---|\n");
         out.append("| run | ").append(run.when()).append(", `").append(run.command()).append("` |\n");
         out.append("| settings | ").append(run.settings()).append(" |\n");
-        out.append("| machine | ").append(run.machine()).append(" |\n");
-        out.append("| load average | ").append(run.load()).append(" |\n");
+        out.append("| rounds | ").append(report.rounds()).append(" |\n");
+        out.append("| load | ").append(loadLine()).append(" |\n");
+        out.append("| CPython | ").append(run.python()).append(" |\n");
         out.append("| control | ").append(report.control().map(c -> "`" + c + "`, the scheme that is not thread-safe")
                 .orElse("none in this run: no ratios to a control")).append(" |\n\n");
-        out.append("Every ratio is of time per operation, so above 1 means slower. Compare ratios taken in this "
-                + "run, not absolute times across runs: these machines are shared and noisy. Multi-threaded "
-                + "benchmarks report each thread's time per operation.\n\n");
+        out.append("""
+                Every ratio is of time per operation, so above 1 means slower. Each ratio is taken \
+                within a round (both measurements from the same round of forks) and summarised across \
+                rounds as a geometric mean with a 95% confidence interval, written `value [low, high]` \
+                (Student's t on the logarithms of the per-round ratios: see `Estimate.java`). A target \
+                passes when its whole interval meets the bound, misses when its whole interval fails it, \
+                and is inconclusive otherwise. Multi-threaded benchmarks report each thread's time per \
+                operation.
+
+                """);
         for (final String note : run.notes()) {
             out.append("- ").append(note).append('\n');
         }
@@ -62,16 +93,24 @@ public final class MarkdownReport {
             out.append('\n');
         }
         out.append("## Summary\n\n").append(summaryTable()).append('\n');
-        out.append("## Target figures (issue 7)\n\n").append(targetsTable()).append('\n');
+        out.append("## Target figures\n\n").append(targetsTable()).append('\n');
+        out.append("## CPython side by side\n\n").append(cpythonTable()).append('\n');
+        out.append("## The physical floor\n\n").append(floorSection()).append('\n');
         for (final BenchReport.Relative table : report.relativeTables()) {
             out.append("## ").append(table.group().label()).append(": ").append(table.parameter())
                     .append(" against ").append(table.parameter()).append('=').append(table.baseline()).append("\n\n");
             out.append(relativeTable(table)).append('\n');
         }
+        out.append("## Scheme metrics per benchmark\n\n").append(metricsSection()).append('\n');
         out.append("## Each benchmark\n\n");
         for (final Variant v : report.variants()) {
             out.append("### ").append(v.label()).append("\n\n").append(variantTable(v)).append('\n');
         }
+        out.append("## Load around each fork\n\n").append(loadSection()).append('\n');
+        out.append("## Reproducibility\n\n| | |\n|---|---|\n");
+        run.reproducibility().forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        out.append("| settings | ").append(run.settings()).append(" |\n");
+        out.append("| command | `").append(run.command()).append("` |\n\n");
         if (!charts.isEmpty()) {
             out.append("## Charts\n\n");
             for (final Chart chart : charts) {
@@ -85,13 +124,15 @@ public final class MarkdownReport {
     private static final String SHAPES = """
             ## What the shapes mean
 
+            - `physical` is no scheme: the machine's floor for a count change, shaped like
+              `ownedPairBatch` (16 header-like objects raised, then lowered; per pair): `plain`,
+              `atomic` adds, a `cas-lock` taken and released around each change, an `owner-check`
+              before a plain change.
             - `ownedPair` is one incref, the object handed to a `Blackhole` in a call the JIT may not
               inline, one decref: the count's change next to other work (CPython's
               `Py_INCREF(x); f(x); Py_DECREF(x)`), where a biased scheme's owner check nearly vanishes.
-              The call is there because with a bare (compiler) blackhole C2 deleted the control's
-              plain incref and decref altogether, and the control then measured no count update.
-              `ownedPairBatch` increfs 16 objects then decrefs them, per pair: a tight loop where every
-              extra load and branch shows. Both are honest figures of different programs.
+              `ownedPairBatch` increfs 16 objects then decrefs them, per pair: the bare path, where
+              every extra load and branch shows; it carries the count-cost targets.
             - `foreignPair` is the same pair on an object another live thread made (a biased scheme's
               non-owner path, uncontended); `sharedPair` is two threads on one object made by a third
               (contended), each operation followed by a checkpoint.
@@ -101,8 +142,26 @@ public final class MarkdownReport {
               `2threads` / `1thread` near 1 means the threads were serialised, near 0.5 that they ran
               in parallel on the two cores; `2runtimes` stands in for two processes.
             - `ioConvoy` is the latency of a 1 ms blocking call made with the runtime released, alone
-              and next to a CPU-bound thread; the ratio is the convoy's slowdown per call.
+              and next to a CPU-bound thread; the ratio is the convoy's slowdown per call. Schemes
+              without a `switch-interval-ms` option run it once, as `interval=none`.
             """;
+
+    private String loadLine() {
+        final List<ForkResult> forks = report.forks();
+        if (forks.isEmpty()) {
+            return "no forks ran";
+        }
+        final double[] loads = forks.stream().flatMapToDouble(f -> java.util.stream.DoubleStream.of(f.loadBefore(),
+                f.loadAfter())).sorted().toArray();
+        final long flagged = report.forksUnderLoad(run.cpus());
+        final long distinct = forks.stream().map(f -> f.round() + "/" + f.position()).distinct().count();
+        final long distinctFlagged = forks.stream().filter(f -> f.underLoad(run.cpus()))
+                .map(f -> f.round() + "/" + f.position()).distinct().count();
+        return String.format(Locale.ROOT, "load average around the forks %.2f to %.2f (median %.2f) on %d CPUs; "
+                        + "%d of %d forks ran under a load above %d%s", loads[0], loads[loads.length - 1],
+                loads[loads.length / 2], run.cpus(), distinctFlagged, distinct, run.cpus(),
+                flagged > 0 ? " (flagged in the per-benchmark tables with `*`)" : "");
+    }
 
     private String summaryTable() {
         final List<String> schemes = report.schemes();
@@ -115,20 +174,26 @@ public final class MarkdownReport {
         for (final Variant v : report.variants()) {
             out.append("| ").append(v.label()).append(" | ").append(v.unit()).append(" |");
             for (final String scheme : schemes) {
-                final Optional<Measurement> m = report.get(v, scheme);
-                out.append(' ').append(m.map(this::scoreWithRatio).orElse("not run")).append(" |");
+                out.append(' ').append(scoreWithRatio(v, scheme)).append(" |");
             }
             out.append('\n');
         }
-        report.control().ifPresent(c -> out.append("\n(×: time relative to `").append(c).append("` in the same row.)\n"));
+        report.control().ifPresent(c -> out.append("\n(Geometric mean over the rounds; ×: time relative to `").append(c)
+                .append("` in the same row, within each round, with its 95% interval.)\n"));
         return out.toString();
     }
 
-    private String scoreWithRatio(final Measurement m) {
-        final double ratio = report.ratioToControl(m);
-        final String score = Reports.number(m.score());
-        return report.control().filter(c -> !c.equals(m.scheme())).isPresent() && !Double.isNaN(ratio)
-                ? score + " (" + Reports.ratio(ratio) + ")" : score;
+    private String scoreWithRatio(final Variant v, final String scheme) {
+        final Estimate score = report.score(v, scheme);
+        if (score.rounds() == 0) {
+            return "not run";
+        }
+        final String text = Reports.number(score.value());
+        if (report.control().isEmpty() || report.control().get().equals(scheme)) {
+            return text;
+        }
+        final Estimate ratio = report.ratioToControl(v, scheme);
+        return ratio.rounds() == 0 ? text : text + " (" + Reports.estimate(ratio) + "×)";
     }
 
     private String targetsTable() {
@@ -138,34 +203,104 @@ public final class MarkdownReport {
         if (checks.isEmpty()) {
             out.append("No target figure concerns the schemes of this run.\n");
         } else {
-            out.append("| scheme | ratio of times | measured | target | verdict | reference |\n");
-            out.append("|---|---|---|---|---|---|\n");
+            out.append("| scheme | ratio of times | measured [95% interval] | rounds | target | verdict | reference |\n");
+            out.append("|---|---|---|---|---|---|---|\n");
         }
-        int pass = 0;
-        int miss = 0;
-        int notRun = 0;
+        final Map<TargetCheck.Verdict, Long> counts = checks.stream()
+                .collect(Collectors.groupingBy(TargetCheck::verdict, Collectors.counting()));
         for (final TargetCheck c : checks) {
             final Target t = c.target();
             final String reference = c.detail().isEmpty() ? t.reference() : t.reference() + " (" + c.detail() + ")";
             out.append("| ").append(t.scheme()).append(" | `").append(t.ratioText()).append("` | ")
-                    .append(Reports.number(c.value())).append(" | ").append(t.boundText()).append(" | ")
-                    .append(c.verdict().word()).append(" | ").append(reference).append(" |\n");
-            switch (c.verdict()) {
-                case PASS -> pass++;
-                case MISS -> miss++;
-                case NOT_RUN -> notRun++;
-                default -> { }
-            }
+                    .append(Reports.estimate(c.estimate())).append(" | ").append(c.estimate().rounds()).append(" | ")
+                    .append(t.boundText()).append(" | ").append(c.verdict().word()).append(" | ").append(reference)
+                    .append(" |\n");
         }
         if (!checks.isEmpty()) {
-            out.append('\n').append(pass).append(" pass, ").append(miss).append(" miss, ").append(notRun)
-                    .append(" not run.");
+            out.append('\n').append(counts.getOrDefault(TargetCheck.Verdict.PASS, 0L)).append(" pass, ")
+                    .append(counts.getOrDefault(TargetCheck.Verdict.MISS, 0L)).append(" miss, ")
+                    .append(counts.getOrDefault(TargetCheck.Verdict.INCONCLUSIVE, 0L)).append(" inconclusive, ")
+                    .append(counts.getOrDefault(TargetCheck.Verdict.NOT_RUN, 0L)).append(" not run, ")
+                    .append(counts.getOrDefault(TargetCheck.Verdict.INFO, 0L)).append(" for reference.");
         }
         if (elsewhere > 0) {
             out.append(checks.isEmpty() ? "" : " ").append(elsewhere)
-                    .append(" more figure(s) concern schemes that did not run.");
+                    .append(" more figure(s) concern schemes or benchmarks that did not run.");
         }
         return out.append('\n').toString();
+    }
+
+    private String cpythonTable() {
+        final List<String> schemes = report.schemes();
+        final StringBuilder out = new StringBuilder();
+        out.append("| ratio of times |");
+        schemes.forEach(s -> out.append(' ').append(s).append(" |"));
+        out.append(" CPython |\n|---|");
+        schemes.forEach(s -> out.append("---|"));
+        out.append("---|\n");
+        final boolean cpython = report.hasCPython();
+        for (final SideBySide row : SIDE_BY_SIDE) {
+            final StringBuilder line = new StringBuilder("| " + row.label() + " |");
+            boolean any = false;
+            for (final String scheme : schemes) {
+                final Estimate e = row.schemes() == null ? Estimate.NONE : ratio(row.schemes(), scheme);
+                any |= e.rounds() > 0;
+                line.append(' ').append(Reports.estimate(e)).append(" |");
+            }
+            final String python;
+            if (row.cpython() == null) {
+                python = "—";
+            } else if (!cpython) {
+                python = run.python().startsWith("not run") ? run.python() : "not run";
+            } else {
+                final Estimate e = ratio(row.cpython(), BenchReport.CPYTHON);
+                any |= e.rounds() > 0;
+                python = Reports.estimate(e);
+            }
+            if (any || row.cpython() != null) {
+                out.append(line).append(' ').append(python).append(" |\n");
+            }
+        }
+        out.append("\nCPython: ").append(run.python()).append(". Its one-thread baseline is a started thread; the "
+                + "main-thread rows show how much that choice matters. Its figures come from "
+                + "`org/rclab/bench/cpython/seeds.py`, run once per round in the same shuffled order as the forks.\n");
+        return out.toString();
+    }
+
+    private Estimate ratio(final String text, final String scheme) {
+        final String[] parts = text.split("/");
+        try {
+            return report.ratio(Target.Cell.parse(parts[0]), scheme, Target.Cell.parse(parts[1]), scheme);
+        } catch (final IllegalArgumentException e) {
+            return Estimate.NONE;
+        }
+    }
+
+    private String floorSection() {
+        if (report.floors().isEmpty()) {
+            return "The `physical` benchmark did not run.\n";
+        }
+        final StringBuilder out = new StringBuilder("| floor | ns per pair [95% interval] | × plain |\n|---|---|---|\n");
+        final Variant plain = report.floors().stream().filter(v -> "plain".equals(v.params().get("kind"))).findFirst()
+                .orElse(null);
+        for (final Variant v : report.floors()) {
+            final Estimate ratio = plain == null ? Estimate.NONE : report.pairedRatio(
+                    m -> m.scheme().isEmpty() && m.variant().equals(v), m -> m.scheme().isEmpty() && m.variant().equals(plain));
+            out.append("| ").append(v.label()).append(" | ").append(Reports.estimate(report.score(v, ""))).append(" | ")
+                    .append(Reports.estimate(ratio)).append(" |\n");
+        }
+        final List<TargetCheck> inFloors = report.targetChecks().stream()
+                .filter(c -> c.target().denominator().method().equals("physical") && report.covers(c.target())).toList();
+        if (!inFloors.isEmpty()) {
+            out.append("\nEach scheme's cost in units of its floor (from `targets.tsv`; 1 would be the hardware's "
+                    + "limit for that path, on this machine, in this run):\n\n| scheme | ratio of times | in floor units "
+                    + "[95% interval] | rounds |\n|---|---|---|---|\n");
+            for (final TargetCheck c : inFloors) {
+                out.append("| ").append(c.target().scheme()).append(" | `").append(c.target().ratioText()).append("` | ")
+                        .append(Reports.estimate(c.estimate())).append(" | ").append(c.estimate().rounds()).append(" |\n");
+            }
+        }
+        return out.toString();
     }
 
     private String relativeTable(final BenchReport.Relative table) {
@@ -179,45 +314,94 @@ public final class MarkdownReport {
         table.values().forEach(v -> out.append("---|"));
         others.forEach(v -> out.append("---|"));
         out.append('\n');
-        table.byScheme().forEach((scheme, row) -> {
+        for (final String scheme : table.schemes()) {
             out.append("| ").append(scheme).append(" |");
             for (final String value : table.values()) {
-                final Measurement m = row.get(value);
-                out.append(' ').append(m == null ? "not run" : scoreAndError(m)).append(" |");
+                final Estimate e = table.score(scheme, value);
+                out.append(' ').append(e.rounds() == 0 ? "not run" : Reports.estimate(e)).append(" |");
             }
             for (final String value : others) {
-                out.append(' ').append(Reports.number(table.ratio(scheme, value))).append(" |");
+                out.append(' ').append(Reports.estimate(table.ratio(scheme, value))).append(" |");
             }
             out.append('\n');
-        });
+        }
         return out.toString();
+    }
+
+    private String metricsSection() {
+        final StringBuilder out = new StringBuilder();
+        boolean any = false;
+        for (final Variant v : report.variants()) {
+            final StringBuilder rows = new StringBuilder();
+            for (final String scheme : report.schemes()) {
+                report.metrics(v, scheme).forEach((name, values) -> {
+                    if (values.stream().allMatch(x -> x == 0)) {
+                        return;
+                    }
+                    final double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    rows.append("| ").append(scheme).append(" | `").append(name).append("` | ")
+                            .append(metric(sorted[sorted.length / 2])).append(" | ").append(metric(sorted[0]))
+                            .append(" – ").append(metric(sorted[sorted.length - 1])).append(" |\n");
+                });
+            }
+            if (rows.length() > 0) {
+                any = true;
+                out.append("### ").append(v.label()).append("\n\n| scheme | metric | per operation, median of rounds "
+                        + "| lowest – highest round |\n|---|---|---|---|\n").append(rows).append('\n');
+            }
+        }
+        if (!any) {
+            return "No scheme metric moved in this run's benchmarks.\n";
+        }
+        return "The runtime's metrics (`Metrics`) as each scheme registered them: counters as their increase per "
+                + "measured operation, maxima as their value at the end of an iteration. Metrics that stayed 0 in "
+                + "every round are left out.\n\n" + out;
+    }
+
+    private static String metric(final double value) {
+        if (value == 0) {
+            return "0";
+        }
+        return Math.abs(value) >= 0.01 ? Reports.number(value) : String.format(Locale.ROOT, "%.2e", value);
     }
 
     private String variantTable(final Variant v) {
         final String control = report.control().orElse("the control");
         final StringBuilder out = new StringBuilder();
-        out.append("| scheme | score | error (99.9%) | unit | ratio to ").append(control).append(" |\n");
-        out.append("|---|---|---|---|---|\n");
+        out.append("| scheme | ").append(v.unit()).append(" [95% interval] | per fork, by round | ratio to ")
+                .append(control).append(" |\n|---|---|---|---|\n");
         for (final String scheme : report.schemes()) {
-            final Optional<Measurement> found = report.get(v, scheme);
-            if (found.isEmpty()) {
+            final List<ForkResult> forks = report.forksOf(v, scheme);
+            if (forks.isEmpty()) {
                 continue;
             }
-            final Measurement m = found.get();
-            out.append("| ").append(scheme).append(" | ").append(Reports.number(m.score())).append(" | ")
-                    .append(Double.isNaN(m.error()) ? "—" : "± " + Reports.number(m.error())).append(" | ")
-                    .append(m.unit()).append(" | ").append(Reports.ratio(report.ratioToControl(m))).append(" |\n");
+            final String perFork = forks.stream().sorted(Comparator.comparingInt(ForkResult::round))
+                    .map(f -> Reports.number(f.measurement().score()) + (f.underLoad(run.cpus()) ? "*" : ""))
+                    .collect(Collectors.joining(", "));
+            out.append("| ").append(scheme).append(" | ").append(Reports.estimate(report.score(v, scheme))).append(" | ")
+                    .append(perFork).append(" | ").append(Reports.estimate(report.ratioToControl(v, scheme)))
+                    .append(" |\n");
         }
         return out.toString();
     }
 
-    private static String scoreAndError(final Measurement m) {
-        final StringJoiner out = new StringJoiner(" ± ");
-        out.add(Reports.number(m.score()));
-        if (!Double.isNaN(m.error())) {
-            out.add(Reports.number(m.error()));
+    private String loadSection() {
+        final Predicate<ForkResult> flagged = f -> f.underLoad(run.cpus());
+        final List<String> under = report.forks().stream().filter(flagged)
+                .map(f -> String.format(Locale.ROOT, "round %d #%d %s %s (%.2f → %.2f)", f.round(), f.position(),
+                        f.measurement().scheme(), f.measurement().variant().label(), f.loadBefore(), f.loadAfter()))
+                .distinct().toList();
+        final StringBuilder out = new StringBuilder();
+        out.append("The one-minute load average was read before and after every fork. ").append(loadLine()).append(".\n");
+        if (!under.isEmpty()) {
+            out.append("\nForks under a load above the CPU count (").append(run.cpus()).append("):\n\n");
+            under.forEach(u -> out.append("- ").append(u).append('\n'));
         }
         return out.toString();
+    }
+
+    /** One row of the CPython table: a label and the two ratio texts ({@code null}: none). */
+    private record SideBySide(String label, String schemes, String cpython) {
     }
 
     /**

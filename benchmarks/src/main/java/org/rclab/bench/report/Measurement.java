@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
 /**
  * One JMH result: a benchmark method run with one set of parameters (one scheme among them).
  *
@@ -101,66 +109,88 @@ public record Measurement(String benchmark, String method, String mode, int thre
     }
 
     /**
-     * Reads JMH's JSON result file.
+     * The measurement a JMH run result holds (one fork's, when the run had one fork).
+     *
+     * @param result JMH's result
+     * @return the measurement
+     */
+    public static Measurement fromRunResult(final RunResult result) {
+        final BenchmarkParams p = result.getParams();
+        final Map<String, String> params = new TreeMap<>();
+        for (final String key : p.getParamsKeys()) {
+            params.put(key, p.getParam(key));
+        }
+        final Result<?> primary = result.getPrimaryResult();
+        final String benchmark = p.getBenchmark();
+        return new Measurement(benchmark, benchmark.substring(benchmark.lastIndexOf('.') + 1), p.getMode().shortLabel(),
+                p.getThreads(), params, primary.getScore(), primary.getScoreError(), primary.getScoreUnit());
+    }
+
+    /**
+     * Reads JMH's JSON result file (an earlier run's, or a test's fixture).
      *
      * @param json the file's text: an array of benchmark results
      * @return the measurements in file order
      * @throws IllegalArgumentException if the text is not JMH's JSON
      */
     public static List<Measurement> fromJmhJson(final String json) {
-        final Object root = Json.parse(json);
-        if (!(root instanceof List<?> entries)) {
+        final JsonElement root;
+        try {
+            root = JsonParser.parseString(json);
+        } catch (final JsonParseException e) {
+            throw new IllegalArgumentException("JMH JSON: " + e.getMessage(), e);
+        }
+        if (!root.isJsonArray()) {
             throw new IllegalArgumentException("JMH JSON: expected an array of results");
         }
         final List<Measurement> result = new ArrayList<>();
-        for (final Object entry : entries) {
-            result.add(fromEntry(asMap(entry, "result")));
+        for (final JsonElement entry : root.getAsJsonArray()) {
+            result.add(fromEntry(object(entry, "result")));
         }
         return result;
     }
 
-    private static Measurement fromEntry(final Map<String, Object> entry) {
-        final String benchmark = asString(entry.get("benchmark"), "benchmark");
+    private static Measurement fromEntry(final JsonObject entry) {
+        final String benchmark = string(entry, "benchmark");
         final Map<String, String> params = new TreeMap<>();
-        final Object rawParams = entry.get("params");
-        if (rawParams != null) {
-            asMap(rawParams, "params").forEach((k, v) -> params.put(k, asString(v, "param " + k)));
+        if (entry.has("params")) {
+            object(entry.get("params"), "params").entrySet().forEach(e -> params.put(e.getKey(),
+                    string(e.getValue(), "param " + e.getKey())));
         }
-        final Map<String, Object> primary = asMap(entry.get("primaryMetric"), "primaryMetric");
-        final Object threads = entry.get("threads");
-        return new Measurement(benchmark, benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                asString(entry.get("mode"), "mode"), threads instanceof Double d ? d.intValue() : 1, params,
-                asNumber(primary.get("score"), "score"), asNumber(primary.get("scoreError"), "scoreError"),
-                asString(primary.get("scoreUnit"), "scoreUnit"));
+        final JsonObject primary = object(entry.get("primaryMetric"), "primaryMetric");
+        return new Measurement(benchmark, benchmark.substring(benchmark.lastIndexOf('.') + 1), string(entry, "mode"),
+                entry.has("threads") ? (int) number(entry.get("threads"), "threads") : 1, params,
+                number(primary.get("score"), "score"), number(primary.get("scoreError"), "scoreError"),
+                string(primary, "scoreUnit"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(final Object value, final String what) {
-        if (!(value instanceof Map)) {
+    private static JsonObject object(final JsonElement value, final String what) {
+        if (value == null || !value.isJsonObject()) {
             throw new IllegalArgumentException("JMH JSON: '" + what + "' is not an object");
         }
-        return (Map<String, Object>) value;
+        return value.getAsJsonObject();
     }
 
-    private static String asString(final Object value, final String what) {
-        if (!(value instanceof String s)) {
+    private static String string(final JsonObject owner, final String field) {
+        return string(owner.get(field), field);
+    }
+
+    private static String string(final JsonElement value, final String what) {
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
             throw new IllegalArgumentException("JMH JSON: '" + what + "' is not a string");
         }
-        return s;
+        return value.getAsString();
     }
 
     /** JMH writes NaN and infinities as strings. */
-    private static double asNumber(final Object value, final String what) {
-        if (value instanceof Double d) {
-            return d;
+    private static double number(final JsonElement value, final String what) {
+        if (value == null || !value.isJsonPrimitive()) {
+            throw new IllegalArgumentException("JMH JSON: '" + what + "' is missing or not a number");
         }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s);
-            } catch (final NumberFormatException e) {
-                throw new IllegalArgumentException("JMH JSON: '" + what + "' is not a number: " + s, e);
-            }
+        try {
+            return value.getAsDouble();
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException("JMH JSON: '" + what + "' is not a number: " + value.getAsString(), e);
         }
-        throw new IllegalArgumentException("JMH JSON: '" + what + "' is missing or not a number");
     }
 }

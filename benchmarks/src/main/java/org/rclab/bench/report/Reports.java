@@ -36,4 +36,18 @@ final class Reports {
     static String ratio(final double value) {
         return Double.isNaN(value) ? "—" : number(value) + "×";
     }
+
+    /**
+     * An estimate with its interval, {@code 1.16 [1.10, 1.22]}; without an interval the value
+     * alone; {@code —} for none.
+     *
+     * @param e the estimate
+     * @return its text
+     */
+    static String estimate(final Estimate e) {
+        if (e.rounds() == 0) {
+            return "—";
+        }
+        return number(e.value()) + (e.hasInterval() ? " [" + number(e.low()) + ", " + number(e.high()) + "]" : "");
+    }
 }

@@ -18,11 +18,9 @@ import java.util.regex.Pattern;
  * one scheme, with where the figure comes from. The project's figures live in the resource
  * {@code targets.tsv} next to this class, as data: the report code names no scheme.
  *
- * <p>A line has five tab-separated fields: the scheme; the ratio, {@code CELL / CELL}, where a
- * cell is a method name with optional parameters, {@code countdown{shape=2threads}}, and a
- * {@code scheme} parameter may name another scheme or {@code @control}; the relation
- * ({@code <=}, {@code >=}, {@code <}, {@code >}, {@code in}, or {@code info} for a figure shown
- * for reference only); the bound ({@code 1.2}, {@code 3.6..8.1}, or {@code -}); the reference.
+ * <p>The file's format is documented in its own header (a line per figure, five tab-separated
+ * fields: scheme, ratio {@code CELL / CELL}, relation, bound, reference); {@link #parse(String)}
+ * reads it.
  *
  * @param scheme the scheme the figure is for
  * @param numerator the measurement on top
@@ -34,6 +32,9 @@ import java.util.regex.Pattern;
  */
 public record Target(String scheme, Cell numerator, Cell denominator, Relation relation, double low, double high,
                      String reference) {
+    /** The pseudo-parameter of a cell that matches JMH's thread count rather than a {@code @Param}. */
+    public static final String THREADS = "threads";
+
     /** The value a cell's {@code scheme} parameter takes to mean the run's control scheme. */
     public static final String CONTROL = "@control";
 
@@ -110,7 +111,8 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
                 return false;
             }
             for (final Map.Entry<String, String> p : params.entrySet()) {
-                if (!p.getKey().equals(Measurement.SCHEME) && !p.getValue().equals(m.params().get(p.getKey()))) {
+                final String actual = p.getKey().equals(THREADS) ? Integer.toString(m.threads()) : m.params().get(p.getKey());
+                if (!p.getKey().equals(Measurement.SCHEME) && !p.getValue().equals(actual)) {
                     return false;
                 }
             }
@@ -147,19 +149,63 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
     }
 
     /**
-     * Whether a measured ratio meets the figure.
+     * The verdict an estimate earns: {@code pass} when its whole interval meets the figure,
+     * {@code miss} when its whole interval fails it, {@code inconclusive} when the interval
+     * straddles the bound (or there is no interval: one round proves nothing either way).
      *
-     * @param value the ratio
-     * @return {@code true} if it does ({@code info} figures always do)
+     * @param estimate the ratio with its interval
+     * @return the verdict; {@code reference} for {@code info} figures, {@code not run} without rounds
      */
-    public boolean isMetBy(final double value) {
+    public TargetCheck.Verdict judge(final Estimate estimate) {
+        if (estimate.rounds() == 0) {
+            return TargetCheck.Verdict.NOT_RUN;
+        }
+        if (relation == Relation.INFO) {
+            return TargetCheck.Verdict.INFO;
+        }
+        if (!estimate.hasInterval()) {
+            return TargetCheck.Verdict.INCONCLUSIVE;
+        }
+        final double lo = estimate.low();
+        final double hi = estimate.high();
+        final boolean pass;
+        final boolean miss;
+        switch (relation) {
+            case AT_MOST -> {
+                pass = hi <= low;
+                miss = lo > low;
+            }
+            case BELOW -> {
+                pass = hi < low;
+                miss = lo >= low;
+            }
+            case AT_LEAST -> {
+                pass = lo >= low;
+                miss = hi < low;
+            }
+            case ABOVE -> {
+                pass = lo > low;
+                miss = hi <= low;
+            }
+            case WITHIN -> {
+                pass = lo >= low && hi <= high;
+                miss = hi < low || lo > high;
+            }
+            default -> throw new IllegalStateException("unreachable: " + relation);
+        }
+        return pass ? TargetCheck.Verdict.PASS : miss ? TargetCheck.Verdict.MISS : TargetCheck.Verdict.INCONCLUSIVE;
+    }
+
+    /**
+     * The bounds a chart draws as lines.
+     *
+     * @return one value, two for {@code in}, none for {@code info}
+     */
+    public double[] bounds() {
         return switch (relation) {
-            case AT_MOST -> value <= low;
-            case AT_LEAST -> value >= low;
-            case BELOW -> value < low;
-            case ABOVE -> value > low;
-            case WITHIN -> value >= low && value <= high;
-            case INFO -> true;
+            case INFO -> new double[0];
+            case WITHIN -> new double[] {low, high};
+            default -> new double[] {low};
         };
     }
 

@@ -42,4 +42,17 @@ public record Variant(String benchmark, String method, int threads, Map<String, 
         rest.remove(name);
         return new Variant(benchmark, method, threads, rest, unit);
     }
+
+    /**
+     * This variant with one parameter set, the inverse of {@link #without(String)}.
+     *
+     * @param name the parameter
+     * @param value its value
+     * @return the variant with it
+     */
+    public Variant with(final String name, final String value) {
+        final Map<String, String> params = new TreeMap<>(this.params);
+        params.put(name, value);
+        return new Variant(benchmark, method, threads, params, unit);
+    }
 }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,34 +25,59 @@ class BenchReportTest {
         assertEquals(List.of("ownedPair", "ownedPairBatch", "sharedPair", "containerOps", "containerOps",
                 "countdown", "countdown", "countdown", "ioConvoy", "ioConvoy", "ioConvoy", "ioConvoy"),
                 report.variants().stream().map(Variant::method).toList());
+        assertEquals(3, report.rounds());
     }
 
     @Test
-    void ratiosAreTimesOverTheControlsTimeInTheSameVariant() {
-        final Measurement brc = find("ownedPair", "brc");
-        assertEquals(1.58 / 1.50, report.ratioToControl(brc), EPS);
-        assertEquals(1.0, report.ratioToControl(find("ownedPair", "unsafe")), EPS);
+    void ratiosAreTakenWithinEachRoundSoDriftBetweenRoundsCancels() {
+        final Variant ownedPair = variant("ownedPair");
+        final Estimate brc = report.ratioToControl(ownedPair, "brc");
+        assertEquals(1.58 / 1.50, brc.value(), EPS);
+        assertEquals(brc.value(), brc.low(), EPS);
+        assertEquals(brc.value(), brc.high(), EPS);
+        assertEquals(3, brc.rounds());
+        final Estimate score = report.score(ownedPair, "brc");
+        assertTrue(score.high() / score.low() > 1.5, "the scores themselves drift: " + score);
+    }
+
+    @Test
+    void pairingFollowsTheRoundNumberNotTheOrderOfTheForks() {
+        // b costs 1.5 a in every round; rounds drift by up to 3x; forks arrive shuffled and one
+        // round lacks b. Pairing across rounds would mix drift into the ratio.
+        final double[] drift = {1, 2, 0.5, 3};
+        final List<ForkResult> forks = new ArrayList<>();
+        for (int round = 1; round <= drift.length; round++) {
+            forks.add(Fixtures.fork(round, 1, Fixtures.measurement("m", "a", 10 * drift[round - 1], Map.of()), 0));
+            if (round != 3) {
+                forks.add(Fixtures.fork(round, 2, Fixtures.measurement("m", "b", 15 * drift[round - 1], Map.of()), 0));
+            }
+        }
+        Collections.shuffle(forks, new Random(7));
+        final BenchReport shuffled = new BenchReport(forks, "a", List.of());
+        final Estimate ratio = shuffled.ratioToControl(shuffled.variants().get(0), "b");
+        assertEquals(1.5, ratio.value(), EPS);
+        assertEquals(1.5, ratio.low(), EPS);
+        assertEquals(1.5, ratio.high(), EPS);
+        assertEquals(3, ratio.rounds(), "round 3 has no b: it cannot be paired");
     }
 
     @Test
     void noRatioWhereTheControlDidNotRun() {
-        assertTrue(Double.isNaN(report.ratioToControl(find("sharedPair", "gil"))));
-        final BenchReport withoutControl = new BenchReport(Fixtures.measurements(), null, List.of());
-        assertTrue(Double.isNaN(withoutControl.ratioToControl(find("ownedPair", "brc"))));
+        assertEquals(0, report.ratioToControl(variant("sharedPair"), "gil").rounds());
+        final BenchReport withoutControl = new BenchReport(Fixtures.forks(), null, List.of());
+        assertEquals(0, withoutControl.ratioToControl(variant("ownedPair"), "brc").rounds());
     }
 
     @Test
     void countdownShapesAreComparedWithOneThreadPerScheme() {
         final BenchReport.Relative countdown = report.relativeTables().stream()
                 .filter(t -> t.parameter().equals("shape")).findFirst().orElseThrow();
-        assertEquals("1thread", countdown.values().get(0));
-        assertEquals(List.of("1thread", "2threads", "2runtimes"), countdown.values());
-        assertEquals(List.of("brc", "gil", "unsafe"), List.copyOf(countdown.byScheme().keySet()));
-        assertEquals(48.0 / 50.0, countdown.ratio("gil", "2threads"), EPS);
-        assertEquals(27.0 / 50.0, countdown.ratio("gil", "2runtimes"), EPS);
-        assertEquals(29.0 / 54.0, countdown.ratio("brc", "2threads"), EPS);
-        assertEquals(1.0, countdown.ratio("brc", "1thread"), EPS);
-        assertTrue(Double.isNaN(countdown.ratio("fine-grained", "2threads")));
+        assertEquals(List.of("1thread", "2runtimes", "2threads"), countdown.values(), "baseline first, then by name");
+        assertEquals(List.of("brc", "gil", "unsafe"), countdown.schemes());
+        assertEquals(48.0 / 50.0, countdown.ratio("gil", "2threads").value(), EPS);
+        assertEquals(27.0 / 50.0, countdown.ratio("gil", "2runtimes").value(), EPS);
+        assertEquals(29.0 / 54.0, countdown.ratio("brc", "2threads").value(), EPS);
+        assertEquals(0, countdown.ratio("fine-grained", "2threads").rounds());
     }
 
     @Test
@@ -58,69 +86,121 @@ class BenchReportTest {
                 .filter(t -> t.parameter().equals("neighbour"))
                 .collect(Collectors.toMap(t -> t.group().params().get("interval"), Function.identity()));
         assertEquals(2, byInterval.size());
-        assertEquals(6.31 / 1.13, byInterval.get("5").ratio("gil", "cpu"), EPS);
-        assertEquals(2.26 / 1.12, byInterval.get("1").ratio("gil", "cpu"), EPS);
+        assertEquals(6.31 / 1.13, byInterval.get("5").ratio("gil", "cpu").value(), EPS);
+        assertEquals(2.26 / 1.12, byInterval.get("1").ratio("gil", "cpu").value(), EPS);
     }
 
     @Test
-    void checksEachTargetAgainstTheRun() {
+    void checksEachTargetAgainstTheRunFromItsInterval() {
         final Map<String, TargetCheck> checks = report.targetChecks().stream()
                 .collect(Collectors.toMap(c -> c.target().scheme() + " " + c.target().ratioText(), Function.identity()));
         final TargetCheck gilSerialises = checks.get("gil countdown{shape=2threads} / countdown{shape=1thread}");
         assertEquals(TargetCheck.Verdict.PASS, gilSerialises.verdict());
-        assertEquals(0.96, gilSerialises.value(), EPS);
-        final TargetCheck fineGrainedPair = checks.get("fine-grained ownedPair / ownedPair{scheme=@control}");
-        assertEquals(TargetCheck.Verdict.PASS, fineGrainedPair.verdict());
-        assertEquals(5.10 / 1.50, fineGrainedPair.value(), EPS);
+        assertEquals(0.96, gilSerialises.estimate().value(), EPS);
+        assertEquals(3, gilSerialises.estimate().rounds());
         final TargetCheck brcVsGil = checks.get("brc countdown{shape=1thread} / countdown{scheme=gil,shape=1thread}");
         assertEquals(TargetCheck.Verdict.PASS, brcVsGil.verdict());
-        assertEquals(54.0 / 50.0, brcVsGil.value(), EPS);
-        assertEquals(TargetCheck.Verdict.INFO,
-                checks.get("brc ownedPairBatch / ownedPairBatch{scheme=@control}").verdict());
+        assertEquals(54.0 / 50.0, brcVsGil.estimate().value(), EPS);
+        assertEquals(TargetCheck.Verdict.INFO, checks.get("brc ownedPair / ownedPair{scheme=@control}").verdict());
         final TargetCheck fineGrainedCountdown = checks.get("fine-grained countdown{shape=2threads} / countdown{shape=1thread}");
         assertEquals(TargetCheck.Verdict.NOT_RUN, fineGrainedCountdown.verdict());
-        assertTrue(fineGrainedCountdown.detail().contains("fine-grained"), fineGrainedCountdown.detail());
     }
 
     @Test
-    void aRatioOutsideTheBoundIsAMiss() {
-        final List<Target> strict = Target.parse("gil\townedPair / ownedPair{scheme=@control}\t<=\t1.05\tr");
-        final TargetCheck check = new BenchReport(Fixtures.measurements(), "unsafe", strict).targetChecks().get(0);
-        assertEquals(TargetCheck.Verdict.MISS, check.verdict());
-        assertEquals(1.60 / 1.50, check.value(), EPS);
+    void anIntervalAcrossTheBoundIsInconclusiveAndOneBeyondItIsAMiss() {
+        final List<Target> targets = Target.parse("""
+                b\tm / m{scheme=@control}\t<=\t1.2\tr
+                b\tm / m{scheme=@control}\t<=\t1.0\tr
+                """);
+        final List<ForkResult> forks = new ArrayList<>();
+        final double[] ratios = {1.05, 1.25, 1.15, 1.10};
+        for (int round = 1; round <= ratios.length; round++) {
+            forks.add(Fixtures.fork(round, 1, Fixtures.measurement("m", "a", 10, Map.of()), 0));
+            forks.add(Fixtures.fork(round, 2, Fixtures.measurement("m", "b", 10 * ratios[round - 1], Map.of()), 0));
+        }
+        final List<TargetCheck> checks = new BenchReport(forks, "a", targets).targetChecks();
+        assertEquals(TargetCheck.Verdict.INCONCLUSIVE, checks.get(0).verdict(), checks.get(0).estimate().toString());
+        assertEquals(TargetCheck.Verdict.MISS, checks.get(1).verdict(), checks.get(1).estimate().toString());
     }
 
     @Test
-    void aTargetMatchingSeveralResultsIsReportedNotGuessed() {
+    void aTargetMatchingSeveralResultsInARoundIsReportedNotGuessed() {
         final List<Target> ambiguous = Target.parse("gil\tioConvoy / ownedPair\t<=\t1\tr");
-        final TargetCheck check = new BenchReport(Fixtures.measurements(), "unsafe", ambiguous).targetChecks().get(0);
+        final TargetCheck check = new BenchReport(Fixtures.forks(), "unsafe", ambiguous).targetChecks().get(0);
         assertEquals(TargetCheck.Verdict.NOT_RUN, check.verdict());
         assertTrue(check.detail().startsWith("ambiguous"), check.detail());
     }
 
     @Test
     void controlTargetsAreNotRunWithoutAControl() {
-        final BenchReport noControl = new BenchReport(Fixtures.measurements(), null, Target.project());
+        final BenchReport noControl = new BenchReport(Fixtures.forks(), null, Target.project());
         final TargetCheck check = noControl.targetChecks().get(0);
         assertEquals(TargetCheck.Verdict.NOT_RUN, check.verdict());
         assertEquals("no control scheme in this run", check.detail());
     }
 
     @Test
-    void coversOnlyTargetsWhoseSchemesRan() {
-        final List<Measurement> gilOnly = Fixtures.measurements().stream().filter(m -> m.scheme().equals("gil")).toList();
+    void coversOnlyTargetsWhoseSchemesAndBenchmarksRan() {
+        final List<ForkResult> gilOnly = Fixtures.forks().stream().filter(f -> f.measurement().scheme().equals("gil")).toList();
         final BenchReport partial = new BenchReport(gilOnly, null, Target.project());
         final List<Target> covered = Target.project().stream().filter(partial::covers).toList();
         assertFalse(covered.isEmpty());
         assertTrue(covered.stream().allMatch(t -> t.scheme().equals("gil")));
-        final BenchReport brcOnly = new BenchReport(Fixtures.measurements().stream()
-                .filter(m -> m.scheme().equals("brc")).toList(), null, Target.project());
+        final BenchReport brcOnly = new BenchReport(Fixtures.forks().stream()
+                .filter(f -> f.measurement().scheme().equals("brc")).toList(), null, Target.project());
         assertTrue(Target.project().stream().filter(t -> "gil".equals(t.denominator().params().get("scheme")))
                 .noneMatch(brcOnly::covers), "a target comparing brc with gil needs gil's results too");
+        assertTrue(Target.project().stream().filter(t -> t.denominator().method().equals("physical"))
+                .noneMatch(report::covers), "the fixture has no physical floor");
     }
 
-    private static Measurement find(final String method, final String scheme) {
-        return Fixtures.measurements().stream().filter(m -> m.method().equals(method) && m.scheme().equals(scheme))
-                .findFirst().orElseThrow();
+    @Test
+    void theFloorHasNoSchemeAndPairsWithEveryScheme() {
+        final List<ForkResult> forks = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            forks.add(Fixtures.fork(round, 1, Fixtures.measurement("physical", "", 2.0, Map.of("kind", "atomic")), 0));
+            forks.add(Fixtures.fork(round, 2, Fixtures.measurement("ownedPairBatch", "fg", 5.0 + round, Map.of()), 0));
+        }
+        final BenchReport floor = new BenchReport(forks, null,
+                Target.parse("fg\townedPairBatch / physical{kind=atomic}\tinfo\t-\tr"));
+        assertEquals(List.of("fg"), floor.schemes());
+        assertEquals(1, floor.floors().size());
+        final TargetCheck check = floor.targetChecks().get(0);
+        assertEquals(Math.cbrt(6.0 / 2 * 7.0 / 2 * 8.0 / 2), check.estimate().value(), EPS);
+        assertTrue(floor.covers(check.target()));
+    }
+
+    @Test
+    void cpythonIsPairedLikeASchemeButKeptOutOfTheSchemeTables() {
+        final List<ForkResult> forks = new ArrayList<>(Fixtures.forks());
+        for (int round = 1; round <= 3; round++) {
+            forks.add(Fixtures.fork(round, 99, cpython("1thread", 300 * Fixtures.DRIFT[round - 1]), 0.5));
+            forks.add(Fixtures.fork(round, 99, cpython("2threads", 312 * Fixtures.DRIFT[round - 1]), 0.5));
+        }
+        final BenchReport withPython = new BenchReport(forks, "unsafe", List.of());
+        assertTrue(withPython.hasCPython());
+        assertEquals(report.schemes(), withPython.schemes());
+        assertEquals(report.variants(), withPython.variants());
+        final Estimate ratio = withPython.ratio(new Target.Cell("countdown", Map.of("shape", "2threads")),
+                BenchReport.CPYTHON, new Target.Cell("countdown", Map.of("shape", "1thread")), BenchReport.CPYTHON);
+        assertEquals(1.04, ratio.value(), EPS);
+    }
+
+    @Test
+    void countsForksRunUnderALoadAboveTheCpuCount() {
+        final List<ForkResult> forks = List.of(
+                new ForkResult(1, 1, Fixtures.measurement("m", "a", 1, Map.of()), 0.5, 1.9, Map.of()),
+                new ForkResult(1, 2, Fixtures.measurement("m", "b", 1, Map.of()), 1.5, 2.5, Map.of()),
+                new ForkResult(2, 1, Fixtures.measurement("m", "a", 1, Map.of()), 3.0, 1.0, Map.of()));
+        assertEquals(2, new BenchReport(forks, "a", List.of()).forksUnderLoad(2));
+    }
+
+    private static Measurement cpython(final String shape, final double ms) {
+        return new Measurement("cpython.countdown", "countdown", "avgt", 1,
+                Map.of("shape", shape, Measurement.SCHEME, BenchReport.CPYTHON), ms, Double.NaN, "ms/op");
+    }
+
+    private Variant variant(final String method) {
+        return report.variants().stream().filter(v -> v.method().equals(method)).findFirst().orElseThrow();
     }
 }

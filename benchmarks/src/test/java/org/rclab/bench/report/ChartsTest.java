@@ -17,9 +17,9 @@ class ChartsTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @Test
-    void writesTheThroughputAndScalingCharts(@TempDir final Path dir) throws IOException {
+    void writesTheScoreScalingAndTargetCharts(@TempDir final Path dir) throws IOException {
         final List<MarkdownReport.Chart> charts = Charts.write(Fixtures.report(), dir);
-        assertEquals(List.of("throughput.png", "countdown-shape.png", "ioConvoy-neighbour.png"),
+        assertEquals(List.of("scores.png", "countdown-shape.png", "ioConvoy-neighbour.png", "targets.png"),
                 charts.stream().map(MarkdownReport.Chart::fileName).toList());
         for (final MarkdownReport.Chart chart : charts) {
             final byte[] bytes = Files.readAllBytes(dir.resolve(chart.fileName()));

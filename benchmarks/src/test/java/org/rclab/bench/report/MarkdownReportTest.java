@@ -3,62 +3,103 @@ package org.rclab.bench.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
-    private static final RunInfo RUN = new RunInfo("2025-01-01 00:00 UTC", "./rclab bench --quick",
-            "JMH 1.37, quick settings", "2 CPUs", "1.0 at the start, 1.0 at the end",
+    private static final RunInfo RUN = new RunInfo("2025-01-01 00:00 UTC to 00:05 UTC", "./rclab bench --quick",
+            "quick: 3 rounds", 2, "not run: no python3", repro(),
             List.of("sharedPair: not run for unsafe (not thread-safe)"));
 
     private final MarkdownReport markdown = new MarkdownReport(Fixtures.report(), RUN);
 
+    private static Map<String, String> repro() {
+        final Map<String, String> map = new LinkedHashMap<>();
+        map.put("commit", "abc123 (clean tree)");
+        map.put("JMH", "1.37");
+        return map;
+    }
+
     @Test
-    void summaryHasARowPerVariantWithScoresAndRatios() {
+    void summaryHasARowPerVariantWithScoresAndPairedRatios() {
         final String summary = markdown.summary();
         assertTrue(summary.contains("| benchmark | unit | brc | fine-grained | gil | unsafe |"), summary);
-        assertTrue(summary.contains("| ownedPair | ns/op | 1.58 (1.05×) | 5.10 (3.40×) | 1.60 (1.07×) | 1.50 |"), summary);
-        assertTrue(summary.contains("| sharedPair (2 threads) | ns/op | 40.0 | 38.0 | 12.0 | not run |"), summary);
+        // Drift between rounds cancels within a round: the ratio's interval has zero width.
+        assertTrue(summary.contains("| ownedPair | ns/op | 1.60 (1.05 [1.05, 1.05]×) | 5.17 (3.40 [3.40, 3.40]×) |"), summary);
+        assertTrue(summary.contains("| sharedPair (2 threads) | ns/op | 40.5 | 38.5 | 12.2 | not run |"), summary);
         assertTrue(summary.contains("`./rclab bench --quick`"), summary);
     }
 
     @Test
-    void summaryJudgesTargetsHonestly() {
+    void summaryShowsEachTargetsIntervalRoundsAndVerdict() {
         final String summary = markdown.summary();
-        assertTrue(summary.contains("| fine-grained | `ownedPair / ownedPair{scheme=@control}` | 3.40 | ≤ 4.00 | pass |"),
+        assertTrue(summary.contains("| gil | `countdown{shape=2threads} / countdown{shape=1thread}` | 0.96 [0.96, 0.96] | 3 | ≥ 0.90 | pass |"),
                 summary);
-        assertTrue(summary.contains("| gil | `countdown{shape=2threads} / countdown{shape=1thread}` | 0.96 | ≥ 0.90 | pass |"),
+        assertTrue(summary.contains("| gil | `ioConvoy{interval=5,neighbour=cpu} / ioConvoy{interval=5,neighbour=none}` | 5.58 [5.58, 5.58] | 3 | 3.60–8.10 | pass |"),
                 summary);
-        assertTrue(summary.contains("| gil | `ioConvoy{interval=5,neighbour=cpu} / ioConvoy{interval=5,neighbour=none}` | 5.58 | 3.60–8.10 | pass |"),
+        assertTrue(summary.matches("(?s).*\\d+ pass, \\d+ miss, \\d+ inconclusive, \\d+ not run, \\d+ for reference\\..*"),
                 summary);
-        assertTrue(summary.contains("| not run |"), summary);
-        assertTrue(summary.matches("(?s).*\\d+ pass, \\d+ miss, \\d+ not run\\..*"), summary);
     }
 
     @Test
-    void fullReportHasTheCountdownRatiosPerScheme() {
+    void fullReportHasTheCountdownRatiosPerSchemeWithIntervals() {
         final String full = markdown.full(List.of());
         assertTrue(full.contains("## countdown: shape against shape=1thread"), full);
-        assertTrue(full.contains("| scheme | 1thread (ms/op) | 2threads (ms/op) | 2runtimes (ms/op) | 2threads / 1thread | 2runtimes / 1thread |"), full);
-        assertTrue(full.contains("| gil | 50.0 ± 1.00 | 48.0 ± 1.00 | 27.0 ± 1.00 | 0.96 | 0.54 |"), full);
-        assertTrue(full.contains("| brc | 54.0 ± 1.00 | 29.0 ± 1.00 | 28.0 ± 1.00 | 0.54 | 0.52 |"), full);
+        assertTrue(full.contains("| scheme | 1thread (ms/op) | 2runtimes (ms/op) | 2threads (ms/op) | 2runtimes / 1thread | 2threads / 1thread |"), full);
+        assertTrue(full.contains("| gil | 50.7 ["), full);
+        assertTrue(full.contains("| 0.54 [0.54, 0.54] | 0.96 [0.96, 0.96] |"), full);
     }
 
     @Test
-    void fullReportStatesTheRunTheNotesAndTheControl() {
+    void fullReportSaysCpythonDidNotRunWithoutPython() {
         final String full = markdown.full(List.of());
-        assertTrue(full.contains("| run | 2025-01-01 00:00 UTC, `./rclab bench --quick` |"), full);
+        assertTrue(full.contains("## CPython side by side"), full);
+        assertTrue(full.contains("| countdown: 2 threads / 1 thread | 0.54 [0.54, 0.54] |"), full);
+        assertTrue(full.contains("not run: no python3 |"), full);
+    }
+
+    @Test
+    void fullReportStatesTheRunTheLoadTheReproducibilityBlockAndTheControl() {
+        final String full = markdown.full(List.of());
+        assertTrue(full.contains("| run | 2025-01-01 00:00 UTC to 00:05 UTC, `./rclab bench --quick` |"), full);
         assertTrue(full.contains("- sharedPair: not run for unsafe (not thread-safe)"), full);
         assertTrue(full.contains("`unsafe`, the scheme that is not thread-safe"), full);
+        assertTrue(full.contains("0 of 105 forks ran under a load above 2"), full);
+        assertTrue(full.contains("## Reproducibility"), full);
+        assertTrue(full.contains("| commit | abc123 (clean tree) |"), full);
         assertTrue(full.contains("### ownedPairBatch"), full);
-        assertTrue(full.contains("| brc | 2.31 | — | ns/op | 1.70× |"), full);
+    }
+
+    @Test
+    void forksUnderLoadAreCountedAndMarked() {
+        final List<ForkResult> forks = new ArrayList<>(Fixtures.forks());
+        final ForkResult first = forks.get(0);
+        forks.set(0, new ForkResult(first.round(), first.position(), first.measurement(), 1.0, 3.5, Map.of()));
+        final String full = new MarkdownReport(new BenchReport(forks, "unsafe", Target.project()), RUN).full(List.of());
+        assertTrue(full.contains("1 of 105 forks ran under a load above 2"), full);
+        assertTrue(full.contains("| brc | 1.60 [") && full.contains("| 1.58*, 2.05, 1.26 |"), full);
+    }
+
+    @Test
+    void schemeMetricsAppearPerBenchmarkWithoutSchemeSpecificCode() {
+        final List<ForkResult> forks = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            forks.add(new ForkResult(round, 1, Fixtures.measurement("countdown", "some-new-gil", 50, Map.of()), 0, 0,
+                    Map.of("some-new-gil.failed-wakeups", 0.5 * round, "some-new-gil.handovers", 2.0)));
+        }
+        final String full = new MarkdownReport(new BenchReport(forks, null, List.of()), RUN).full(List.of());
+        assertTrue(full.contains("| some-new-gil | `some-new-gil.failed-wakeups` | 1.00 | 0.50 – 1.50 |"), full);
+        assertTrue(full.contains("| some-new-gil | `some-new-gil.handovers` | 2.00 | 2.00 – 2.00 |"), full);
     }
 
     @Test
     void fullReportLinksTheCharts() {
-        final String full = markdown.full(List.of(new MarkdownReport.Chart("throughput.png", "Throughput")));
-        assertTrue(full.contains("![Throughput](throughput.png)"), full);
+        final String full = markdown.full(List.of(new MarkdownReport.Chart("targets.png", "Targets")));
+        assertTrue(full.contains("![Targets](targets.png)"), full);
         assertFalse(markdown.full(List.of()).contains("## Charts"));
     }
 }

@@ -1,0 +1,36 @@
+package org.rclab.bench.report;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One forked measurement of one round: JMH's result for one benchmark, parameter set and scheme
+ * in one JVM (or one run of the CPython script's program), with the machine's load around it and
+ * the scheme's own metrics per operation.
+ *
+ * @param round the round, from 1
+ * @param position its place in the round's (shuffled) order, from 1
+ * @param measurement the score
+ * @param loadBefore the system's one-minute load average just before the fork started
+ * @param loadAfter the same just after it ended
+ * @param metrics the scheme's metrics ({@code gil.handovers}, ...) per measured operation, by name
+ */
+public record ForkResult(int round, int position, Measurement measurement, double loadBefore, double loadAfter,
+                         Map<String, Double> metrics) {
+    /** Makes the record; the metrics are copied and sorted. */
+    public ForkResult {
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+    }
+
+    /**
+     * Whether the machine was busier than it has CPUs around this fork: other work then took
+     * CPU time from the measurement.
+     *
+     * @param cpus the machine's CPU count
+     * @return {@code true} if either load figure exceeds it
+     */
+    public boolean underLoad(final int cpus) {
+        return Math.max(loadBefore, loadAfter) > cpus;
+    }
+}

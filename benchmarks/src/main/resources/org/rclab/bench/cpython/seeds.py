@@ -1,0 +1,110 @@
+"""The seeds' GIL experiments in CPython, run by `./rclab bench` once per round beside the schemes.
+
+Prints one JSON object: the interpreter, and one result per program, each the median over
+--reps runs. Times are wall-clock (time.perf_counter).
+
+countdown (ms per countdown of --steps steps, `while n > 0: n -= 1`), by shape:
+  1thread-main  the main thread counts all the steps
+  1thread       one started thread counts all the steps (CPython runs this loop about 1.5x
+                faster in a started thread than in the main thread on some hosts, so the
+                one-thread baseline of the ratios is a started thread, like the two threads)
+  2threads      two started threads count half each
+  2processes    a multiprocessing.Pool(2), started and warmed beforehand, counts half in each
+ioConvoy (ms per 1 ms sleep, --calls sleeps) with neighbour none | cpu (a thread counting down
+until told to stop) and interval 5 | 1 (sys.setswitchinterval in ms).
+"""
+import argparse
+import json
+import multiprocessing
+import platform
+import statistics
+import sys
+import threading
+import time
+
+
+def countdown(n):
+    while n > 0:
+        n -= 1
+
+
+def in_threads(parts):
+    threads = [threading.Thread(target=countdown, args=(p,)) for p in parts]
+    begin = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - begin
+
+
+def main_thread(steps):
+    begin = time.perf_counter()
+    countdown(steps)
+    return time.perf_counter() - begin
+
+
+def in_pool(pool, steps):
+    begin = time.perf_counter()
+    pool.map(countdown, [steps // 2, steps - steps // 2])
+    return time.perf_counter() - begin
+
+
+def convoy(calls, neighbour, interval_ms):
+    sys.setswitchinterval(interval_ms / 1000.0)
+    stop = [False]
+
+    def spin():
+        n = 0
+        while not stop[0]:
+            n += 1
+
+    cpu = threading.Thread(target=spin) if neighbour == "cpu" else None
+    if cpu:
+        cpu.start()
+        time.sleep(0.01)
+    try:
+        begin = time.perf_counter()
+        for _ in range(calls):
+            time.sleep(0.001)
+        return (time.perf_counter() - begin) / calls
+    finally:
+        stop[0] = True
+        if cpu:
+            cpu.join()
+        sys.setswitchinterval(0.005)
+
+
+def median_ms(run, reps):
+    return statistics.median(run() for _ in range(reps)) * 1000.0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, required=True)
+    parser.add_argument("--calls", type=int, required=True)
+    parser.add_argument("--reps", type=int, required=True)
+    args = parser.parse_args()
+    steps, reps = args.steps, args.reps
+    results = []
+
+    def add(method, params, unit, score):
+        results.append({"method": method, "params": params, "unit": unit, "score": score})
+
+    with multiprocessing.Pool(2) as pool:
+        pool.map(countdown, [1000, 1000])  # both workers up before anything is timed
+        add("countdown", {"shape": "1thread-main"}, "ms/op", median_ms(lambda: main_thread(steps), reps))
+        add("countdown", {"shape": "1thread"}, "ms/op", median_ms(lambda: in_threads([steps]), reps))
+        add("countdown", {"shape": "2threads"}, "ms/op",
+            median_ms(lambda: in_threads([steps // 2, steps - steps // 2]), reps))
+        add("countdown", {"shape": "2processes"}, "ms/op", median_ms(lambda: in_pool(pool, steps), reps))
+    for interval in (5, 1):
+        for neighbour in ("none", "cpu"):
+            add("ioConvoy", {"neighbour": neighbour, "interval": str(interval)}, "ms/op",
+                median_ms(lambda: convoy(args.calls, neighbour, interval), reps))
+    print(json.dumps({"implementation": platform.python_implementation(),
+                      "version": platform.python_version(), "results": results}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+package org.rclab.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class EstimateTest {
+    /** Student's t, 97.5% quantile, from printed tables. */
+    private static final double T_1 = 12.7062;
+    private static final double T_4 = 2.7764;
+
+    @Test
+    void twoRoundsGiveTheGeometricMeanAndTheTIntervalWithOneDegreeOfFreedom() {
+        // logs ln 2 and 3 ln 2: mean 2 ln 2, standard error ln 2.
+        final Estimate e = Estimate.of(new double[] {2, 8});
+        assertEquals(4, e.value(), 1e-12);
+        assertEquals(4 * Math.pow(2, -T_1), e.low(), 4 * Math.pow(2, -T_1) * 1e-4);
+        assertEquals(4 * Math.pow(2, T_1), e.high(), 4 * Math.pow(2, T_1) * 1e-4);
+        assertEquals(2, e.rounds());
+    }
+
+    @Test
+    void fiveRoundsMatchTheHandComputedInterval() {
+        // logs 0, ±0.1, ±0.2: mean 0, s² = 0.1 / 4, standard error sqrt(0.025 / 5).
+        final Estimate e = Estimate.of(new double[] {1, Math.exp(0.1), Math.exp(-0.1), Math.exp(0.2), Math.exp(-0.2)});
+        final double half = T_4 * Math.sqrt(0.025 / 5);
+        assertEquals(1, e.value(), 1e-12);
+        assertEquals(Math.exp(-half), e.low(), 1e-4);
+        assertEquals(Math.exp(half), e.high(), 1e-4);
+        assertEquals(Math.exp(half), e.spreadFactor(), 1e-4);
+    }
+
+    @Test
+    void identicalRoundsGiveAnIntervalOfZeroWidth() {
+        final Estimate e = Estimate.of(new double[] {1.5, 1.5, 1.5});
+        assertEquals(1.5, e.low(), 1e-12);
+        assertEquals(1.5, e.high(), 1e-12);
+    }
+
+    @Test
+    void oneRoundHasNoIntervalAndNoRoundsHaveNoValue() {
+        final Estimate one = Estimate.of(new double[] {3});
+        assertEquals(3, one.value(), 1e-12);
+        assertFalse(one.hasInterval());
+        assertEquals(0, Estimate.of(new double[0]).rounds());
+    }
+
+    @Test
+    void coversTheTrueRatioAboutNinetyFivePercentOfTheTimeWithFiveRounds() {
+        // Log-normal per-round ratios with a known geometric mean: the interval must contain it
+        // in about 95% of samples (a percentile bootstrap of 5 values covers about 84%).
+        final double truth = 1.3;
+        final Random random = new Random(12);
+        final int samples = 4000;
+        int covered = 0;
+        for (int s = 0; s < samples; s++) {
+            final double[] rounds = new double[5];
+            for (int i = 0; i < rounds.length; i++) {
+                rounds[i] = truth * Math.exp(0.25 * random.nextGaussian());
+            }
+            final Estimate e = Estimate.of(rounds);
+            if (e.low() <= truth && truth <= e.high()) {
+                covered++;
+            }
+        }
+        final double coverage = covered / (double) samples;
+        assertTrue(coverage > 0.935 && coverage < 0.965, "coverage " + coverage);
+    }
+
+    @Test
+    void rejectsValuesThatAreNotPositive() {
+        assertThrows(IllegalArgumentException.class, () -> Estimate.of(new double[] {1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> Estimate.of(new double[] {1, Double.NaN}));
+        assertThrows(IllegalArgumentException.class, () -> Estimate.of(new double[] {1, Double.POSITIVE_INFINITY}));
+    }
+}
