@@ -92,8 +92,9 @@ public final class Metrics {
      * @param name the metric's name
      * @return {@code true} for a maximum, {@code false} for a counter or an unknown name
      */
-    public boolean isMaximum(final String name) {
-        return maxima.containsKey(name);
+    public synchronized boolean isMaximum(final String name) {
+        final Metric metric = byName.get(name);
+        return metric != null && metric.maximum() != null;
     }
 
     /**
