@@ -26,8 +26,11 @@ import org.rclab.scheme.Schemes;
 import org.rclab.scheme.UnknownSchemeException;
 
 /**
- * {@code ./rclab run FILE.py [--scheme NAME] [--switch-interval MS] [--show-refcount]}: runs a
- * Python program of the subset under one scheme. Exit status: 0 when the program ends normally,
+ * {@code ./rclab run FILE.py [--scheme NAME] [--switch-interval MS] [--show-refcount] [--strict-checks]}:
+ * runs a Python program of the subset under one scheme. The scheme's own hot-path checks (under
+ * {@code gil}, "does this thread hold the GIL?" on every count change) are off unless
+ * {@code --strict-checks} asks for them, as CPython's release build has no such assertions; the
+ * runtime's always-on misuse checks stay on. Exit status: 0 when the program ends normally,
  * 1 for a syntax error, a refused construct or an uncaught exception (a program that starts a
  * thread under a scheme that is not thread-safe gets a RuntimeError naming the scheme), 2 for a
  * usage mistake.
@@ -36,7 +39,7 @@ public final class RunCommand {
     /** The scheme used when none is named: CPython's. */
     public static final String DEFAULT_SCHEME = "gil";
     private static final String USAGE = "usage: ./rclab run FILE.py [--scheme NAME] [--switch-interval MS] "
-            + "[--show-refcount]";
+            + "[--show-refcount] [--strict-checks]";
 
     /** The outcome of one run, for tests. */
     public record Outcome(int status, long liveAtExit, long liveInWorkers) {
@@ -73,6 +76,7 @@ public final class RunCommand {
         String schemeName = DEFAULT_SCHEME;
         String switchInterval = null;
         boolean showRefcount = false;
+        boolean strictChecks = false;
         for (int i = 0; i < args.length; i++) {
             final String a = args[i];
             switch (a) {
@@ -87,6 +91,7 @@ public final class RunCommand {
                     }
                 }
                 case "--show-refcount" -> showRefcount = true;
+                case "--strict-checks" -> strictChecks = true;
                 case "-h", "--help" -> {
                     out.println(USAGE);
                     return new Outcome(0, 0, 0);
@@ -129,8 +134,9 @@ public final class RunCommand {
         }
         final String interval = switchInterval;
         final Tracking tracking = showRefcount ? Tracking.OBJECTS : Tracking.OFF;
+        final boolean strict = strictChecks;
         final Supplier<RcRuntime> runtimes = () -> {
-            final RcRuntime.Builder b = RcRuntime.builder(scheme).tracking(tracking);
+            final RcRuntime.Builder b = RcRuntime.builder(scheme).tracking(tracking).strictChecks(strict);
             if (interval != null) {
                 b.option("switch-interval-ms", interval);
             }

@@ -111,7 +111,8 @@ class GoldenProgramsTest {
         final RunCommand.Outcome outcome;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            outcome = RunCommand.run(new String[] {program.toString(), "--scheme", scheme, "--switch-interval", "1"},
+            outcome = RunCommand.run(new String[] {program.toString(), "--scheme", scheme, "--switch-interval", "1",
+                "--strict-checks"},
                     o, e);
         }
         return new Run(outcome.status(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),

@@ -189,8 +189,11 @@ public final class RcRuntime implements AutoCloseable {
      * @throws RefcountMisuseException if the object has been freed
      */
     public void incref(final RcObject o) {
-        if (Header.statePlain(o) != 0) {
-            increfSpecial(o);
+        final int state = Header.statePlain(o);
+        if (state != 0) {
+            if (!Header.isImmortalState(state)) {
+                increfSpecial(o);
+            }
             return;
         }
         counter.incref(o);
@@ -203,8 +206,12 @@ public final class RcRuntime implements AutoCloseable {
      * @throws RefcountMisuseException if the object's count had already reached zero
      */
     public void decref(final RcObject o) {
-        if (Header.statePlain(o) != 0) {
-            decrefSpecial(o);
+        final int state = Header.statePlain(o);
+        if (state != 0) {
+            // Immortal objects are decided by the state already loaded; only a freed one goes on.
+            if (!Header.isImmortalState(state)) {
+                decrefSpecial(o);
+            }
             return;
         }
         if (counter.decref(o)) {

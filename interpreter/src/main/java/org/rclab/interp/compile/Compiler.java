@@ -21,7 +21,7 @@ import org.rclab.object.RcStr;
 public final class Compiler {
     /** The built-in modules a program may import, and the names each provides. */
     public static final Map<String, Set<String>> MODULES = Map.of(
-            "time", Set.of("time", "perf_counter", "sleep"),
+            "time", Set.of("time", "perf_counter", "thread_time", "sleep"),
             "threading", Set.of("Thread", "Lock"),
             "multiprocessing", Set.of("Pool"));
 
@@ -44,9 +44,11 @@ public final class Compiler {
     private int line = 1;
 
     private static final class Loop {
+        /** Where {@code continue} jumps back to, or -1 if it jumps forward to a test patched later. */
         final int continueTarget;
         final boolean isFor;
         final List<Integer> breaks = new ArrayList<>();
+        final List<Integer> continues = new ArrayList<>();
 
         Loop(final int continueTarget, final boolean isFor) {
             this.continueTarget = continueTarget;
@@ -166,8 +168,7 @@ public final class Compiler {
         } else if (n instanceof Node.AugAssign a) {
             augAssign(a);
         } else if (n instanceof Node.If s) {
-            expression(s.test());
-            final int toElse = emit(Op.POP_JUMP_IF_FALSE, 0, -1);
+            final int toElse = jumpIfFalse(s.test());
             statements(s.body());
             if (s.orElse().isEmpty()) {
                 patch(toElse, size);
@@ -178,16 +179,18 @@ public final class Compiler {
                 patch(toEnd, size);
             }
         } else if (n instanceof Node.While w) {
-            final int top = size;
-            final Loop loop = new Loop(top, false);
-            expression(w.test());
-            final int exit = emit(Op.POP_JUMP_IF_FALSE, 0, -1);
+            // CPython's layout: the test sits at the bottom, so each turn takes one conditional
+            // back-jump (the loop's back-edge and checkpoint) and no unconditional one.
+            final int toTest = emit(Op.JUMP, 0, 0);
+            final int body = size;
+            final Loop loop = new Loop(-1, false);
             loops.push(loop);
             statements(w.body());
             loops.pop();
+            patch(toTest, size);
+            loop.continues.forEach(c -> patch(c, size));
             line = w.line();
-            emit(Op.JUMP_BACK, top, 0);
-            patch(exit, size);
+            jumpBackIfTrue(w.test(), body);
             loop.breaks.forEach(b -> patch(b, size));
         } else if (n instanceof Node.For f) {
             expression(f.iter());
@@ -219,7 +222,11 @@ public final class Compiler {
             if (loop == null) {
                 throw new PySyntaxError(n.line(), n.col(), "'continue' not properly in loop", false);
             }
-            emit(Op.JUMP_BACK, loop.continueTarget, 0);
+            if (loop.continueTarget < 0) {
+                loop.continues.add(emit(Op.JUMP, 0, 0));
+            } else {
+                emit(Op.JUMP_BACK, loop.continueTarget, 0);
+            }
         } else if (n instanceof Node.Pass) {
             return;
         } else if (n instanceof Node.Return r) {
@@ -259,6 +266,55 @@ public final class Compiler {
         }
     }
 
+    /** Emits a test that jumps forward when false; returns the jump to patch. */
+    private int jumpIfFalse(final Node test) {
+        if (isSimpleCompare(test)) {
+            final Node.Compare c = (Node.Compare) test;
+            operands(c.first(), c.rest().get(0));
+            line = c.line();
+            emit(Op.COMPARE_JUMP_IF_FALSE, BinOp.COMPARE.indexOf(c.ops().get(0)), -2);
+            return emit(Op.EXT, 0, 0);
+        }
+        expression(test);
+        return emit(Op.POP_JUMP_IF_FALSE, 0, -1);
+    }
+
+    /** Emits a loop's bottom test: when true, checkpoint and jump back to {@code target}. */
+    private void jumpBackIfTrue(final Node test, final int target) {
+        if (isSimpleCompare(test)) {
+            final Node.Compare c = (Node.Compare) test;
+            operands(c.first(), c.rest().get(0));
+            line = c.line();
+            emit(Op.COMPARE_JUMP_BACK_IF_TRUE, BinOp.COMPARE.indexOf(c.ops().get(0)), -2);
+            emit(Op.EXT, target, 0);
+            return;
+        }
+        expression(test);
+        emit(Op.POP_JUMP_BACK_IF_TRUE, target, -1);
+    }
+
+    private static boolean isSimpleCompare(final Node test) {
+        return test instanceof Node.Compare c && c.ops().size() == 1;
+    }
+
+    /** Pushes two operands, fusing a local followed by a constant into one instruction. */
+    private void operands(final Node left, final Node right) {
+        if (left instanceof Node.Name name && localSlot(name.id()) >= 0 && right instanceof Node.Literal literal) {
+            final int savedLine = line;
+            line = left.line();
+            final int slot = localSlot(name.id());
+            final int constant = constant(literal.value());
+            if (slot <= 0xffff && constant <= 0xffff) {
+                emit(Op.LOAD_FAST_LOAD_CONST, slot | constant << 16, 2);
+                line = savedLine;
+                return;
+            }
+            line = savedLine;
+        }
+        expression(left);
+        expression(right);
+    }
+
     private static Set<String> requireModule(final String module, final Node at) {
         final Set<String> provided = MODULES.get(module);
         if (provided == null) {
@@ -271,8 +327,7 @@ public final class Compiler {
     private void augAssign(final Node.AugAssign a) {
         final int op = BinOp.BINARY.indexOf(a.op());
         if (a.target() instanceof Node.Name target) {
-            load(target.id());
-            expression(a.value());
+            operands(target, a.value());
             line = a.line();
             emit(Op.BINARY, op, -1);
             storeName(target.id());
@@ -406,8 +461,7 @@ public final class Compiler {
         } else if (n instanceof Node.Name id) {
             load(id.id());
         } else if (n instanceof Node.Binary b) {
-            expression(b.left());
-            expression(b.right());
+            operands(b.left(), b.right());
             line = b.line();
             emit(Op.BINARY, BinOp.BINARY.indexOf(b.op()), -1);
         } else if (n instanceof Node.Unary u) {

@@ -74,12 +74,33 @@ public final class Op {
     /** Push attribute {@code names[arg]} of the module on top (which stays). */
     public static final int IMPORT_FROM = 32;
 
+    /**
+     * Superinstruction: push local {@code arg & 0xffff}, then {@code consts[arg >>> 16]} (CPython
+     * 3.11's {@code LOAD_FAST__LOAD_CONST}); the same references as the two instructions.
+     */
+    public static final int LOAD_FAST_LOAD_CONST = 33;
+    /**
+     * Pop two, compare them with {@code arg}; jump forward to the following {@link #EXT}'s
+     * argument if the result is false (CPython 3.11's {@code COMPARE_OP} + jump specialisation).
+     */
+    public static final int COMPARE_JUMP_IF_FALSE = 34;
+    /**
+     * Pop two, compare them with {@code arg}; if true, pass a checkpoint and jump back to the
+     * following {@link #EXT}'s argument: the bottom test of a {@code while} loop.
+     */
+    public static final int COMPARE_JUMP_BACK_IF_TRUE = 35;
+    /** Pop; if true, pass a checkpoint and jump back to {@code arg}: the bottom test of a {@code while} loop. */
+    public static final int POP_JUMP_BACK_IF_TRUE = 36;
+    /** The second operand of the instruction before it; never executed. */
+    public static final int EXT = 37;
+
     /** Opcode names for disassembly and messages, indexed by opcode. */
     public static final String[] NAMES = {"LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL",
         "POP_TOP", "DUP_TOP", "DUP_TOP_TWO", "ROT_TWO", "ROT_THREE", "BINARY", "UNARY", "COMPARE", "JUMP",
         "JUMP_BACK", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE", "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP",
         "BUILD_TUPLE", "BUILD_LIST", "BUILD_DICT", "SUBSCR", "STORE_SUBSCR", "UNPACK", "LOAD_ATTR", "CALL",
-        "RETURN", "GET_ITER", "FOR_ITER", "MAKE_FUNCTION", "IMPORT", "IMPORT_FROM"};
+        "RETURN", "GET_ITER", "FOR_ITER", "MAKE_FUNCTION", "IMPORT", "IMPORT_FROM", "LOAD_FAST_LOAD_CONST",
+        "COMPARE_JUMP_IF_FALSE", "COMPARE_JUMP_BACK_IF_TRUE", "POP_JUMP_BACK_IF_TRUE", "EXT"};
 
     private Op() {
     }

@@ -22,6 +22,9 @@ import org.rclab.runtime.RcRuntime;
  * borrows its arguments.
  */
 final class Builtins {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private Builtins() {
     }
 
@@ -96,6 +99,10 @@ final class Builtins {
         add(time, rt, "perf_counter", (ev, a, kn, kv) -> {
             Args.check("perf_counter", a, kn, 0, 0);
             return rt.newFloat(System.nanoTime() / 1e9);
+        });
+        add(time, rt, "thread_time", (ev, a, kn, kv) -> {
+            Args.check("thread_time", a, kn, 0, 0);
+            return rt.newFloat(THREADS.getCurrentThreadCpuTime() / 1e9);
         });
         add(time, rt, "sleep", (ev, a, kn, kv) -> {
             Args.check("sleep", a, kn, 1, 1);

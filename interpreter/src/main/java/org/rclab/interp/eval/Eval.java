@@ -251,11 +251,57 @@ public final class Eval {
                     case Op.LOAD_FAST: {
                         final RcObject v = f[arg];
                         if (v == null) {
-                            throw new PyException("UnboundLocalError", "local variable '"
-                                    + code.localNames()[arg] + "' referenced before assignment");
+                            throw unbound(code, arg);
                         }
                         rt.incref(v);
                         f[sp++] = v;
+                        break;
+                    }
+                    case Op.LOAD_FAST_LOAD_CONST: {
+                        final RcObject v = f[arg & 0xffff];
+                        if (v == null) {
+                            throw unbound(code, arg & 0xffff);
+                        }
+                        final RcObject k = consts[arg >>> 16];
+                        rt.incref(v);
+                        rt.incref(k);
+                        f[sp] = v;
+                        f[sp + 1] = k;
+                        sp += 2;
+                        break;
+                    }
+                    case Op.COMPARE_JUMP_IF_FALSE:
+                    case Op.COMPARE_JUMP_BACK_IF_TRUE: {
+                        final RcObject b = f[sp - 1];
+                        final RcObject a = f[sp - 2];
+                        final boolean r;
+                        if (a instanceof RcInt x && b instanceof RcInt y && !x.isBig() && !y.isBig() && arg <= BinOp.GE) {
+                            r = compareLongs(arg, x.value(), y.value());
+                        } else {
+                            r = Values.compare(arg, a, b);
+                        }
+                        f[--sp] = null;
+                        f[--sp] = null;
+                        rt.decref(a);
+                        rt.decref(b);
+                        if (op == Op.COMPARE_JUMP_IF_FALSE) {
+                            pc = r ? pc + 2 : c[pc + 1];
+                        } else if (r) {
+                            // The eval breaker on a loop's back-edge.
+                            self.checkpoint();
+                            pc = c[pc + 1];
+                        } else {
+                            pc += 2;
+                        }
+                        break;
+                    }
+                    case Op.POP_JUMP_BACK_IF_TRUE: {
+                        final RcObject v = f[--sp];
+                        f[sp] = null;
+                        if (v == yes || (v != no && truth(v))) {
+                            self.checkpoint();
+                            pc = arg;
+                        }
                         break;
                     }
                     case Op.LOAD_CONST: {
@@ -516,6 +562,11 @@ public final class Eval {
             releaseSlots(f, sp);
             throw e;
         }
+    }
+
+    private static PyException unbound(final Code code, final int slot) {
+        return new PyException("UnboundLocalError", "local variable '" + code.localNames()[slot]
+                + "' referenced before assignment");
     }
 
     private static boolean compareLongs(final int op, final long x, final long y) {
