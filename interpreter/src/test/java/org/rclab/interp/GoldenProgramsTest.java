@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.rclab.scheme.Schemes;
  * {@code threads_*} starts threads: under a scheme that is not thread-safe it must be refused
  * with a message naming the scheme.
  */
+@Timeout(120)
 class GoldenProgramsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final Path EXAMPLES = Path.of("../examples");
