@@ -158,22 +158,24 @@ public final class RunCommand {
         final long live;
         try {
             try (RuntimeThread self = rt.attach()) {
-                final Interpreter interp;
+                Interpreter interp = null;
                 try {
                     interp = new Interpreter(rt, program, "__main__", out, err, runtimes, workerLeaks);
                 } catch (final PySyntaxError e) {
                     err.print(e.render(program.fileName(), program.source()));
-                    return new Outcome(1, 0, 0);
-                }
-                try {
-                    interp.run(self);
-                } catch (final PyException e) {
-                    out.flush();
-                    err.print(e.render());
-                    err.flush();
                     status = 1;
                 }
-                interp.shutdown(self);
+                if (interp != null) {
+                    try {
+                        interp.run(self);
+                    } catch (final PyException e) {
+                        out.flush();
+                        err.print(e.render());
+                        err.flush();
+                        status = 1;
+                    }
+                    interp.shutdown(self);
+                }
             }
             out.flush();
             live = rt.heap().live();

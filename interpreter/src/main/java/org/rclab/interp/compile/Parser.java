@@ -700,9 +700,6 @@ public final class Parser {
                     expect("}");
                     return new Node.DictExpr(t.line(), t.col(), keys, values);
                 }
-                if (t.is("...")) {
-                    throw unsupported(t, "'...' is outside the rclab subset");
-                }
                 throw syntax(t, "invalid syntax");
             case INDENT:
                 throw syntax(t, "unexpected indent");

@@ -141,8 +141,9 @@ public final class Eval {
         final Code code = fn.code();
         final int paramCount = code.paramCount();
         if (args.length > paramCount) {
-            throw PyException.typeError(code.name() + "() takes " + paramCount + " positional argument"
-                    + (paramCount == 1 ? "" : "s") + " but " + args.length + (args.length == 1 ? " was" : " were")
+            final int required = paramCount - fn.defaults().length;
+            throw PyException.typeError(code.name() + "() takes " + (required == paramCount ? "" : "from " + required
+                    + " to ") + paramCount + " positional argument" + (paramCount == 1 ? "" : "s") + " but " + args.length + (args.length == 1 ? " was" : " were")
                     + " given");
         }
         final RcObject[] frame = new RcObject[code.localCount() + code.stackSize()];
@@ -565,8 +566,8 @@ public final class Eval {
     }
 
     private static PyException unbound(final Code code, final int slot) {
-        return new PyException("UnboundLocalError", "local variable '" + code.localNames()[slot]
-                + "' referenced before assignment");
+        return new PyException("UnboundLocalError", "cannot access local variable '" + code.localNames()[slot]
+                + "' where it is not associated with a value");
     }
 
     private static boolean compareLongs(final int op, final long x, final long y) {

@@ -1,6 +1,7 @@
 package org.rclab.interp.eval;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import org.rclab.interp.compile.Code;
 import org.rclab.interp.compile.Compiler;
 import org.rclab.interp.compile.Node;
+import org.rclab.interp.compile.PySyntaxError;
 import org.rclab.object.RcDict;
 import org.rclab.object.RcObject;
 import org.rclab.object.RcStr;
@@ -60,6 +62,8 @@ public final class Interpreter {
     /**
      * Loads a program into a runtime (compiles it; does not run it).
      *
+     * @throws PySyntaxError if the compiler refuses the program; nothing is left live then
+     *
      * @param rt the runtime
      * @param program the program
      * @param moduleName {@code __main__}, or {@code __mp_main__} in a pool worker
@@ -79,17 +83,32 @@ public final class Interpreter {
         this.workerLeaks = workerLeaks;
         this.builtins = Builtins.make(rt);
         this.modules = Builtins.modules(rt);
+        this.code = compile(rt, program);
         this.globals = rt.newDict();
         final RcStr key = rt.newStr("__name__");
         final RcStr value = rt.newStr(moduleName);
         globals.put(key, value);
         rt.decref(key);
         rt.decref(value);
-        this.code = Compiler.compileModule(program.body(), this::constant, rt::newStr);
     }
 
-    private RcObject constant(final Object value) {
-        return Values.importValue(rt, value);
+    /** Compiles the module; a refusal releases the constants made before it. */
+    private static Code compile(final RcRuntime rt, final Program program) {
+        final List<RcObject> made = new ArrayList<>();
+        try {
+            return Compiler.compileModule(program.body(), v -> {
+                final RcObject o = Values.importValue(rt, v);
+                made.add(o);
+                return o;
+            }, s -> {
+                final RcStr o = rt.newStr(s);
+                made.add(o);
+                return o;
+            });
+        } catch (final PySyntaxError e) {
+            Values.release(rt, made);
+            throw e;
+        }
     }
 
     /**

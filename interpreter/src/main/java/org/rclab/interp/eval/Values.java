@@ -24,9 +24,6 @@ import org.rclab.runtime.RcRuntime;
  * arguments are borrowed.
  */
 final class Values {
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
     private Values() {
     }
 
@@ -114,10 +111,6 @@ final class Values {
             throw new PyException("IndexError", "cannot fit 'int' into an index-sized integer");
         }
         return l;
-    }
-
-    static RcObject newInt(final RcRuntime rt, final BigInteger v) {
-        return rt.newInt(v);
     }
 
     // ---------------------------------------------------------------- str and repr
