@@ -17,7 +17,9 @@ import org.rclab.runtime.RuntimeThread;
 /**
  * One thread's evaluation loop (CPython's {@code _PyEval_EvalFrameDefault}). A frame is one
  * {@code RcObject[]}: the locals in the first slots, the value stack above them. Every slot below
- * the stack pointer owns one reference, so an exception releases a frame by releasing its slots.
+ * the stack pointer owns one reference, so an exception releases a frame by releasing its slots;
+ * slots above it are dead and never read before they are written, so the hot instructions do not
+ * clear what they pop (as CPython does not).
  *
  * <p>The eval breaker: {@link Op#JUMP_BACK} (every loop's back-edge) and every call into a
  * function pass {@link RuntimeThread#checkpoint()}, where a GIL is dropped on request and biased
@@ -281,8 +283,7 @@ public final class Eval {
                         } else {
                             r = Values.compare(arg, a, b);
                         }
-                        f[--sp] = null;
-                        f[--sp] = null;
+                        sp -= 2;
                         rt.decref(a);
                         rt.decref(b);
                         if (op == Op.COMPARE_JUMP_IF_FALSE) {
@@ -298,7 +299,6 @@ public final class Eval {
                     }
                     case Op.POP_JUMP_BACK_IF_TRUE: {
                         final RcObject v = f[--sp];
-                        f[sp] = null;
                         if (v == yes || (v != no && truth(v))) {
                             self.checkpoint();
                             pc = arg;
@@ -314,7 +314,6 @@ public final class Eval {
                     case Op.STORE_FAST: {
                         final RcObject old = f[arg];
                         f[arg] = f[--sp];
-                        f[sp] = null;
                         if (old != null) {
                             rt.decref(old);
                         }
@@ -329,8 +328,7 @@ public final class Eval {
                         } else {
                             r = Values.binary(rt, arg, a, b);
                         }
-                        f[--sp] = null;
-                        f[sp - 1] = r;
+                        f[--sp - 1] = r;
                         rt.decref(a);
                         rt.decref(b);
                         break;
@@ -344,15 +342,13 @@ public final class Eval {
                         } else {
                             r = Values.compare(arg, a, b);
                         }
-                        f[--sp] = null;
-                        f[sp - 1] = r ? yes : no;
+                        f[--sp - 1] = r ? yes : no;
                         rt.decref(a);
                         rt.decref(b);
                         break;
                     }
                     case Op.POP_JUMP_IF_FALSE: {
                         final RcObject v = f[--sp];
-                        f[sp] = null;
                         if (v == no || (v != yes && !truth(v))) {
                             pc = arg;
                         }
@@ -360,7 +356,6 @@ public final class Eval {
                     }
                     case Op.POP_JUMP_IF_TRUE: {
                         final RcObject v = f[--sp];
-                        f[sp] = null;
                         if (v == yes || (v != no && truth(v))) {
                             pc = arg;
                         }
