@@ -145,8 +145,34 @@ public final class RunCommand {
         return execute(new Interpreter.Program(file, source, body), runtimes, out, err, showRefcount);
     }
 
+    /** Runs the program on a thread of its own, whose stack is deep enough for Python's recursion limit. */
     private static Outcome execute(final Interpreter.Program program, final Supplier<RcRuntime> runtimes,
                                    final PrintStream out, final PrintStream err, final boolean showRefcount) {
+        final Outcome[] outcome = new Outcome[1];
+        final RuntimeException[] failure = new RuntimeException[1];
+        final Thread main = Interpreter.newThread(() -> {
+            try {
+                outcome[0] = executeHere(program, runtimes, out, err, showRefcount);
+            } catch (final RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "MainThread");
+        main.start();
+        try {
+            main.join();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the program ran", e);
+        }
+        // join() orders the thread's writes before these reads.
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return outcome[0];
+    }
+
+    private static Outcome executeHere(final Interpreter.Program program, final Supplier<RcRuntime> runtimes,
+                                       final PrintStream out, final PrintStream err, final boolean showRefcount) {
         final AtomicLong workerLeaks = new AtomicLong();
         final RcRuntime rt;
         try {

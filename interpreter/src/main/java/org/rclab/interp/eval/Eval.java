@@ -34,7 +34,8 @@ public final class Eval {
     private final RuntimeThread self;
     private final RcObject trueObject;
     private final RcObject falseObject;
-    private int depth;
+    /** Frames on this thread's Python stack; the module's (or the thread's bootstrap) frame counts, as in CPython. */
+    private int depth = 1;
 
     /**
      * Makes the evaluator of one attached thread.

@@ -28,6 +28,12 @@ import org.rclab.runtime.RuntimeThread;
 public final class Interpreter {
     /** Deepest call nesting before a RecursionError, as CPython's default limit. */
     static final int RECURSION_LIMIT = 1000;
+    /**
+     * The Java stack of every thread that runs Python code: each Python call nests a few Java
+     * frames, and the default 1 MB overflowed before {@link #RECURSION_LIMIT} calls. Reserved, not
+     * committed, until used.
+     */
+    public static final long STACK_BYTES = 64L << 20;
 
     private final RcRuntime rt;
     private final Program program;
@@ -224,6 +230,17 @@ public final class Interpreter {
 
     void created(final PyPool pool) {
         pools.add(pool);
+    }
+
+    /**
+     * A thread for Python code, with a stack deep enough for {@link #RECURSION_LIMIT} calls.
+     *
+     * @param body what it runs
+     * @param name its name
+     * @return the thread, not started
+     */
+    public static Thread newThread(final Runnable body, final String name) {
+        return new Thread(null, body, name, STACK_BYTES);
     }
 
     /** Writes a report to stderr after flushing stdout, so the two interleave as they happened. */

@@ -11,6 +11,8 @@ import java.util.List;
 public final class PyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private static final int REPEATS_SHOWN = 3;
+
     private final String type;
     private final transient List<String> frames = new ArrayList<>();
 
@@ -56,8 +58,20 @@ public final class PyException extends RuntimeException {
         final StringBuilder out = new StringBuilder();
         if (!frames.isEmpty()) {
             out.append("Traceback (most recent call last):\n");
-            for (final String f : frames) {
-                out.append(f).append('\n');
+            // As CPython: a frame repeated more than three times in a row is shown three times.
+            int i = 0;
+            while (i < frames.size()) {
+                int run = 1;
+                while (i + run < frames.size() && frames.get(i + run).equals(frames.get(i))) {
+                    run++;
+                }
+                for (int k = 0; k < Math.min(run, REPEATS_SHOWN); k++) {
+                    out.append(frames.get(i)).append('\n');
+                }
+                if (run > REPEATS_SHOWN) {
+                    out.append("  [Previous line repeated ").append(run - REPEATS_SHOWN).append(" more times]\n");
+                }
+                i += run;
             }
         }
         out.append(type);

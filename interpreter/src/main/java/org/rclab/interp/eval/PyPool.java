@@ -54,7 +54,7 @@ final class PyPool extends RcObject {
         final PyPool pool = ev.runtime().adopt(new PyPool(interp));
         for (int i = 1; i <= n; i++) {
             final int number = i;
-            final Thread worker = new Thread(() -> pool.work(number), "SpawnPoolWorker-" + number);
+            final Thread worker = Interpreter.newThread(() -> pool.work(number), "SpawnPoolWorker-" + number);
             pool.workers.add(worker);
             worker.start();
         }

@@ -121,7 +121,7 @@ final class PyThread extends RcContainer {
         }
         // The running thread's own reference, released when it ends.
         rt.incref(this);
-        thread = new Thread(this::body, name);
+        thread = Interpreter.newThread(this::body, name);
         interp.started(this);
         thread.start();
     }
