@@ -554,10 +554,14 @@ public final class Eval {
                         throw new IllegalStateException("bad opcode " + op + " at " + (pc - 2) + " in " + code.name());
                 }
             }
-        } catch (final PyException e) {
-            e.addFrame(interp.fileName(), code.lineAt(pc - 2), code.name(), interp.sourceLine(code.lineAt(pc - 2)));
+        } catch (final PyException | ArithmeticException | OutOfMemoryError e) {
+            // Sizes past what Java arrays, strings and BigIntegers hold become Python's errors.
+            final PyException py = e instanceof PyException p ? p
+                    : new PyException(e instanceof ArithmeticException ? "OverflowError" : "MemoryError",
+                            e instanceof ArithmeticException ? "result too large" : "");
+            py.addFrame(interp.fileName(), code.lineAt(pc - 2), code.name(), interp.sourceLine(code.lineAt(pc - 2)));
             releaseSlots(f, sp);
-            throw e;
+            throw py;
         }
     }
 
