@@ -362,6 +362,16 @@ public final class Header {
     }
 
     /**
+     * The state word of an immortal object of a runtime: its tag and the immortal bit.
+     *
+     * @param runtime the runtime
+     * @return the state word its immortal objects hold
+     */
+    public static int immortalState(final RcRuntime runtime) {
+        return liveState(runtime) | RcObject.STATE_IMMORTAL;
+    }
+
+    /**
      * Whether a state value has the immortal bit.
      *
      * @param state a value from {@link #statePlain}

@@ -1,6 +1,8 @@
 package org.rclab.object;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.rclab.runtime.RcRuntime;
@@ -18,9 +20,14 @@ import org.rclab.scheme.CriticalSection;
  */
 public final class RcDict extends RcContainer {
     private final ConcurrentHashMap<RcObject, Entry> entries = new ConcurrentHashMap<>();
+    /** The insertion number of the next new key; changed only inside the dict's critical section. */
+    private long nextOrder;
 
-    /** One mapping; the stored key is kept so that removal can release the dict's own key. */
-    private record Entry(RcObject key, RcObject value) {
+    /**
+     * One mapping; the stored key is kept so that removal can release the dict's own key, and
+     * its insertion number so that {@link #snapshot()} keeps Python's insertion order.
+     */
+    private record Entry(RcObject key, RcObject value, long order) {
     }
 
     /**
@@ -69,10 +76,10 @@ public final class RcDict extends RcContainer {
             final Entry previous = entries.get(key);
             if (previous == null) {
                 runtime.incref(key);
-                entries.put(key, new Entry(key, value));
+                entries.put(key, new Entry(key, value, nextOrder++));
                 old = null;
             } else {
-                entries.put(key, new Entry(previous.key(), value));
+                entries.put(key, new Entry(previous.key(), value, previous.order()));
                 old = previous.value();
             }
         }
@@ -154,16 +161,42 @@ public final class RcDict extends RcContainer {
                 final Entry previous = entries.get(entry.key());
                 if (previous == null) {
                     runtime.incref(entry.key());
-                    entries.put(entry.key(), entry);
+                    entries.put(entry.key(), new Entry(entry.key(), entry.value(), nextOrder++));
                 } else {
                     replaced.add(previous.value());
-                    entries.put(previous.key(), new Entry(previous.key(), entry.value()));
+                    entries.put(previous.key(), new Entry(previous.key(), entry.value(), previous.order()));
                 }
             }
         }
         for (final RcObject old : replaced) {
             runtime.decref(old);
         }
+    }
+
+    /**
+     * Every entry in insertion order, as Python iterates a dict: keys at even indices, each
+     * followed by its value, every one with a new reference the caller must release. Taken
+     * inside the dict's critical section, so it is one consistent state of the dict.
+     *
+     * @return {@code [key0, value0, key1, value1, ...]}
+     */
+    public RcObject[] snapshot() {
+        runtime.checkUsable(this);
+        final Entry[] sorted;
+        try (CriticalSection section = runtime.enter(this)) {
+            sorted = entries.values().toArray(new Entry[0]);
+            for (final Entry entry : sorted) {
+                runtime.incref(entry.key());
+                runtime.incref(entry.value());
+            }
+        }
+        Arrays.sort(sorted, Comparator.comparingLong(Entry::order));
+        final RcObject[] out = new RcObject[sorted.length * 2];
+        for (int i = 0; i < sorted.length; i++) {
+            out[2 * i] = sorted[i].key();
+            out[2 * i + 1] = sorted[i].value();
+        }
+        return out;
     }
 
     /** Removes every entry, releasing the dict's references to keys and values. */

@@ -1,8 +1,15 @@
 package org.rclab.object;
 
+import java.math.BigInteger;
+
 import org.rclab.runtime.RcRuntime;
 
-/** An integer. Made by {@link RcRuntime#newInt(long)}, which returns cached immortals for -5..256. */
+/**
+ * An integer of any size. Made by {@link RcRuntime#newInt(long)}, which returns cached immortals
+ * for -5..256, or {@link RcRuntime#newInt(BigInteger)}. A value that fits in a {@code long} is
+ * held as one (the fast path of every arithmetic user); only larger values carry a
+ * {@link BigInteger}, so each value has exactly one representation.
+ */
 public final class RcInt extends RcObject {
     /** Smallest value of the immortal small-int cache, as in CPython. */
     public static final int SMALL_MIN = -5;
@@ -10,6 +17,7 @@ public final class RcInt extends RcObject {
     public static final int SMALL_MAX = 256;
 
     private final long value;
+    private final BigInteger big;
 
     /**
      * Makes an int; the runtime calls this, users call {@link RcRuntime#newInt(long)}.
@@ -21,6 +29,24 @@ public final class RcInt extends RcObject {
     public RcInt(final RcRuntime runtime, final long value, final boolean immortal) {
         super(runtime, immortal);
         this.value = value;
+        this.big = null;
+    }
+
+    /**
+     * Makes an int outside the {@code long} range; the runtime calls this, users call
+     * {@link RcRuntime#newInt(BigInteger)}.
+     *
+     * @param runtime the owning runtime
+     * @param big the value, which must not fit in a {@code long}
+     * @throws IllegalArgumentException if the value fits in a {@code long}
+     */
+    public RcInt(final RcRuntime runtime, final BigInteger big) {
+        super(runtime, false);
+        if (big.bitLength() < Long.SIZE) {
+            throw new IllegalArgumentException(big + " fits in a long: make it with newInt(long)");
+        }
+        this.value = 0;
+        this.big = big;
     }
 
     /**
@@ -34,12 +60,34 @@ public final class RcInt extends RcObject {
     }
 
     /**
-     * The value.
+     * The value, if it fits in a {@code long} (see {@link #isBig()}).
+     *
+     * @return the value
+     * @throws ArithmeticException if the value does not fit in a {@code long}
+     */
+    public long value() {
+        if (big != null) {
+            throw new ArithmeticException(big + " does not fit in a long");
+        }
+        return value;
+    }
+
+    /**
+     * Whether the value lies outside the {@code long} range.
+     *
+     * @return {@code true} if only {@link #bigValue()} holds it
+     */
+    public boolean isBig() {
+        return big != null;
+    }
+
+    /**
+     * The value as a {@link BigInteger}, whatever its size.
      *
      * @return the value
      */
-    public long value() {
-        return value;
+    public BigInteger bigValue() {
+        return big != null ? big : BigInteger.valueOf(value);
     }
 
     @Override
@@ -49,17 +97,21 @@ public final class RcInt extends RcObject {
 
     @Override
     public String repr() {
-        return Long.toString(value);
+        return big != null ? big.toString() : Long.toString(value);
     }
 
     /** Ints are equal by value, so they work as dict keys as in Python. */
     @Override
     public boolean equals(final Object other) {
-        return other instanceof RcInt && ((RcInt) other).value == value;
+        if (!(other instanceof RcInt)) {
+            return false;
+        }
+        final RcInt that = (RcInt) other;
+        return big == null ? that.big == null && that.value == value : big.equals(that.big);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(value);
+        return big != null ? big.hashCode() : Long.hashCode(value);
     }
 }

@@ -119,7 +119,17 @@ public abstract class RcObject {
      * @return the description used in errors and leak reports
      */
     public final String describe() {
-        return type().pythonName() + " object #" + id();
+        return typeName() + " object #" + id();
+    }
+
+    /**
+     * The Python name of this object's type. Types defined outside the core (all
+     * {@link RcType#OBJECT}) override it to say which type they are.
+     *
+     * @return the name, e.g. {@code "list"} or {@code "function"}
+     */
+    public String typeName() {
+        return type().pythonName();
     }
 
     /**

@@ -7,6 +7,8 @@ package org.rclab.object;
 public enum RcType {
     /** Integers; the values -5..256 are cached and immortal, as in CPython. */
     INT("int"),
+    /** Double-precision floats. */
+    FLOAT("float"),
     /** Immutable strings. */
     STR("str"),
     /** Immutable container: owns a reference to each item from creation until it is freed. */
@@ -18,7 +20,12 @@ public enum RcType {
     /** The immortal {@code None} singleton. */
     NONE("NoneType"),
     /** The immortal {@code True} and {@code False} singletons. */
-    BOOL("bool");
+    BOOL("bool"),
+    /**
+     * An object of a type defined outside the core (an interpreter's function, module or thread
+     * handle); {@link RcObject#typeName()} says which.
+     */
+    OBJECT("object");
 
     private final String pythonName;
 

@@ -1,5 +1,6 @@
 package org.rclab.runtime;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.rclab.heap.Tracking;
 import org.rclab.object.Header;
 import org.rclab.object.RcContainer;
 import org.rclab.object.RcDict;
+import org.rclab.object.RcFloat;
 import org.rclab.object.RcInt;
 import org.rclab.object.RcList;
 import org.rclab.object.RcObject;
@@ -70,6 +72,8 @@ public final class RcRuntime implements AutoCloseable {
     private final int number;
     /** {@link Header#liveState} of this runtime: the one state word the hot path lets through. */
     private final int liveState;
+    /** {@link Header#immortalState} of this runtime: its immortals, ignored by incref and decref. */
+    private final int immortalState;
     private final Heap heap;
     private final Metrics metrics = new Metrics();
     private final boolean strictChecks;
@@ -95,6 +99,7 @@ public final class RcRuntime implements AutoCloseable {
         this.options = options;
         this.number = NEXT_NUMBER.incrementAndGet();
         this.liveState = Header.liveState(this);
+        this.immortalState = Header.immortalState(this);
         this.heap = new Heap(tracking);
         this.strictChecks = strictChecks;
         this.instance = scheme.open(new Context());
@@ -200,8 +205,13 @@ public final class RcRuntime implements AutoCloseable {
      * @throws RefcountMisuseException if the object has been freed or belongs to another runtime
      */
     public void incref(final RcObject o) {
-        if (Header.statePlain(o) != liveState) {
-            increfSpecial(o);
+        final int state = Header.statePlain(o);
+        if (state != liveState) {
+            // This runtime's immortals are decided by the state already loaded (an interpreter's
+            // small ints come here constantly); only a freed or foreign object goes on.
+            if (state != immortalState) {
+                increfSpecial(o);
+            }
             return;
         }
         counter.incref(o);
@@ -215,8 +225,11 @@ public final class RcRuntime implements AutoCloseable {
      *         belongs to another runtime
      */
     public void decref(final RcObject o) {
-        if (Header.statePlain(o) != liveState) {
-            decrefSpecial(o);
+        final int state = Header.statePlain(o);
+        if (state != liveState) {
+            if (state != immortalState) {
+                decrefSpecial(o);
+            }
             return;
         }
         if (counter.decref(o)) {
@@ -359,6 +372,49 @@ public final class RcRuntime implements AutoCloseable {
             return smallInts[(int) value - RcInt.SMALL_MIN];
         }
         return born(new RcInt(this, value, false));
+    }
+
+    /**
+     * An int of any size with one new reference; values that fit in a {@code long} are made as
+     * by {@link #newInt(long)}.
+     *
+     * @param value the value
+     * @return the int
+     */
+    public RcInt newInt(final BigInteger value) {
+        if (value.bitLength() < Long.SIZE) {
+            return newInt(value.longValue());
+        }
+        return born(new RcInt(this, value));
+    }
+
+    /**
+     * A float with one new reference.
+     *
+     * @param value the value
+     * @return the float
+     */
+    public RcFloat newFloat(final double value) {
+        return born(new RcFloat(this, value));
+    }
+
+    /**
+     * Takes a new object of a type defined outside the core (an interpreter's function or
+     * module, see {@link RcType#OBJECT}) into this runtime: the scheme gives it its first
+     * reference, owned by the caller, and the heap accounts for it. Immortal objects are not
+     * counted and need no adoption.
+     *
+     * @param o a new object of this runtime, not yet adopted
+     * @param <T> its class
+     * @return {@code o}
+     * @throws IllegalArgumentException if the object belongs to another runtime or is immortal
+     */
+    public <T extends RcObject> T adopt(final T o) {
+        if (o.runtime() != this || o.isImmortal()) {
+            throw new IllegalArgumentException("cannot adopt " + o.describe() + " into " + this
+                    + ": it must be a new mortal object made for this runtime");
+        }
+        return born(o);
     }
 
     /**

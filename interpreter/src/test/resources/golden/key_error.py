@@ -1,0 +1,3 @@
+ages = {"amy": 31}
+print(ages["amy"])
+print(ages["bob"])
