@@ -1,0 +1,103 @@
+package org.rclab.conformance;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * Gives every kit test a bound: its {@code @BeforeEach}, body and {@code @AfterEach} run on one
+ * thread of their own (the runtime's attachments are per thread, so the three must share it),
+ * and the JUnit thread waits for them until {@link #TEST_BOUND} has passed since the test
+ * began. A test still running then fails with the stacks of every live thread it started
+ * (its own thread group), which are then interrupted; the phases left are skipped, since they
+ * would wait behind the stuck thread.
+ *
+ * <p>JUnit's own {@code @Timeout} cannot do this: in its default mode it interrupts the test
+ * thread and waits for it to return, which a thread spinning on a lock never does, and its
+ * separate-thread mode runs each lifecycle method on a different thread.
+ */
+final class KitBound implements InvocationInterceptor {
+    /** Far above any honest run of one kit test, even on a loaded two-CPU machine. */
+    static final Duration TEST_BOUND = Duration.ofSeconds(150);
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KitBound.class);
+
+    @Override
+    public void interceptBeforeEachMethod(final Invocation<Void> invocation,
+            final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
+        onTestThread(invocation, call, context);
+    }
+
+    @Override
+    public void interceptTestMethod(final Invocation<Void> invocation,
+            final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
+        onTestThread(invocation, call, context);
+    }
+
+    @Override
+    public void interceptAfterEachMethod(final Invocation<Void> invocation,
+            final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
+        onTestThread(invocation, call, context);
+    }
+
+    private static void onTestThread(final Invocation<Void> invocation, final ReflectiveInvocationContext<Method> call,
+            final ExtensionContext context) throws Throwable {
+        final TestThread thread = context.getStore(NAMESPACE).getOrComputeIfAbsent(TestThread.class,
+                k -> new TestThread(context.getDisplayName()), TestThread.class);
+        if (thread.stuck) {
+            invocation.skip();
+            return;
+        }
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        thread.executor.execute(() -> {
+            try {
+                invocation.proceed();
+                done.complete(null);
+            } catch (final Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(Math.max(0, thread.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (final ExecutionException e) {
+            throw e.getCause();
+        } catch (final TimeoutException e) {
+            thread.stuck = true;
+            final String stacks = ThreadStacks.of(thread.group);
+            ThreadStacks.interrupt(thread.group);
+            throw new AssertionError(call.getExecutable().getName() + " did not finish within " + TEST_BOUND
+                    + " (a deadlock, a lost wake-up, or a thread waiting for itself); the stuck threads:\n" + stacks);
+        }
+    }
+
+    /** The one thread a test's phases run on, in a group that also holds the threads it starts. */
+    private static final class TestThread implements AutoCloseable {
+        final long deadline = System.nanoTime() + TEST_BOUND.toNanos();
+        final ThreadGroup group;
+        final java.util.concurrent.ExecutorService executor;
+        volatile boolean stuck;
+
+        TestThread(final String testName) {
+            group = new ThreadGroup("kit " + testName);
+            executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                // Daemon: a thread stuck for good must not keep the JVM alive after the run.
+                final Thread t = new Thread(group, r, "kit-test " + testName);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Called by JUnit when the test's context closes, after {@code @AfterEach}. */
+        @Override
+        public void close() {
+            executor.shutdown();
+        }
+    }
+}
