@@ -17,6 +17,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.rclab.heap.RefcountMisuseException;
 import org.rclab.scheme.PluginJar;
 
 /**
@@ -70,6 +71,7 @@ class KitCatchesBrokenSchemesTest {
     void plainCountsClaimingThreadSafetyFailTheKitInEveryRun() throws Exception {
         final Path jar = PluginJar.plainCountClaimingSafety(dir);
         final Map<String, Integer> caughtBy = new TreeMap<>();
+        final Map<String, Integer> reported = new TreeMap<>();
         int caughtRuns = 0;
         for (int run = 0; run < RUNS; run++) {
             final TestExecutionSummary summary = runKit(jar, PlainCountKit.class, RACE_TESTS);
@@ -77,10 +79,13 @@ class KitCatchesBrokenSchemesTest {
             if (summary.getTotalFailureCount() > 0) {
                 caughtRuns++;
             }
-            summary.getFailures().forEach(f -> caughtBy.merge(
-                    f.getTestIdentifier().getDisplayName().replace("()", ""), 1, Integer::sum));
+            for (final TestExecutionSummary.Failure f : summary.getFailures()) {
+                caughtBy.merge(f.getTestIdentifier().getDisplayName().replace("()", ""), 1, Integer::sum);
+                reported.merge(what(f.getException()), 1, Integer::sum);
+            }
         }
-        System.out.println("plain-count caught in " + caughtRuns + " of " + RUNS + " kit runs; by test: " + caughtBy);
+        System.out.println("plain-count caught in " + caughtRuns + " of " + RUNS + " kit runs; by test: " + caughtBy
+                + "; reported as: " + reported);
         assertEquals(RUNS, caughtRuns, "a scheme that loses counts passed the kit's race tests in "
                 + (RUNS - caughtRuns) + " of " + RUNS + " runs; catches by test: " + caughtBy);
     }
@@ -95,6 +100,17 @@ class KitCatchesBrokenSchemesTest {
             assertTrue(message.contains("sections must be re-entrant"), message);
             assertTrue(message.contains("NonReentrantScheme.lock"), "the stuck thread's stack is shown: " + message);
         }
+    }
+
+    /** A failure's kind: the exception's class, and that of the worker failure it wraps, if any. */
+    private static String what(final Throwable failure) {
+        final Throwable cause = failure.getCause();
+        if (cause == null) {
+            return failure.getClass().getSimpleName();
+        }
+        final String kind = cause instanceof RefcountMisuseException
+                ? ((RefcountMisuseException) cause).kind().label() : cause.getClass().getSimpleName();
+        return failure.getClass().getSimpleName() + " <- " + kind;
     }
 
     /** Runs some of the kit's tests through the JUnit launcher with a plugin jar on the context class path. */
