@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 /**
  * Gives every kit test a bound: its {@code @BeforeEach}, body and {@code @AfterEach} run on one
  * thread of their own (the runtime's attachments are per thread, so the three must share it),
- * and the JUnit thread waits for them until {@link #TEST_BOUND} has passed since the test
- * began. A test still running then fails with the stacks of every live thread it started
+ * and the JUnit thread waits for them until a bound has passed since the test began
+ * ({@link #DEFAULT_BOUND}, or {@value #BOUND_PROPERTY} seconds). A test still running then fails with the stacks of every live thread it started
  * (its own thread group), which are then interrupted; the phases left are skipped, since they
  * would wait behind the stuck thread.
  *
@@ -24,8 +26,10 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * separate-thread mode runs each lifecycle method on a different thread.
  */
 final class KitBound implements InvocationInterceptor {
-    /** Far above any honest run of one kit test, even on a loaded two-CPU machine. */
-    static final Duration TEST_BOUND = Duration.ofSeconds(150);
+    /** The system property that sets the bound, in seconds (a slower machine may raise it). */
+    static final String BOUND_PROPERTY = "rclab.kit.test-bound-seconds";
+    /** The default bound: far above any honest run of one kit test, even on a loaded two-CPU machine. */
+    static final Duration DEFAULT_BOUND = Duration.ofSeconds(150);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KitBound.class);
 
@@ -72,21 +76,22 @@ final class KitBound implements InvocationInterceptor {
             thread.stuck = true;
             final String stacks = ThreadStacks.of(thread.group);
             ThreadStacks.interrupt(thread.group);
-            throw new AssertionError(call.getExecutable().getName() + " did not finish within " + TEST_BOUND
+            throw new AssertionError(call.getExecutable().getName() + " did not finish within " + thread.bound
                     + " (a deadlock, a lost wake-up, or a thread waiting for itself); the stuck threads:\n" + stacks);
         }
     }
 
     /** The one thread a test's phases run on, in a group that also holds the threads it starts. */
     private static final class TestThread implements AutoCloseable {
-        final long deadline = System.nanoTime() + TEST_BOUND.toNanos();
+        final Duration bound = Duration.ofSeconds(Long.getLong(BOUND_PROPERTY, DEFAULT_BOUND.toSeconds()));
+        final long deadline = System.nanoTime() + bound.toNanos();
         final ThreadGroup group;
-        final java.util.concurrent.ExecutorService executor;
+        final ExecutorService executor;
         volatile boolean stuck;
 
         TestThread(final String testName) {
             group = new ThreadGroup("kit " + testName);
-            executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            executor = Executors.newSingleThreadExecutor(r -> {
                 // Daemon: a thread stuck for good must not keep the JVM alive after the run.
                 final Thread t = new Thread(group, r, "kit-test " + testName);
                 t.setDaemon(true);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,40 @@ class KitCatchesBrokenSchemesTest {
         }
     }
 
+    /** A kit test that never returns, to prove the kit's bound; run only through the launcher. */
+    static final class HangingKit extends SchemeConformanceTest {
+        @Override
+        protected String schemeName() {
+            return "unsafe";
+        }
+
+        @Test
+        void waitsForever() throws InterruptedException {
+            new CountDownLatch(1).await();
+        }
+    }
+
+    @Test
+    void aKitTestThatNeverReturnsFailsWithItsStackAtTheBound() throws Exception {
+        final String before = System.getProperty(KitBound.BOUND_PROPERTY);
+        System.setProperty(KitBound.BOUND_PROPERTY, "2");
+        final TestExecutionSummary summary;
+        try {
+            summary = runKit(null, HangingKit.class, List.of("waitsForever"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(KitBound.BOUND_PROPERTY);
+            } else {
+                System.setProperty(KitBound.BOUND_PROPERTY, before);
+            }
+        }
+        assertEquals(1, summary.getTotalFailureCount());
+        final String message = summary.getFailures().get(0).getException().getMessage();
+        assertTrue(message.contains("waitsForever did not finish within PT2S"), message);
+        assertTrue(message.contains("KitCatchesBrokenSchemesTest$HangingKit.waitsForever("),
+                "the stuck thread's stack is shown: " + message);
+    }
+
     @Test
     void plainCountsClaimingThreadSafetyFailTheKitInEveryRun() throws Exception {
         final Path jar = PluginJar.plainCountClaimingSafety(dir);
@@ -113,7 +148,10 @@ class KitCatchesBrokenSchemesTest {
         return failure.getClass().getSimpleName() + " <- " + kind;
     }
 
-    /** Runs some of the kit's tests through the JUnit launcher with a plugin jar on the context class path. */
+    /**
+     * Runs some of the kit's tests through the JUnit launcher with a plugin jar (or none) on the
+     * context class path.
+     */
     private static TestExecutionSummary runKit(final Path jar, final Class<? extends SchemeConformanceTest> kit,
             final List<String> tests) throws Exception {
         final SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -121,7 +159,7 @@ class KitCatchesBrokenSchemesTest {
         tests.forEach(name -> request.selectors(selectMethod(kit, name)));
         final Thread current = Thread.currentThread();
         final ClassLoader before = current.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+        try (URLClassLoader loader = new URLClassLoader(jar == null ? new URL[0] : new URL[] {jar.toUri().toURL()},
                 KitCatchesBrokenSchemesTest.class.getClassLoader())) {
             // The kit finds schemes with ServiceLoader on the context class loader, which the
             // threads it starts inherit.

@@ -63,7 +63,8 @@ import org.rclab.scheme.UnknownSchemeException;
  * with the runtime released, as a blocking call in CPython would.
  *
  * <p>The kit cannot hang and cannot pass by luck. Every test runs under a bound ({@link KitBound}:
- * a test still running after {@link KitBound#TEST_BOUND} fails with the stacks of its threads),
+ * a test still running after 150 s fails with the stacks of its threads; the system property
+ * {@code rclab.kit.test-bound-seconds} changes the bound),
  * and tests that need a section or a worker to return fail sooner, with a message naming the
  * promise at stake (re-entrant sections, opposite-order pairs that terminate). A worker's
  * failure is the failing test's cause. The race tests repeat their rounds until the threads have
