@@ -9,17 +9,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Gives every kit test a bound: its {@code @BeforeEach}, body and {@code @AfterEach} run on one
- * thread of their own (the runtime's attachments are per thread, so the three must share it),
- * and the JUnit thread waits for them until a bound has passed since the test began
- * ({@link #DEFAULT_BOUND}, or {@value #BOUND_PROPERTY} seconds). A test still running then fails with the stacks of every live thread it started
- * (its own thread group), which are then interrupted; the phases left are skipped, since they
- * would wait behind the stuck thread.
+ * Gives every kit test a bound: its {@code @BeforeEach}, body (a plain, repeated,
+ * parameterized or dynamic test alike) and {@code @AfterEach} run on one thread of their own
+ * (the runtime's attachments are per thread, so they must share it), and the JUnit thread waits
+ * for them until a bound has passed since the test began ({@link #DEFAULT_BOUND}, or
+ * {@value #BOUND_PROPERTY} seconds). A test still running then fails with the stacks of every
+ * live thread it started (its own thread group), which are then interrupted; the phases left are
+ * skipped, since they would wait behind the stuck thread.
  *
  * <p>JUnit's own {@code @Timeout} cannot do this: in its default mode it interrupts the test
  * thread and waits for it to return, which a thread spinning on a lock never does, and its
@@ -36,47 +38,64 @@ final class KitBound implements InvocationInterceptor {
     @Override
     public void interceptBeforeEachMethod(final Invocation<Void> invocation,
             final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
-        onTestThread(invocation, call, context);
+        onTestThread(invocation, call.getExecutable().getName(), context);
     }
 
     @Override
     public void interceptTestMethod(final Invocation<Void> invocation,
             final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
-        onTestThread(invocation, call, context);
+        onTestThread(invocation, call.getExecutable().getName(), context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(final Invocation<Void> invocation,
+            final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
+        onTestThread(invocation, call.getExecutable().getName(), context);
+    }
+
+    @Override
+    public <T> T interceptTestFactoryMethod(final Invocation<T> invocation,
+            final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
+        return onTestThread(invocation, call.getExecutable().getName(), context);
+    }
+
+    @Override
+    public void interceptDynamicTest(final Invocation<Void> invocation, final DynamicTestInvocationContext call,
+            final ExtensionContext context) throws Throwable {
+        onTestThread(invocation, context.getDisplayName(), context);
     }
 
     @Override
     public void interceptAfterEachMethod(final Invocation<Void> invocation,
             final ReflectiveInvocationContext<Method> call, final ExtensionContext context) throws Throwable {
-        onTestThread(invocation, call, context);
+        onTestThread(invocation, call.getExecutable().getName(), context);
     }
 
-    private static void onTestThread(final Invocation<Void> invocation, final ReflectiveInvocationContext<Method> call,
+    private static <T> T onTestThread(final Invocation<T> invocation, final String what,
             final ExtensionContext context) throws Throwable {
         final TestThread thread = context.getStore(NAMESPACE).getOrComputeIfAbsent(TestThread.class,
                 k -> new TestThread(context.getDisplayName()), TestThread.class);
         if (thread.stuck) {
             invocation.skip();
-            return;
+            return null;
         }
-        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final CompletableFuture<T> done = new CompletableFuture<>();
         thread.executor.execute(() -> {
             try {
-                invocation.proceed();
-                done.complete(null);
+                done.complete(invocation.proceed());
             } catch (final Throwable t) {
                 done.completeExceptionally(t);
             }
         });
         try {
-            done.get(Math.max(0, thread.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return done.get(Math.max(0, thread.deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (final ExecutionException e) {
             throw e.getCause();
         } catch (final TimeoutException e) {
             thread.stuck = true;
             final String stacks = ThreadStacks.of(thread.group);
             ThreadStacks.interrupt(thread.group);
-            throw new AssertionError(call.getExecutable().getName() + " did not finish within " + thread.bound
+            throw new AssertionError(what + " did not finish within " + thread.bound
                     + " (a deadlock, a lost wake-up, or a thread waiting for itself); the stuck threads:\n" + stacks);
         }
     }
