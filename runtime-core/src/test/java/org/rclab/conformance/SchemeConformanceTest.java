@@ -867,7 +867,11 @@ public abstract class SchemeConformanceTest {
         // creator's own allocations and list changes.
         final RcList inbox = rt.newList();
         final RcObject[][] round = new RcObject[1][];
-        race(2, HANDOVERS_PER_ROUND, (worker, length) -> round[0] = new RcObject[length], (worker, index, ticker, length) -> {
+        final AtomicBoolean appended = new AtomicBoolean();
+        race(2, HANDOVERS_PER_ROUND, (worker, length) -> {
+            round[0] = new RcObject[length];
+            appended.set(false);
+        }, (worker, index, ticker, length) -> {
             if (index == 0) {
                 for (int i = 0; i < length; i++) {
                     final RcStr s = rt.newStr("m" + i);
@@ -879,12 +883,16 @@ public abstract class SchemeConformanceTest {
                         worker.checkpoint();
                     }
                 }
+                appended.set(true);
             } else {
                 int popped = 0;
                 while (popped < length) {
                     if (inbox.size() > 0) {
                         rt.decref(inbox.pop());
                         popped++;
+                    } else if (appended.get() && inbox.size() == 0) {
+                        throw new AssertionError("the creator appended " + length + " items but only " + popped
+                                + " could be popped: appends were lost");
                     } else {
                         // Released: under a global lock the creator needs it to append.
                         worker.callReleased(() -> {
