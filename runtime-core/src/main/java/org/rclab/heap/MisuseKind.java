@@ -9,7 +9,13 @@ public enum MisuseKind {
     /** A second deallocation of the same object. */
     DOUBLE_FREE("double free"),
     /** An object passed to a runtime it does not belong to. */
-    FOREIGN_OBJECT("foreign object");
+    FOREIGN_OBJECT("foreign object"),
+    /**
+     * A container found a state that the scheme's promises rule out (an empty item slot below
+     * the size, a size beyond the storage): the scheme let two threads change the container at
+     * once. The message names the scheme and the promise.
+     */
+    BROKEN_PROMISE("broken promise");
 
     private final String label;
 

@@ -10,7 +10,9 @@ import org.rclab.object.RcObject;
 public final class RefcountMisuseException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** What went wrong. */
     private final MisuseKind kind;
+    /** The misused object's type and identity, taken when the misuse was detected. */
     private final String objectDescription;
 
     /**

@@ -22,6 +22,25 @@ import org.rclab.runtime.RcRuntime;
  * </ul>
  * Each method's name ends with the ordering it provides, so a reader can check a scheme's
  * argument line by line.
+ *
+ * <p><b>Which fields a scheme may use.</b> All objects of a runtime are counted by its one
+ * scheme, so the scheme owns five fields outright and may give them any meaning, whatever the
+ * shipped schemes call them:
+ * <ul>
+ *   <li>{@code owner} ({@code Thread}), {@code local} ({@code int}, plain), {@code shared}
+ *       ({@code long}, volatile), {@code lockWord} ({@code int}, volatile): counts, owners,
+ *       flags and lock bits;</li>
+ *   <li>{@code slot} ({@code Object}, volatile): anything else, e.g. a lock object or a side
+ *       record made in {@link org.rclab.scheme.RefCounter#init}; a scheme needing several fields
+ *       hangs one object of its own here.</li>
+ * </ul>
+ * A new object's fields are zero and {@code null}; {@code init} sets what the scheme relies on.
+ * Immortal objects never reach the scheme's counter, so their fields stay as made and must not
+ * be relied on. The other two fields belong to the runtime: {@code state} (immortal and freed
+ * bits) is read-only for schemes ({@link #statePlain}; a scheme frees by returning {@code true}
+ * from {@code decref} or calling {@link org.rclab.scheme.SchemeContext#free}, never by writing
+ * it), and {@code id} is read through {@link RcObject#id()} (mind its first-use cost).
+ * Fields are reached only through this class, never by reflection.
  */
 public final class Header {
     static final VarHandle OWNER;

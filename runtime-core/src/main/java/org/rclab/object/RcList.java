@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
+import org.rclab.heap.RefcountMisuseException;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.scheme.CriticalSection;
 
@@ -60,6 +61,8 @@ public final class RcList extends RcContainer {
         try (CriticalSection section = runtime.enter(this)) {
             runtime.incref(item);
             appendOwned(item);
+        } catch (final ArrayIndexOutOfBoundsException e) {
+            throw broken("append", items, size, e);
         }
     }
 
@@ -77,9 +80,15 @@ public final class RcList extends RcContainer {
             }
             final int last = size - 1;
             final RcObject item = items[last];
+            if (item == null) {
+                // The one check on a normal path: an empty slot would reach the caller silently.
+                throw brokenPromise("pop found empty item slot " + last + " (size " + size + ")");
+            }
             ELEMENT.setRelease(items, last, (RcObject) null);
             SIZE.setRelease(this, last);
             return item;
+        } catch (final ArrayIndexOutOfBoundsException e) {
+            throw broken("pop", items, size, e);
         }
     }
 
@@ -108,6 +117,8 @@ public final class RcList extends RcContainer {
             final RcObject item = items[index];
             runtime.incref(item);
             return item;
+        } catch (final NullPointerException | ArrayIndexOutOfBoundsException e) {
+            throw broken("get", items, size, e);
         }
     }
 
@@ -127,6 +138,11 @@ public final class RcList extends RcContainer {
             runtime.incref(item);
             old = items[index];
             ELEMENT.setRelease(items, index, item);
+        } catch (final ArrayIndexOutOfBoundsException e) {
+            throw broken("set", items, size, e);
+        }
+        if (old == null) {
+            throw brokenPromise("set found empty item slot " + index + " (size " + size + ")");
         }
         // Released after the section ends: freeing the old item never runs under this lock.
         runtime.decref(old);
@@ -143,8 +159,12 @@ public final class RcList extends RcContainer {
             ITEMS.setRelease(this, new RcObject[INITIAL_CAPACITY]);
             SIZE.setRelease(this, 0);
         }
-        for (int i = 0; i < oldSize; i++) {
-            runtime.decref(old[i]);
+        try {
+            for (int i = 0; i < oldSize; i++) {
+                runtime.decref(old[i]);
+            }
+        } catch (final NullPointerException | ArrayIndexOutOfBoundsException e) {
+            throw broken("clear", old, oldSize, e);
         }
     }
 
@@ -161,9 +181,13 @@ public final class RcList extends RcContainer {
         try (CriticalSection section = runtime.enter(this, other)) {
             final int count = other.size;
             final RcObject[] source = other.items;
-            for (int i = 0; i < count; i++) {
-                runtime.incref(source[i]);
-                appendOwned(source[i]);
+            try {
+                for (int i = 0; i < count; i++) {
+                    runtime.incref(source[i]);
+                    appendOwned(source[i]);
+                }
+            } catch (final NullPointerException | ArrayIndexOutOfBoundsException e) {
+                throw other.broken("extend", source, count, e);
             }
         }
     }
@@ -180,8 +204,12 @@ public final class RcList extends RcContainer {
 
     @Override
     public void takeReferences(final ArrayDeque<RcObject> out) {
-        for (int i = 0; i < size; i++) {
-            out.add(items[i]);
+        try {
+            for (int i = 0; i < size; i++) {
+                out.add(items[i]);
+            }
+        } catch (final NullPointerException | ArrayIndexOutOfBoundsException e) {
+            throw broken("free", items, size, e);
         }
         items = new RcObject[0];
         size = 0;
@@ -189,7 +217,10 @@ public final class RcList extends RcContainer {
 
     private void appendOwned(final RcObject item) {
         RcObject[] array = items;
-        if (size == array.length) {
+        if (size >= array.length) {
+            if (size > array.length) {
+                throw brokenPromise("append found size " + size + " beyond capacity " + array.length);
+            }
             array = Arrays.copyOf(array, array.length * 2);
             // Release: a lock-free reader that sees the new array sees its copied contents.
             ITEMS.setRelease(this, array);
@@ -204,6 +235,37 @@ public final class RcList extends RcContainer {
             return null;
         }
         return (RcObject) ELEMENT.getAcquire(array, index);
+    }
+
+    /**
+     * Names the broken promise behind a state an operation stumbled on: a size beyond the
+     * storage, or an empty slot below the size. Runs only after something already went wrong.
+     *
+     * @param op the operation, for the message
+     * @param array the item array the operation used
+     * @param n the size it used
+     * @param e what the operation hit
+     * @return the misuse to throw, caused by {@code e}; {@code e} itself if the list looks sound
+     *         (the fault is elsewhere)
+     */
+    private RuntimeException broken(final String op, final RcObject[] array, final int n, final RuntimeException e) {
+        final RefcountMisuseException found;
+        if (n > array.length) {
+            found = brokenPromise(op + " found size " + n + " beyond capacity " + array.length);
+        } else {
+            int empty = -1;
+            for (int i = 0; i < n && empty < 0; i++) {
+                if (array[i] == null) {
+                    empty = i;
+                }
+            }
+            if (empty < 0) {
+                return e;
+            }
+            found = brokenPromise(op + " found empty item slot " + empty + " (size " + n + ")");
+        }
+        found.initCause(e);
+        return found;
     }
 
     private void checkIndex(final int index) {

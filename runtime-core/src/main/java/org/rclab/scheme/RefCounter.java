@@ -3,14 +3,40 @@ package org.rclab.scheme;
 import org.rclab.object.RcObject;
 
 /**
- * How a scheme changes counts. The runtime handles immortal and freed objects before calling
- * these methods, so they only ever see live mortal objects (unless a race the scheme fails to
- * prevent says otherwise, which is what the stress suite looks for).
+ * How a scheme changes counts.
+ *
+ * <p><b>What the runtime guarantees.</b> Every call is made by a thread attached to the runtime
+ * and not released. The runtime reads an object's state word before calling {@link #incref} or
+ * {@link #decref}: immortal objects (small ints, {@code None}, {@code True}, {@code False}) and
+ * freed objects never reach the scheme, so these methods see only live mortal objects of their
+ * own runtime (unless a race the scheme fails to prevent says otherwise, which is what the
+ * stress suite looks for).
+ *
+ * <p><b>What the scheme promises.</b>
+ * <ul>
+ *   <li>If {@link Scheme#threadSafe()} is {@code true}: no increment or decrement is lost, however
+ *       many threads change one count at once, and every change a thread made before its decref
+ *       is visible to the thread that frees the object.</li>
+ *   <li>Freeing exactly once: for each object, exactly one {@link #decref} returns {@code true}
+ *       (the runtime then frees the object and releases what it holds), or the scheme defers the
+ *       decision and calls {@link SchemeContext#free} exactly once. A deferred free must have
+ *       happened by the time every thread that released a reference has passed a checkpoint (or
+ *       detached) and the object's creator, if still attached, has passed one after that.</li>
+ *   <li>Below zero: the true count can only go below zero when a program releases a reference
+ *       it does not own and two such releases race past the runtime's freed check. The scheme
+ *       then must not return {@code true} (or free) a second time; it reports the misuse with
+ *       {@code context.heap().misuse(MisuseKind.OVER_RELEASE, o, what)} and throws the exception
+ *       that returns. A scheme that splits counts (a biased scheme's negative shared count is
+ *       normal) checks where it learns the true count, at the merge. Plain counts that cannot
+ *       see the race cheaply may leave it to the runtime's freed check.</li>
+ * </ul>
  */
 public interface RefCounter {
     /**
      * Sets the counts of a new object to one reference, owned by the creating thread. The object
-     * is not yet visible to other threads.
+     * is not yet visible to other threads, so plain stores suffice: publishing it (a container's
+     * release store, a thread start) orders them before any other thread's use. Every header
+     * field the scheme relies on must be set here; a new object's are zero and {@code null}.
      *
      * @param o the new object
      */
@@ -31,12 +57,14 @@ public interface RefCounter {
      *         object; {@code false} otherwise (including when the scheme defers the decision,
      *         as a biased scheme's merge queue does, and frees later via
      *         {@link SchemeContext#free})
+     * @throws org.rclab.heap.RefcountMisuseException made by the heap, if the count went below zero
      */
     boolean decref(RcObject o);
 
     /**
      * The true count at this moment, as far as the scheme can read it; exact when no other
-     * thread is changing it.
+     * thread is changing it (and, for a scheme that defers, once the deferred changes are
+     * settled). For tests and reports: nothing may decide to free from it.
      *
      * @param o an object
      * @return the count
@@ -46,6 +74,14 @@ public interface RefCounter {
     /**
      * Adds a reference unless the object is already dying, for a reader that reached the object
      * without holding its container's lock. Only called when {@link #lockFreeReads()} is true.
+     *
+     * <p>Its duty: never raise a count that has reached zero (the object is being freed, and a
+     * count that reached zero never rises again), and return {@code true} only after adding a
+     * reference to an object that was live at that moment. It may fail spuriously; the reader
+     * then takes the locked path. The container rechecks that it still holds the item after a
+     * successful call, which makes the read linearizable; the object's memory cannot be reused
+     * meanwhile because Java's collector never reuses a reachable object's memory (CPython needs
+     * QSBR for that part).
      *
      * @param o an object that may be concurrently losing its last reference
      * @return {@code true} if a reference was added; {@code false} if the object may be dying and

@@ -49,7 +49,9 @@ public interface SchemeContext {
     /**
      * Frees an object whose count the scheme has found to be zero, outside a
      * {@link RefCounter#decref} call (a biased scheme's merge, for example). Frees the object's
-     * contents iteratively; a second free of one object is detected and reported.
+     * contents iteratively; a second free of one object is detected and reported. Call it once
+     * per object, from a thread attached to the runtime and not released, and never for an
+     * object for which a {@code decref} returned {@code true}.
      *
      * @param o the object whose last reference is gone
      */

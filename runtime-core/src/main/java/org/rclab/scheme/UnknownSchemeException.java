@@ -6,7 +6,9 @@ import java.util.List;
 public final class UnknownSchemeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The name asked for. */
     private final String name;
+    /** The discovered schemes' names, sorted. */
     private final List<String> known;
 
     /**

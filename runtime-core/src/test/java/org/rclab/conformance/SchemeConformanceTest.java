@@ -12,14 +12,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.rclab.heap.LeakError;
 import org.rclab.heap.MisuseKind;
 import org.rclab.heap.RefcountMisuseException;
@@ -58,19 +63,38 @@ import org.rclab.scheme.UnknownSchemeException;
  * <p>Each test runs on a fresh runtime that tracks live objects, with the test thread attached,
  * and ends by asserting that nothing leaked. Threads that wait for other attached threads do so
  * with the runtime released, as a blocking call in CPython would.
+ *
+ * <p>The kit cannot hang and cannot pass by luck. Every test runs under a bound ({@link KitBound}:
+ * a test still running after 150 s fails with the stacks of its threads; the system property
+ * {@code rclab.kit.test-bound-seconds} changes the bound),
+ * and tests that need a section or a worker to return fail sooner, with a message naming the
+ * promise at stake (re-entrant sections, opposite-order pairs that terminate). A worker's
+ * failure is the failing test's cause. The race tests repeat their rounds until the threads have
+ * provably run at the same time often enough ({@link Race}); a race that never overlapped is
+ * reported as skipped, never as passed. The kit needs JUnit Jupiter 5.13 or later.
  */
+@ExtendWith(KitBound.class)
 public abstract class SchemeConformanceTest {
     private static final int DEEP_CHAIN = 1_000_000;
-    private static final int PAIRS_PER_THREAD = 100_000;
-    private static final int APPENDS_PER_THREAD = 10_000;
     private static final int APPEND_BURST = 50;
     private static final int CHECKPOINT_EVERY = 64;
     private static final Duration LIVENESS_GUARD = Duration.ofSeconds(60);
+    /** A section that has not returned after this is waiting for something that never comes. */
+    private static final Duration SECTION_BOUND = Duration.ofSeconds(5);
+    /** A race over sections that has not ended after this is deadlocked: a race's limit and then some. */
+    private static final Duration SECTION_RACE_BOUND = Race.LIMIT.plus(Duration.ofSeconds(20));
+    private static final int PAIRS_PER_ROUND = 10_000;
+    private static final int RELEASES_PER_ROUND = 256;
+    private static final int HANDOVERS_PER_ROUND = 256;
+    private static final int READS_PER_ROUND = 2_000;
+    private static final int SECTIONS_PER_ROUND = 2_000;
 
     /** The runtime under test, fresh for each test. */
     protected RcRuntime rt;
     /** The test thread's attachment to {@link #rt}. */
     protected RuntimeThread self;
+    /** Set when workers were left stuck: {@link #rt} cannot be closed while they are attached. */
+    private volatile boolean abandoned;
 
     /**
      * The name of the scheme under test.
@@ -98,6 +122,9 @@ public abstract class SchemeConformanceTest {
     void closeRuntime() {
         if (self.isAttached()) {
             self.detach();
+        }
+        if (abandoned) {
+            return;
         }
         rt.close();
     }
@@ -653,22 +680,51 @@ public abstract class SchemeConformanceTest {
     }
 
     @Test
-    void criticalSectionsNestOverOneAndTwoObjects() {
-        final RcList a = rt.newList();
-        final RcList b = rt.newList();
-        try (CriticalSection outer = rt.enter(a)) {
-            try (CriticalSection pair = rt.enter(a, b)) {
-                try (CriticalSection same = rt.enter(b, b)) {
-                    b.append(rt.none());
-                }
-            }
-        }
-        try (CriticalSection reversed = rt.enter(b, a)) {
-            a.append(rt.none());
-        }
-        assertEquals(1, a.size());
-        rt.decref(a);
-        rt.decref(b);
+    void criticalSectionsNestOverOneAndTwoObjects() throws Exception {
+        // On a bounded worker: a design whose sections wait for themselves fails here, by name.
+        withinBound("a thread that holds a section over an object waited for itself when it entered another section"
+                + " over that object: sections must be re-entrant", (worker, index) -> {
+                    final RcList a = rt.newList();
+                    final RcList b = rt.newList();
+                    try (CriticalSection outer = rt.enter(a)) {
+                        try (CriticalSection pair = rt.enter(a, b)) {
+                            try (CriticalSection same = rt.enter(b, b)) {
+                                b.append(rt.none());
+                            }
+                        }
+                    }
+                    try (CriticalSection reversed = rt.enter(b, a)) {
+                        a.append(rt.none());
+                    }
+                    assertEquals(1, a.size());
+                    rt.decref(a);
+                    rt.decref(b);
+                });
+        self.checkpoint();
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void nestedSingleObjectSectionsReenterTheSameObject() throws Exception {
+        withinBound("a thread that holds a section over an object waited for itself when it entered a nested"
+                + " single-object section over that object: sections must be re-entrant", (worker, index) -> {
+                    final RcList a = rt.newList();
+                    final RcList b = rt.newList();
+                    try (CriticalSection first = rt.enter(a)) {
+                        try (CriticalSection other = rt.enter(b)) {
+                            try (CriticalSection again = rt.enter(a)) {
+                                a.append(rt.none());
+                                b.append(rt.none());
+                            }
+                            assertEquals(1, a.size(), "the inner section's change is visible in the outer one");
+                        }
+                        a.append(rt.none());
+                    }
+                    assertEquals(2, a.size());
+                    rt.decref(a);
+                    rt.decref(b);
+                });
+        self.checkpoint();
         rt.heap().assertNoLeaks();
     }
 
@@ -678,18 +734,21 @@ public abstract class SchemeConformanceTest {
     void concurrentIncrefDecrefPairsKeepTheCountExact() throws Exception {
         assumeThreadSafe();
         final RcStr shared = rt.newStr("shared");
-        runWorkers(2, (worker, index) -> {
-            for (int i = 0; i < PAIRS_PER_THREAD; i++) {
+        race(2, PAIRS_PER_ROUND, NO_SETUP, (worker, index, ticker, length) -> {
+            for (int i = 0; i < length; i++) {
                 rt.incref(shared);
+                ticker.tick();
                 rt.decref(shared);
                 if (i % CHECKPOINT_EVERY == 0) {
                     worker.checkpoint();
                 }
             }
+        }, (worker, round, length) -> {
+            assertFalse(shared.isFreed(), "round " + round + ": a lost increment freed an object still referenced");
+            assertEquals(1, rt.refcount(shared), "round " + round + ": increments and decrements did not cancel out");
         });
-        assertEquals(1, rt.refcount(shared));
-        assertFalse(shared.isFreed());
         rt.decref(shared);
+        self.checkpoint();
         rt.heap().assertNoLeaks();
         assertEquals(0, rt.heap().misuseCount());
     }
@@ -699,22 +758,23 @@ public abstract class SchemeConformanceTest {
         assumeThreadSafe();
         final RcList list = rt.newList();
         final RcStr shared = rt.newStr("in every slot");
-        // The threads meet at a barrier before each burst, so their appends overlap on two CPUs
-        // instead of running one after the other: a scheme that does not lock loses items here.
-        final CyclicBarrier burst = new CyclicBarrier(2);
-        runWorkers(2, (worker, index) -> {
-            for (int round = 0; round < APPENDS_PER_THREAD / APPEND_BURST; round++) {
-                awaitReleased(worker, burst);
-                for (int i = 0; i < APPEND_BURST; i++) {
-                    list.append(shared);
+        race(2, APPEND_BURST, NO_SETUP, (worker, index, ticker, length) -> {
+            for (int i = 0; i < length; i++) {
+                list.append(shared);
+                ticker.tick();
+                if (i % CHECKPOINT_EVERY == 0) {
+                    worker.checkpoint();
                 }
             }
+        }, (worker, round, length) -> {
+            assertEquals(2 * length, list.size(), "round " + round + ": appends were lost");
+            assertEquals(2L * length + 1, rt.refcount(shared), "round " + round + ": item counts are wrong");
+            list.clear();
+            assertEquals(1, rt.refcount(shared), "round " + round + ": clear released the wrong number of references");
         });
-        assertEquals(2 * APPENDS_PER_THREAD, list.size());
-        assertEquals(2L * APPENDS_PER_THREAD + 1, rt.refcount(shared));
         rt.decref(list);
-        assertEquals(1, rt.refcount(shared));
         rt.decref(shared);
+        self.checkpoint();
         rt.heap().assertNoLeaks();
     }
 
@@ -736,6 +796,44 @@ public abstract class SchemeConformanceTest {
         assertTrue(list.isFreed(), "the creator has left; the last release frees the object");
         rt.heap().assertNoLeaks();
         assertEquals(0, rt.heap().misuseCount());
+    }
+
+    @Test
+    void creatorAndAnotherThreadReleasingAtTheSameMomentFreeEachObjectOnce() throws Exception {
+        assumeThreadSafe();
+        // Worker 0 makes the objects and keeps a reference of its own to each; both workers then
+        // release theirs at once. Under a biased scheme this is the owner's plain count and
+        // another thread's shared count reaching zero together, which must free exactly once.
+        final RcObject[][] batch = new RcObject[1][];
+        final long freedBefore = rt.heap().freed();
+        final long[] expectedFreed = {freedBefore};
+        race(2, RELEASES_PER_ROUND, (worker, length) -> {
+            final RcObject[] made = new RcObject[length];
+            for (int i = 0; i < length; i++) {
+                made[i] = i % 2 == 0 ? rt.newStr("r" + i) : rt.newList();
+                rt.incref(made[i]);
+            }
+            batch[0] = made;
+        }, (worker, index, ticker, length) -> {
+            for (int i = 0; i < length; i++) {
+                rt.decref(batch[0][i]);
+                ticker.tick();
+                if (i % CHECKPOINT_EVERY == 0) {
+                    worker.checkpoint();
+                }
+            }
+            worker.checkpoint();
+        }, (worker, round, length) -> {
+            worker.checkpoint();
+            expectedFreed[0] += length;
+            for (final RcObject o : batch[0]) {
+                assertTrue(o.isFreed(), "round " + round + ": both references are gone but " + o.describe()
+                        + " was not freed (a lost decrement)");
+            }
+            assertEquals(expectedFreed[0], rt.heap().freed(), "round " + round + ": objects freed more than once");
+            assertEquals(0, rt.heap().misuseCount(), "round " + round + ": a release was reported as misuse");
+        });
+        rt.heap().assertNoLeaks();
     }
 
     @Test
@@ -769,15 +867,72 @@ public abstract class SchemeConformanceTest {
     }
 
     @Test
+    void creatorAppendingWhileAnotherThreadPopsAndReleasesFreesEverything() throws Exception {
+        assumeThreadSafe();
+        // The overlapping form of the hand-over above: the creator keeps making and appending
+        // while the other thread pops and releases, so frees by a non-creator race the
+        // creator's own allocations and list changes.
+        final RcList inbox = rt.newList();
+        final RcObject[][] round = new RcObject[1][];
+        final AtomicBoolean appended = new AtomicBoolean();
+        race(2, HANDOVERS_PER_ROUND, (worker, length) -> {
+            round[0] = new RcObject[length];
+            appended.set(false);
+        }, (worker, index, ticker, length) -> {
+            if (index == 0) {
+                for (int i = 0; i < length; i++) {
+                    final RcStr s = rt.newStr("m" + i);
+                    round[0][i] = s;
+                    inbox.append(s);
+                    rt.decref(s);
+                    ticker.tick();
+                    if (i % CHECKPOINT_EVERY == 0) {
+                        worker.checkpoint();
+                    }
+                }
+                appended.set(true);
+            } else {
+                int popped = 0;
+                while (popped < length) {
+                    if (inbox.size() > 0) {
+                        rt.decref(inbox.pop());
+                        popped++;
+                    } else if (appended.get() && inbox.size() == 0) {
+                        throw new AssertionError("the creator appended " + length + " items but only " + popped
+                                + " could be popped: appends were lost");
+                    } else {
+                        // Released: under a global lock the creator needs it to append.
+                        worker.callReleased(() -> {
+                            Thread.yield();
+                            return null;
+                        });
+                    }
+                    ticker.tick();
+                }
+            }
+            worker.checkpoint();
+        }, (worker, r, length) -> {
+            worker.checkpoint();
+            assertEquals(0, inbox.size(), "round " + r + ": the list should be empty");
+            for (final RcObject o : round[0]) {
+                assertTrue(o.isFreed(), "round " + r + ": " + o.describe() + " was popped and released but not freed");
+            }
+            assertEquals(0, rt.heap().misuseCount(), "round " + r + ": a release was reported as misuse");
+        });
+        rt.decref(inbox);
+        self.checkpoint();
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
     void readersRacingAReplacingWriterNeverSeeAFreedItem() throws Exception {
         assumeThreadSafe();
         final RcList list = rt.newList();
         final RcStr first = rt.newStr("v0");
         list.append(first);
         rt.decref(first);
-        final int rounds = 20_000;
-        runWorkers(2, (worker, index) -> {
-            for (int i = 1; i <= rounds; i++) {
+        race(2, READS_PER_ROUND, NO_SETUP, (worker, index, ticker, length) -> {
+            for (int i = 1; i <= length; i++) {
                 if (index == 0) {
                     final RcStr next = rt.newStr("v" + i);
                     list.set(0, next);
@@ -789,15 +944,83 @@ public abstract class SchemeConformanceTest {
                     }
                     rt.decref(seen);
                 }
+                ticker.tick();
                 if (i % CHECKPOINT_EVERY == 0) {
                     worker.checkpoint();
                 }
             }
-        });
+            worker.checkpoint();
+        }, (worker, round, length) -> assertEquals(0, rt.heap().misuseCount(), "round " + round + ": misuse was detected"));
         rt.decref(list);
         self.checkpoint();
         rt.heap().assertNoLeaks();
         assertEquals(0, rt.heap().misuseCount());
+    }
+
+    @Test
+    void twoObjectSectionsInOppositeOrdersTerminateAndExclude() throws Exception {
+        assumeThreadSafe();
+        final RcList a = rt.newList();
+        final RcList b = rt.newList();
+        raceWithin("two threads entering two-object sections over the same pair in opposite orders deadlocked:"
+                + " a two-object section must take its objects in one global order", SECTIONS_PER_ROUND,
+                (worker, index, ticker, length) -> {
+                    for (int i = 0; i < length; i++) {
+                        try (CriticalSection pair = index == 0 ? rt.enter(a, b) : rt.enter(b, a)) {
+                            changeBothInOneSection(a, b);
+                        }
+                        ticker.tick();
+                        if (i % CHECKPOINT_EVERY == 0) {
+                            worker.checkpoint();
+                        }
+                    }
+                });
+        rt.decref(a);
+        rt.decref(b);
+        rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void nestedSingleObjectSectionsFromTwoThreadsExclude() throws Exception {
+        assumeThreadSafe();
+        final RcList a = rt.newList();
+        final RcList b = rt.newList();
+        raceWithin("two threads nesting single-object sections over the same two objects, in the same order,"
+                + " deadlocked or a re-entered section waited for itself", SECTIONS_PER_ROUND,
+                (worker, index, ticker, length) -> {
+                    for (int i = 0; i < length; i++) {
+                        try (CriticalSection outer = rt.enter(a)) {
+                            try (CriticalSection inner = rt.enter(b)) {
+                                try (CriticalSection again = rt.enter(a)) {
+                                    changeBothInOneSection(a, b);
+                                }
+                            }
+                        }
+                        ticker.tick();
+                        if (i % CHECKPOINT_EVERY == 0) {
+                            worker.checkpoint();
+                        }
+                    }
+                });
+        rt.decref(a);
+        rt.decref(b);
+        rt.heap().assertNoLeaks();
+    }
+
+    /**
+     * Inside a section over both lists: they hold the same number of items whenever no section
+     * is open, so unequal sizes here mean another thread is inside a section over them too.
+     */
+    private void changeBothInOneSection(final RcList a, final RcList b) {
+        final int before = a.size();
+        if (b.size() != before) {
+            throw new AssertionError("two threads were inside sections over the same objects at once: sizes "
+                    + before + " and " + b.size());
+        }
+        a.append(rt.none());
+        b.append(rt.none());
+        rt.decref(a.pop());
+        rt.decref(b.pop());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -821,42 +1044,164 @@ public abstract class SchemeConformanceTest {
 
     /**
      * Runs attached worker threads to completion while the test thread waits released (so a
-     * scheme with a global lock lets them run), and rethrows the first failure.
+     * scheme with a global lock lets them run). A worker's failure becomes the cause of the
+     * test's failure (the others' are attached as suppressed); workers still running after a
+     * liveness guard fail the test with their stacks.
      *
      * @param count how many workers
      * @param body what each does
-     * @throws Exception a worker's failure
+     * @throws Exception never directly: failures are reported as an {@link AssertionError}
      */
     protected final void runWorkers(final int count, final WorkerBody body) throws Exception {
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        runWorkers(count, LIVENESS_GUARD, "a deadlock, a lost wake-up, or a thread waiting for itself", body);
+    }
+
+    /**
+     * Runs one attached worker that must finish within {@link #SECTION_BOUND}; if it does not,
+     * the test fails with {@code stuckMeans} and the worker's stack.
+     */
+    private void withinBound(final String stuckMeans, final WorkerBody body) throws Exception {
+        runWorkers(1, SECTION_BOUND, stuckMeans, body);
+    }
+
+    private void runWorkers(final int count, final Duration bound, final String stuckMeans, final WorkerBody body)
+            throws Exception {
+        final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         final List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             final int index = i;
-            threads.add(new Thread(() -> {
+            final Thread t = new Thread(() -> {
                 try (RuntimeThread worker = rt.attach()) {
                     body.run(worker, index);
-                } catch (final Throwable t) {
-                    failure.compareAndSet(null, t);
+                } catch (final Throwable e) {
+                    failures.add(e);
                 }
-            }, schemeName() + "-worker-" + i));
+            }, schemeName() + "-worker-" + i);
+            // A worker stuck for good must not keep the JVM alive after the run.
+            t.setDaemon(true);
+            threads.add(t);
         }
-        final long deadline = System.nanoTime() + LIVENESS_GUARD.toNanos();
-        self.callReleased(() -> {
+        final long deadline = System.nanoTime() + bound.toNanos();
+        // The stacks are taken while still released: reacquiring may itself wait for a stuck worker.
+        final String stuck = self.callReleased(() -> {
             for (final Thread t : threads) {
                 t.start();
             }
             for (final Thread t : threads) {
                 t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
-            return null;
+            if (threads.stream().noneMatch(Thread::isAlive)) {
+                return null;
+            }
+            abandoned = true;
+            final String stacks = ThreadStacks.of(threads);
+            threads.forEach(Thread::interrupt);
+            return stacks;
         });
-        for (final Thread t : threads) {
+        if (stuck != null) {
             // A liveness guard, not a speed check: the bound is far above any honest run.
-            assertFalse(t.isAlive(), t.getName() + " did not finish within " + LIVENESS_GUARD + ": stuck");
+            final AssertionError e = new AssertionError("workers did not finish within " + bound + ": " + stuckMeans
+                    + ". The stuck threads:\n" + stuck);
+            failures.forEach(e::addSuppressed);
+            throw e;
         }
-        if (failure.get() != null) {
-            throw new AssertionError("a worker failed: " + failure.get(), failure.get());
+        if (!failures.isEmpty()) {
+            throw workerFailure(failures);
         }
+    }
+
+    /**
+     * The failure to report for failed workers: the first that is not merely a worker woken from
+     * a barrier another worker broke by failing.
+     */
+    private static AssertionError workerFailure(final Queue<Throwable> failures) {
+        final Throwable cause = failures.stream().filter(t -> !(t instanceof BrokenBarrierException)).findFirst()
+                .orElse(failures.peek());
+        final AssertionError e = new AssertionError("a worker failed: " + cause, cause);
+        failures.stream().filter(t -> t != cause).forEach(e::addSuppressed);
+        return e;
+    }
+
+    /** What worker 0 does before each round of a race, with the round's length. */
+    @FunctionalInterface
+    private interface RoundSetup {
+        void prepare(RuntimeThread worker, int length) throws Exception;
+    }
+
+    /** One racing thread's part of a round; it calls {@code ticker.tick()} between operations. */
+    @FunctionalInterface
+    private interface RacePart {
+        void run(RuntimeThread worker, int index, Race.Ticker ticker, int length) throws Exception;
+    }
+
+    /** What worker 0 checks after each round, while the other workers wait released. */
+    @FunctionalInterface
+    private interface RoundCheck {
+        void check(RuntimeThread worker, int round, int length) throws Exception;
+    }
+
+    private static final RoundSetup NO_SETUP = (worker, length) -> { };
+
+    /**
+     * Runs a race in rounds until it has had a fair chance ({@link Race}): before each round
+     * worker 0 runs {@code setup}; the workers start the round together and run their parts;
+     * when all have ended, worker 0 runs {@code check}. A race whose threads never overlapped
+     * aborts the test instead of passing it.
+     */
+    private void race(final int threads, final int baseLength, final RoundSetup setup, final RacePart part,
+            final RoundCheck check) throws Exception {
+        race(threads, baseLength, setup, part, check, LIVENESS_GUARD,
+                "a deadlock, a lost wake-up, or a thread waiting for itself");
+    }
+
+    /** A race with no setup or check whose hang means what {@code stuckMeans} says. */
+    private void raceWithin(final String stuckMeans, final int baseLength, final RacePart part) throws Exception {
+        race(2, baseLength, NO_SETUP, part, (worker, round, length) -> { }, SECTION_RACE_BOUND, stuckMeans);
+    }
+
+    private void race(final int threads, final int baseLength, final RoundSetup setup, final RacePart part,
+            final RoundCheck check, final Duration bound, final String stuckMeans) throws Exception {
+        final Race race = new Race(threads);
+        final Race.Ticker[] tickers = new Race.Ticker[threads];
+        for (int i = 0; i < threads; i++) {
+            tickers[i] = race.ticker(i);
+        }
+        // Written by worker 0 before it meets the others, read by them after: meeting orders
+        // the writes before the reads.
+        final AtomicBoolean more = new AtomicBoolean(true);
+        final int[] length = {race.length(baseLength)};
+        runWorkers(threads, bound, stuckMeans, (worker, index) -> {
+            try {
+                for (int round = 0; ; round++) {
+                    if (index == 0 && more.get()) {
+                        setup.prepare(worker, length[0]);
+                    }
+                    worker.callReleased(() -> {
+                        race.meet();
+                        return null;
+                    });
+                    if (!more.get()) {
+                        return;
+                    }
+                    tickers[index].begin();
+                    part.run(worker, index, tickers[index], length[0]);
+                    worker.callReleased(() -> {
+                        race.meet();
+                        return null;
+                    });
+                    if (index == 0) {
+                        check.check(worker, round, length[0]);
+                        more.set(race.another(tickers));
+                        length[0] = race.length(baseLength);
+                    }
+                }
+            } catch (final Throwable t) {
+                race.abort();
+                throw t;
+            }
+        });
+        assumeTrue(race.tried(), "the racing threads never ran at the same time (" + race
+                + "): the race was not tried; run the kit on a machine with two free CPUs");
     }
 
     /** Waits at a barrier with the runtime released, so a global lock does not block the other party. */
