@@ -1,0 +1,132 @@
+package org.rclab.gilticks;
+
+import org.rclab.object.RcObject;
+import org.rclab.runtime.RuntimeThread;
+import org.rclab.scheme.CheckedPlainRefCounter;
+import org.rclab.scheme.CriticalSection;
+import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.PlainRefCounter;
+import org.rclab.scheme.RefCounter;
+import org.rclab.scheme.SchemeContext;
+import org.rclab.scheme.SchemeInstance;
+import org.rclab.scheme.ThreadGate;
+
+/**
+ * The {@code gil-ticks} scheme bound to one runtime: its own {@link BinarySemaphoreGil} (so two
+ * runtimes run in parallel), the tick counter, plain counts and no-op critical sections.
+ *
+ * <p>Thread gate, in CPython 2's terms: {@link #attach} takes the GIL, {@link #detach} releases it
+ * for good, {@link #release} and {@link #reacquire} bracket blocking work
+ * ({@code Py_BEGIN_ALLOW_THREADS}); {@link #checkpoint} is the eval loop's tick: every
+ * {@value CheckInterval#OPTION} ticks it releases the GIL and takes it straight back.
+ *
+ * <p>Misuse checks: {@link #checkpoint} and both {@code enter} methods always check (one opaque
+ * load and a compare) that the calling thread holds the GIL, as do {@link #detach} and
+ * {@link #release} under the mutex; with {@link SchemeContext#strictChecks()} (the default)
+ * every allocation, incref and decref checks too. The error is an {@link IllegalStateException}
+ * naming the thread, the runtime and the holder.
+ */
+final class GilTicksInstance implements SchemeInstance, ThreadGate, CriticalSections {
+    private final BinarySemaphoreGil lock;
+    private final RefCounter counter;
+    private final int checkInterval;
+
+    /**
+     * Ticks left until the holder's next release (CPython 2's {@code _Py_Ticker}: one counter
+     * per lock, not per thread, so a new holder goes on from where the last one stopped). Plain:
+     * only the thread holding the GIL touches it, and the mutex's unlock by one holder and lock
+     * by the next order the writes of one before the reads of the other.
+     */
+    private int ticker;
+
+    GilTicksInstance(final SchemeContext context) {
+        // Parse first: a bad option must fail before anything is registered.
+        this.checkInterval = CheckInterval.parse(context.option(CheckInterval.OPTION).orElse(null));
+        this.ticker = checkInterval;
+        this.lock = new BinarySemaphoreGil(context, new GilTicksMetrics(context.metrics()));
+        this.counter = context.strictChecks() ? new CheckedPlainRefCounter(lock) : new PlainRefCounter();
+    }
+
+    /**
+     * This runtime's check interval.
+     *
+     * @return checkpoints between two releases
+     */
+    int checkInterval() {
+        return checkInterval;
+    }
+
+    @Override
+    public RefCounter refCounter() {
+        return counter;
+    }
+
+    @Override
+    public ThreadGate threadGate() {
+        return this;
+    }
+
+    @Override
+    public CriticalSections criticalSections() {
+        return this;
+    }
+
+    @Override
+    public void attach(final RuntimeThread thread) {
+        lock.take();
+    }
+
+    @Override
+    public void detach(final RuntimeThread thread) {
+        lock.release("detach");
+    }
+
+    @Override
+    public void checkpoint(final RuntimeThread thread) {
+        if (!lock.heldByCurrentThread()) {
+            throw lock.notHeld("pass a checkpoint");
+        }
+        if (--ticker > 0) {
+            return;
+        }
+        ticker = checkInterval;
+        lock.releaseAndRetake();
+    }
+
+    @Override
+    public void release(final RuntimeThread thread) {
+        lock.release("release the runtime");
+    }
+
+    @Override
+    public void reacquire(final RuntimeThread thread) {
+        lock.take();
+    }
+
+    /**
+     * A no-op section: the GIL already serialises every thread that may touch objects.
+     *
+     * @throws IllegalStateException if the calling thread does not hold the GIL
+     */
+    @Override
+    public CriticalSection enter(final RcObject o) {
+        if (!lock.heldByCurrentThread()) {
+            throw lock.notHeld("enter a critical section on " + o.describe());
+        }
+        return CriticalSection.NONE;
+    }
+
+    /**
+     * A no-op section over two objects: the GIL already serialises every thread that may touch
+     * objects.
+     *
+     * @throws IllegalStateException if the calling thread does not hold the GIL
+     */
+    @Override
+    public CriticalSection enter(final RcObject a, final RcObject b) {
+        if (!lock.heldByCurrentThread()) {
+            throw lock.notHeld("enter a critical section on " + a.describe() + " and " + b.describe());
+        }
+        return CriticalSection.NONE;
+    }
+}
