@@ -4,33 +4,15 @@ import org.rclab.object.RcObject;
 
 /**
  * Plain counts for a scheme whose lock makes plain counts safe (a GIL), each change preceded by a
- * check that the calling thread holds that lock: the strict-checks counter of such a scheme. A
- * thread that changes counts without holding the lock (not attached, or inside released blocking
- * work) then fails with the scheme's own error instead of silently losing a count. Reading a
- * count is not checked: it changes nothing.
+ * check that the calling thread holds that lock ({@link HeldCheck}): the strict-checks counter of
+ * such a scheme. A thread that changes counts without holding the lock (not attached, or inside
+ * released blocking work) then fails with the scheme's own error instead of silently losing a
+ * count. Reading a count is not checked: it changes nothing.
  *
  * <p>With strict checks off ({@link SchemeContext#strictChecks()}), a scheme uses
  * {@link PlainRefCounter} itself, so benchmarks measure the lock and not the check.
  */
 public final class CheckedPlainRefCounter implements RefCounter {
-    /** The check, supplied by the scheme; called on every change, so it must be cheap. */
-    public interface HeldCheck {
-        /**
-         * Whether the calling thread holds the lock that makes plain counts safe.
-         *
-         * @return {@code true} if it does
-         */
-        boolean heldByCurrentThread();
-
-        /**
-         * The error for a thread that changes counts without holding the lock.
-         *
-         * @param action what it tried, e.g. {@code "incref int object #17"}
-         * @return the exception to throw
-         */
-        RuntimeException notHeld(String action);
-    }
-
     private final HeldCheck lock;
     private final PlainRefCounter plain = new PlainRefCounter();
 

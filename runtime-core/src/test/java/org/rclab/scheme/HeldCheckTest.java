@@ -11,9 +11,10 @@ import org.rclab.object.RcStr;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
-class CheckedPlainRefCounterTest {
+/** The SPI's checks for a scheme with one lock per runtime: counts and sections refuse a caller without it. */
+class HeldCheckTest {
     /** A lock that is held or not as the test says. */
-    private static final class Switch implements CheckedPlainRefCounter.HeldCheck {
+    private static final class Switch implements HeldCheck {
         boolean held = true;
         String refused;
 
@@ -46,6 +47,24 @@ class CheckedPlainRefCounterTest {
             assertThrows(IllegalStateException.class, () -> counter.init(s));
             assertEquals(1, counter.count(s), "a refused change changes nothing; reading is never refused");
             rt.decref(s);
+        }
+    }
+
+    @Test
+    void sectionsLockNothingButRefuseACallerWithoutTheLock() {
+        try (RcRuntime rt = RcRuntime.create("unsafe"); RuntimeThread self = rt.attach()) {
+            final RcStr a = rt.newStr("a");
+            final RcStr b = rt.newStr("b");
+            final Switch lock = new Switch();
+            final CheckedNoOpSections sections = new CheckedNoOpSections(lock);
+            assertSame(CriticalSection.NONE, sections.enter(a));
+            assertSame(CriticalSection.NONE, sections.enter(a, b));
+            lock.held = false;
+            assertThrows(IllegalStateException.class, () -> sections.enter(a));
+            final IllegalStateException e = assertThrows(IllegalStateException.class, () -> sections.enter(a, b));
+            assertTrue(e.getMessage().startsWith("enter a critical section on str object"), e.getMessage());
+            rt.decref(a);
+            rt.decref(b);
         }
     }
 }
