@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.rclab.scheme.CheckedPlainRefCounter;
+import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
 
 /**
@@ -38,7 +38,7 @@ import org.rclab.scheme.SchemeContext;
  * {@code holdingThread} mirrors the holder for the cheap "does the calling thread hold the lock"
  * check: written under the mutex, read without it, opaque (see {@link #heldByCurrentThread()}).
  */
-final class BinarySemaphoreGil implements CheckedPlainRefCounter.HeldCheck {
+final class BinarySemaphoreGil implements HeldCheck {
     private static final VarHandle HOLDING_THREAD;
 
     static {

@@ -1,9 +1,8 @@
 package org.rclab.gilticks;
 
-import org.rclab.object.RcObject;
 import org.rclab.runtime.RuntimeThread;
+import org.rclab.scheme.CheckedNoOpSections;
 import org.rclab.scheme.CheckedPlainRefCounter;
-import org.rclab.scheme.CriticalSection;
 import org.rclab.scheme.CriticalSections;
 import org.rclab.scheme.PlainRefCounter;
 import org.rclab.scheme.RefCounter;
@@ -20,15 +19,17 @@ import org.rclab.scheme.ThreadGate;
  * ({@code Py_BEGIN_ALLOW_THREADS}); {@link #checkpoint} is the eval loop's tick: every
  * {@value CheckInterval#OPTION} ticks it releases the GIL and takes it straight back.
  *
- * <p>Misuse checks: {@link #checkpoint} and both {@code enter} methods always check (one opaque
+ * <p>Misuse checks: {@link #checkpoint} and entering a critical section always check (one opaque
  * load and a compare) that the calling thread holds the GIL, as do {@link #detach} and
  * {@link #release} under the mutex; with {@link SchemeContext#strictChecks()} (the default)
- * every allocation, incref and decref checks too. The error is an {@link IllegalStateException}
+ * every allocation, incref and decref checks too. The section and count checks are the SPI's
+ * {@link CheckedNoOpSections} and {@link CheckedPlainRefCounter}. The error is an {@link IllegalStateException}
  * naming the thread, the runtime and the holder.
  */
-final class GilTicksInstance implements SchemeInstance, ThreadGate, CriticalSections {
+final class GilTicksInstance implements SchemeInstance, ThreadGate {
     private final BinarySemaphoreGil lock;
     private final RefCounter counter;
+    private final CriticalSections sections;
     private final int checkInterval;
 
     /**
@@ -45,6 +46,7 @@ final class GilTicksInstance implements SchemeInstance, ThreadGate, CriticalSect
         this.ticker = checkInterval;
         this.lock = new BinarySemaphoreGil(context, new GilTicksMetrics(context.metrics()));
         this.counter = context.strictChecks() ? new CheckedPlainRefCounter(lock) : new PlainRefCounter();
+        this.sections = new CheckedNoOpSections(lock);
     }
 
     /**
@@ -68,7 +70,7 @@ final class GilTicksInstance implements SchemeInstance, ThreadGate, CriticalSect
 
     @Override
     public CriticalSections criticalSections() {
-        return this;
+        return sections;
     }
 
     @Override
@@ -101,32 +103,5 @@ final class GilTicksInstance implements SchemeInstance, ThreadGate, CriticalSect
     @Override
     public void reacquire(final RuntimeThread thread) {
         lock.take();
-    }
-
-    /**
-     * A no-op section: the GIL already serialises every thread that may touch objects.
-     *
-     * @throws IllegalStateException if the calling thread does not hold the GIL
-     */
-    @Override
-    public CriticalSection enter(final RcObject o) {
-        if (!lock.heldByCurrentThread()) {
-            throw lock.notHeld("enter a critical section on " + o.describe());
-        }
-        return CriticalSection.NONE;
-    }
-
-    /**
-     * A no-op section over two objects: the GIL already serialises every thread that may touch
-     * objects.
-     *
-     * @throws IllegalStateException if the calling thread does not hold the GIL
-     */
-    @Override
-    public CriticalSection enter(final RcObject a, final RcObject b) {
-        if (!lock.heldByCurrentThread()) {
-            throw lock.notHeld("enter a critical section on " + a.describe() + " and " + b.describe());
-        }
-        return CriticalSection.NONE;
     }
 }
