@@ -118,7 +118,7 @@ final class BinarySemaphoreGil implements HeldCheck {
             released.awaitUninterruptibly();
             while (locked) {
                 // Signalled, but by the time this thread had the mutex again the releasing
-                // thread (or another) had taken the lock back: Beazley's "false alarm".
+                // thread (or another) had taken the lock back: a failed wake-up.
                 metrics.failedWakeups.increment();
                 released.awaitUninterruptibly();
             }

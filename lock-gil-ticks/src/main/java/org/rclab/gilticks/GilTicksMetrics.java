@@ -38,8 +38,7 @@ final class GilTicksMetrics {
         retakes = metrics.counter(RETAKES,
                 "interval releases made while another thread waited, which the releasing thread took straight back");
         failedWakeups = metrics.counter(FAILED_WAKEUPS,
-                "waiters woken by a release's signal who found the lock taken again and went back to waiting"
-                        + " (Beazley's false alarms)");
+                "waiters woken by a release's signal who found the lock taken again and went back to waiting");
         waitNanos = metrics.counter(WAIT_NANOS, "total nanoseconds threads waited to take the lock");
         maxWaitNanos = metrics.maximum(MAX_WAIT_NANOS, "longest single wait to take the lock, in nanoseconds");
     }

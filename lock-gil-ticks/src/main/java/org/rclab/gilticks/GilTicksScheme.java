@@ -35,8 +35,9 @@ import org.rclab.scheme.SchemeInstance;
  * happens to reach the mutex inside the few-nanosecond window between the holder's release and
  * its retake. David Beazley traced this in 2009 ("Inside the Python GIL", Chicago): two threads
  * counting down on a dual-core Mac took about 1.8 times as long as one thread doing both
- * countdowns, and ran faster with one core switched off. His PyCon 2010 talk ("Understanding the
- * Python GIL") called these failed wake-ups false alarms and showed them by the thousand.
+ * countdowns, and ran faster with one core switched off; his traces showed the waiting thread
+ * being signalled and failing to get the lock over and over. His PyCon 2010 talk ("Understanding
+ * the Python GIL") set the old GIL's behaviour beside the new one's.
  *
  * <p><b>What is guaranteed, and what is not.</b> Every {@value CheckInterval#OPTION}
  * checkpoints of a holder, the lock is released and one waiter is signalled (metric
