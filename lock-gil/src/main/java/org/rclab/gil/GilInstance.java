@@ -1,8 +1,8 @@
 package org.rclab.gil;
 
-import org.rclab.object.RcObject;
 import org.rclab.runtime.RuntimeThread;
-import org.rclab.scheme.CriticalSection;
+import org.rclab.scheme.CheckedNoOpSections;
+import org.rclab.scheme.CheckedPlainRefCounter;
 import org.rclab.scheme.CriticalSections;
 import org.rclab.scheme.PlainRefCounter;
 import org.rclab.scheme.RefCounter;
@@ -24,32 +24,35 @@ import org.rclab.scheme.ThreadGate;
  *
  * <p>Misuse checks, and where they are:
  * <ul>
- *   <li>Always on, each one load and a compare: both {@code enter} methods fail with
- *       {@link GilNotHeldException} if the calling thread does not hold this runtime's GIL; every
- *       list and dict change enters a section, so container changes from a released or
- *       unattached thread are caught even with strict checks off. A checkpoint from a released
- *       thread, or on another thread's handle, is refused by {@link RuntimeThread} before the
- *       gate is called.</li>
+ *   <li>Always on, each one load and a compare: entering a critical section (the SPI's
+ *       {@link CheckedNoOpSections}) fails with {@link GilNotHeldException} if the calling thread
+ *       does not hold this runtime's GIL; every list and dict change enters a section, so
+ *       container changes from a released or unattached thread are caught even with strict
+ *       checks off. A checkpoint from a released thread, or on another thread's handle, is
+ *       refused by {@link RuntimeThread} before the gate is called.</li>
  *   <li>Always on, under the mutex: {@link #detach} and {@link #release} fail if the thread does
  *       not hold the GIL. (Attaching twice is refused by {@code RcRuntime.attach}; detaching
  *       twice, detaching while released, releasing twice, reacquiring without a release, and
  *       using another thread's handle are refused by {@link RuntimeThread}; all before the gate
  *       is called.)</li>
  *   <li>Only with {@link SchemeContext#strictChecks()} (the default): allocation, incref and
- *       decref check that the calling thread holds the GIL. With strict checks off they are the
+ *       decref check that the calling thread holds the GIL (the SPI's
+ *       {@link CheckedPlainRefCounter}). With strict checks off they are the
  *       same plain instructions as the {@code unsafe} control, so benchmarks measure the lock,
  *       not the check, and the stress suite can show what released code touching counts does.</li>
  * </ul>
  */
-public final class GilInstance implements SchemeInstance, ThreadGate, CriticalSections {
+public final class GilInstance implements SchemeInstance, ThreadGate {
     private final GlobalInterpreterLock lock;
     private final RefCounter counter;
+    private final CriticalSections sections;
 
     GilInstance(final SchemeContext context) {
         // Parse first: a bad option must fail before anything is registered.
         final SwitchInterval interval = SwitchInterval.parse(context.option(SwitchInterval.OPTION).orElse(null));
         this.lock = new GlobalInterpreterLock(context, interval, new GilMetrics(context.metrics()));
-        this.counter = context.strictChecks() ? new CheckedCounts(lock) : new PlainRefCounter();
+        this.counter = context.strictChecks() ? new CheckedPlainRefCounter(lock) : new PlainRefCounter();
+        this.sections = new CheckedNoOpSections(lock);
     }
 
     /**
@@ -93,7 +96,7 @@ public final class GilInstance implements SchemeInstance, ThreadGate, CriticalSe
 
     @Override
     public CriticalSections criticalSections() {
-        return this;
+        return sections;
     }
 
     @Override
@@ -129,33 +132,6 @@ public final class GilInstance implements SchemeInstance, ThreadGate, CriticalSe
     @Override
     public void reacquire(final RuntimeThread thread) {
         lock.take(state(thread));
-    }
-
-    /**
-     * A no-op section: the GIL already serialises every thread that may touch objects.
-     *
-     * @throws GilNotHeldException if the calling thread does not hold the GIL
-     */
-    @Override
-    public CriticalSection enter(final RcObject o) {
-        if (!lock.heldByCurrentThread()) {
-            throw lock.notHeld("enter a critical section on " + o.describe());
-        }
-        return CriticalSection.NONE;
-    }
-
-    /**
-     * A no-op section over two objects: the GIL already serialises every thread that may touch
-     * objects.
-     *
-     * @throws GilNotHeldException if the calling thread does not hold the GIL
-     */
-    @Override
-    public CriticalSection enter(final RcObject a, final RcObject b) {
-        if (!lock.heldByCurrentThread()) {
-            throw lock.notHeld("enter a critical section on " + a.describe() + " and " + b.describe());
-        }
-        return CriticalSection.NONE;
     }
 
     private static GilThreadState state(final RuntimeThread thread) {

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
 
 /**
@@ -28,7 +29,7 @@ import org.rclab.scheme.SchemeContext;
  * <p>Neither mutex is fair: there is no queue, and a thread arriving just as the lock is dropped
  * may take it ahead of one that has waited for several intervals, as in CPython.
  */
-final class GlobalInterpreterLock {
+final class GlobalInterpreterLock implements HeldCheck {
     private static final VarHandle HOLDING_THREAD;
 
     static {
@@ -86,7 +87,8 @@ final class GlobalInterpreterLock {
      * that {@code null} or a later write by another thread, never its own older entry. (Plain
      * mode would not promise that coherence.)
      */
-    boolean heldByCurrentThread() {
+    @Override
+    public boolean heldByCurrentThread() {
         return HOLDING_THREAD.getOpaque(this) == Thread.currentThread();
     }
 
@@ -246,7 +248,8 @@ final class GlobalInterpreterLock {
      * @param action what it was doing, e.g. {@code "incref int object #17"}
      * @return the exception to throw
      */
-    GilNotHeldException notHeld(final String action) {
+    @Override
+    public GilNotHeldException notHeld(final String action) {
         final Thread holding = (Thread) HOLDING_THREAD.getOpaque(this);
         return new GilNotHeldException(Thread.currentThread().getName() + " cannot " + action + " in "
                 + context.runtime() + ": it does not hold the GIL (held by "
