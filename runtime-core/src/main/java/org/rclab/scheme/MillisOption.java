@@ -61,21 +61,34 @@ public final class MillisOption {
     }
 
     /**
-     * Parses the option's text.
+     * Parses the option's text into nanoseconds.
      *
      * @param text the text as given, or {@code null} if the option was not given
      * @return the value in nanoseconds, rounded to the nearest; at least one
      * @throws IllegalArgumentException naming the option, if the text is not a valid value
      */
     public long parseNanos(final String text) {
+        return toNanos(parseMillis(text));
+    }
+
+    /**
+     * Parses the option's text into milliseconds, as given, after checking it is valid.
+     *
+     * @param text the text as given, or {@code null} if the option was not given
+     * @return the value in milliseconds, or the default if the text is {@code null}
+     * @throws IllegalArgumentException naming the option, if the text is not a valid value
+     */
+    public double parseMillis(final String text) {
         if (text == null) {
-            return toNanos(defaultMillis);
+            return defaultMillis;
         }
         final String trimmed = text.trim();
         if (!DECIMAL.matcher(trimmed).matches()) {
             throw invalid("'" + text + "' is not a decimal number of milliseconds");
         }
-        return toNanos(Double.parseDouble(trimmed));
+        final double millis = Double.parseDouble(trimmed);
+        toNanos(millis);
+        return millis;
     }
 
     /**
