@@ -59,8 +59,8 @@ class TargetTest {
     @Test
     void theProjectTargetsLoadAndCoverTheIssueFigures() {
         final List<Target> targets = Target.project();
-        assertEquals(16, targets.size());
-        assertEquals(12, targets.stream().filter(t -> t.relation() != Target.Relation.INFO).count());
+        assertEquals(19, targets.size());
+        assertEquals(14, targets.stream().filter(t -> t.relation() != Target.Relation.INFO).count());
     }
 
     @Test
