@@ -33,7 +33,8 @@ import org.rclab.scheme.SchemeInstance;
  * holders that were made to drop).
  * <ol>
  *   <li><b>Priority.</b> A returning thread that finds the lock held by a thread that got it the
- *       ordinary way sets a drop request on it at once; the holder drops at its next checkpoint
+ *       ordinary way (found it free, or was handed it from the waiting queue while no thread was
+ *       returning) sets a drop request on it at once; the holder drops at its next checkpoint
  *       and the lock goes to the oldest returning thread. It does not wait an interval.</li>
  *   <li><b>Interval, as under {@code gil}.</b> A waiting thread at the head of its queue sets a
  *       drop request after one switch interval ({@value #SWITCH_INTERVAL_OPTION}, default 5 ms);
@@ -41,13 +42,14 @@ import org.rclab.scheme.SchemeInstance;
  *       forced switching: it cannot take the lock straight back, because it was handed to
  *       someone else before the holder let go. So CPU-bound threads alone take turns of one
  *       interval each, as under {@code gil}.</li>
- *   <li><b>Starvation guard.</b> A waiting head that has waited its interval is
- *       <em>entitled</em>, and so is a returning head that has waited an interval with no
- *       hand-over behind a holder it may not interrupt at once. At a hand-over an entitled head
- *       goes first, the earlier-entitled if both are; with neither entitled, returning threads go
- *       first. A waiting thread served ahead of returning ones this way, and any returning
- *       thread, cannot be interrupted at once by returning threads: they wait an interval, as
- *       under {@code gil}.</li>
+ *   <li><b>Starvation guard.</b> The head of each queue becomes <em>entitled</em> to the lock:
+ *       a returning head at once behind an ordinary holder (rule 1), otherwise after an interval
+ *       with no hand-over (as under {@code gil}); a waiting head one interval after it became
+ *       head, whatever went to others meanwhile. An entitled head asks the holder to drop. At a
+ *       hand-over an entitled head goes first, the earlier-entitled if both are; with neither
+ *       entitled, returning threads go first. A waiting thread served ahead of returning ones
+ *       this way, like a returning thread, is not an ordinary holder: returning threads wait an
+ *       interval before they ask it to drop.</li>
  * </ol>
  *
  * <h2>The starvation bound</h2>

@@ -20,6 +20,11 @@ import org.rclab.scheme.SchemeContext;
  * condition, {@code changed}, signalled at every hand-over; each re-reads the state when it
  * wakes. Invariant: {@code holder == null} only while both queues are empty.
  *
+ * <p>Counts are plain: one holder's writes reach the next holder because the hand-over passes
+ * through {@code mutex}. The dropper writes the new holder and unlocks; the new holder sees
+ * itself as holder only after relocking it (returning from the condition wait), so everything
+ * the dropper did before dropping happens-before everything the new holder does after.
+ *
  * <p>{@code holdingThread} mirrors {@code holder} for the cheap "does the calling thread hold
  * the lock" check on every count change and checkpoint. It is written under {@code mutex} and
  * read without a lock in opaque mode. That is enough because the answer matters only to the
@@ -191,7 +196,7 @@ final class PriorityGil implements HolderCheckedCounter.Lock {
             final long now = System.nanoTime();
             long wakeAt = now + intervalNanos;
             if (isHead(self)) {
-                final long due = dueAt(self.waitingAs, now);
+                final long due = dueAt(self.waitingAs);
                 if (due - now <= 0) {
                     if (holder.requestDrop()) {
                         metrics.dropRequests.increment();
@@ -223,7 +228,8 @@ final class PriorityGil implements HolderCheckedCounter.Lock {
      * When the head of a queue becomes entitled to the lock: it then asks the holder to drop,
      * and at a hand-over the entitled head goes first (the earlier-entitled one if both are).
      * <ul>
-     *   <li>Returning head: at once if the holder's grant is {@link Grant#OPEN}; otherwise
+     *   <li>Returning head: from the moment it became head if the holder's grant is
+     *       {@link Grant#OPEN}; otherwise
      *       after an interval with no hand-over, counted from when it became head or from the
      *       last hand-over, whichever is later ({@code gil}'s rule).</li>
      *   <li>Waiting head: one interval after it became head, whatever went to others meanwhile
@@ -231,13 +237,15 @@ final class PriorityGil implements HolderCheckedCounter.Lock {
      * </ul>
      * Mutex held; the queue must not be empty.
      */
-    private long dueAt(final WaiterClass queue, final long now) {
+    private long dueAt(final WaiterClass queue) {
         final long interval = intervalNanos;
         if (queue == WaiterClass.WAITING) {
             return waitingHeadSince + interval;
         }
         if (grant == Grant.OPEN) {
-            return now;
+            // The lock is granted OPEN only while no thread is returning, so this head arrived
+            // after the grant and has been entitled since it became head.
+            return returningHeadSince;
         }
         return (returningHeadSince - lastHandoverAt > 0 ? returningHeadSince : lastHandoverAt) + interval;
     }
@@ -261,8 +269,8 @@ final class PriorityGil implements HolderCheckedCounter.Lock {
         }
         final boolean returningFirst;
         if (anyReturning && anyWaiting) {
-            final long returningDue = dueAt(WaiterClass.RETURNING, now);
-            final long waitingDue = dueAt(WaiterClass.WAITING, now);
+            final long returningDue = dueAt(WaiterClass.RETURNING);
+            final long waitingDue = dueAt(WaiterClass.WAITING);
             final boolean returningEntitled = returningDue - now <= 0;
             final boolean waitingEntitled = waitingDue - now <= 0;
             returningFirst = !waitingEntitled || returningEntitled && returningDue - waitingDue <= 0;
