@@ -149,8 +149,8 @@ final class PriorityGil implements HolderCheckedCounter.Lock {
             }
             self.clearDropRequest();
             if (returning.isEmpty() && waiting.isEmpty()) {
-                // Only a waiter sets a request and a waiter leaves only with the lock: this
-                // happens only if a waiter died of an Error while waiting. Keep the lock.
+                // Only a waiter sets a request, and a waiter leaves its queue only with the lock:
+                // this happens only if a waiter's wait ended in an Error. Keep the lock.
                 return;
             }
             metrics.forcedDrops.increment();
@@ -166,7 +166,7 @@ final class PriorityGil implements HolderCheckedCounter.Lock {
         }
     }
 
-    /** Joins a queue; a returning head behind an open holder asks it to drop at once. Mutex held. */
+    /** Joins a queue, starting the head's clock if the queue was empty. Mutex held. */
     private void enqueue(final PriorityThreadState self, final WaiterClass as, final long now) {
         self.waitingAs = as;
         if (as == WaiterClass.RETURNING) {
