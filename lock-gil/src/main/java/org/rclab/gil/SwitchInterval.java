@@ -1,6 +1,6 @@
 package org.rclab.gil;
 
-import java.util.regex.Pattern;
+import org.rclab.scheme.MillisOption;
 
 /**
  * How long a thread waiting for the GIL waits before it asks the holder to drop it (CPython's
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>Valid values are finite decimal numbers of milliseconds greater than zero that are at least
  * one nanosecond once converted; everything else is rejected with an
- * {@link IllegalArgumentException} that names the option {@value #OPTION}.
+ * {@link IllegalArgumentException} that names the option {@value #OPTION} (the rules are
+ * {@link MillisOption}'s).
  */
 public final class SwitchInterval {
     /** The runtime option that sets the interval: {@value}. */
@@ -18,13 +19,11 @@ public final class SwitchInterval {
     /** The interval when the option is not given, in milliseconds: {@value} (CPython's default). */
     public static final double DEFAULT_MILLIS = 5.0;
 
+    /** The option's parsing and range rules, shared with every scheme that reads such an option. */
+    private static final MillisOption RULE = new MillisOption(OPTION, DEFAULT_MILLIS);
+
     /** The default interval. */
     public static final SwitchInterval DEFAULT = ofMillis(DEFAULT_MILLIS);
-
-    private static final double NANOS_PER_MILLI = 1_000_000.0;
-
-    /** Plain decimal notation only: Double.parseDouble would also take "NaN", "1e3", "0x1p3" and "5d". */
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
 
     private final double millis;
     private final long nanos;
@@ -42,14 +41,7 @@ public final class SwitchInterval {
      * @throws IllegalArgumentException if the text is not a decimal number of milliseconds above zero
      */
     public static SwitchInterval parse(final String text) {
-        if (text == null) {
-            return DEFAULT;
-        }
-        final String trimmed = text.trim();
-        if (!DECIMAL.matcher(trimmed).matches()) {
-            throw invalid("'" + text + "' is not a decimal number of milliseconds");
-        }
-        return ofMillis(Double.parseDouble(trimmed));
+        return text == null ? DEFAULT : ofMillis(RULE.parseMillis(text));
     }
 
     /**
@@ -61,25 +53,7 @@ public final class SwitchInterval {
      *         one nanosecond, or too long to count in nanoseconds
      */
     public static SwitchInterval ofMillis(final double millis) {
-        if (Double.isNaN(millis) || Double.isInfinite(millis)) {
-            throw invalid(millis + " is not a finite number of milliseconds");
-        }
-        if (millis <= 0) {
-            throw invalid(millis + " ms is not greater than zero");
-        }
-        final double nanos = Math.rint(millis * NANOS_PER_MILLI);
-        if (nanos < 1) {
-            throw invalid(millis + " ms is shorter than one nanosecond");
-        }
-        if (nanos >= Long.MAX_VALUE) {
-            throw invalid(millis + " ms is too long to count in nanoseconds");
-        }
-        return new SwitchInterval(millis, (long) nanos);
-    }
-
-    private static IllegalArgumentException invalid(final String reason) {
-        return new IllegalArgumentException(OPTION + ": " + reason
-                + "; give a decimal number of milliseconds greater than 0 (default " + DEFAULT_MILLIS + ")");
+        return new SwitchInterval(millis, RULE.toNanos(millis));
     }
 
     /**
