@@ -46,16 +46,16 @@ public enum Mode {
     private final boolean uniformForks;
     private final int secondsPerScenario;
     private final int secondsPerScheme;
-    private final boolean teethRequired;
+    private final boolean fullRun;
 
     Mode(final String word, final List<String> jcstressArgs, final boolean uniformForks,
-         final int secondsPerScenario, final int secondsPerScheme, final boolean teethRequired) {
+         final int secondsPerScenario, final int secondsPerScheme, final boolean fullRun) {
         this.word = word;
         this.jcstressArgs = jcstressArgs;
         this.uniformForks = uniformForks;
         this.secondsPerScenario = secondsPerScenario;
         this.secondsPerScheme = secondsPerScheme;
-        this.teethRequired = teethRequired;
+        this.fullRun = fullRun;
     }
 
     /**
@@ -87,13 +87,14 @@ public enum Mode {
     }
 
     /**
-     * Whether the run is long enough to demand that a scheme without thread safety shows lost
-     * or leaked counts.
+     * Whether the run is long enough to demand that every path a scenario targets ran in every
+     * scheme that has it, and that a scheme without thread safety fails every row declared for
+     * it.
      *
      * @return {@code false} only for sanity
      */
-    public boolean teethRequired() {
-        return teethRequired;
+    public boolean fullRun() {
+        return fullRun;
     }
 
     /**

@@ -40,7 +40,7 @@ public class ReleasedTouch {
     /** Increments each actor makes per sample. */
     static final int BURST = 128;
 
-    private static final ActorRuntime RT = ActorRuntime.unchecked();
+    private static final ActorRuntime RT = ActorRuntime.unchecked(ReleasedTouch.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject shared;
