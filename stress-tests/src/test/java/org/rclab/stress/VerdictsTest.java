@@ -102,7 +102,8 @@ class VerdictsTest {
 
         final List<String> problems = Verdicts.problems(List.of(bad), Map.of("fine-grained", true), true);
 
-        assertEquals(List.of("fine-grained / 02-x: leaks (the scheme claims thread safety)"), problems);
+        assertEquals(List.of("fine-grained / 02-x: leaks (the scheme claims thread safety); most frequent forbidden "
+                + "outcome: [1, 0] x 1, leaks: lost decrement"), problems);
     }
 
     @Test

@@ -64,10 +64,7 @@ public class IncrefDecref {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
-            final long references = 1 + BURST;
-            r.r1 = (int) (references - rt.refcount(shared));
-            r.r2 = Fate.release(turn, rt, shared, references);
+            Fate.judgeCount(turn, rt, shared, 1 + BURST, r);
             shared = null;
         }
     }

@@ -1,5 +1,6 @@
 package org.rclab.stress.scenarios;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.openjdk.jcstress.annotations.Actor;
@@ -8,7 +9,7 @@ import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
-import org.openjdk.jcstress.infra.results.III_Result;
+import org.openjdk.jcstress.infra.results.IIII_Result;
 import org.rclab.heap.RefcountMisuseException;
 import org.rclab.object.RcList;
 import org.rclab.object.RcObject;
@@ -28,47 +29,55 @@ import org.rclab.runtime.RcRuntime;
 @JCStressTest
 @Scenario(value = "16-free-queued-items", paths = {"queued", "merges-explicit"}, controlFails = true)
 @Description("two lists freed at once, each holding both threads' items: items queued to owners that are freeing too; each freed exactly once")
-@Outcome(id = "" + (2 * QueuedItemsRace.ITEMS) + ", 0, 0", expect = Expect.ACCEPTABLE,
+@Outcome(id = "" + (2 * QueuedItemsRace.ITEMS) + ", 0, 0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: every item freed exactly once, after both lists were freed")
-@Outcome(id = "[0-9]+, [0-9]+, [1-9][0-9]*", expect = Expect.FORBIDDEN,
+@Outcome(id = "[0-9]+, [0-9]+, [1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
         desc = "double-free: an item was freed twice, or released after it was freed (r3 = how many)")
-@Outcome(id = "[0-9]+, [1-9][0-9]*, 0", expect = Expect.FORBIDDEN,
+@Outcome(id = "[0-9]+, [1-9][0-9]*, 0, 0", expect = Expect.FORBIDDEN,
         desc = "leaks: an item outlived both lists: a release was lost or stranded in a queue (r2 = how many)")
+@Outcome(id = "[0-9]+, [0-9]+, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
+        desc = "loses-counts: the two threads' appends corrupted a list, and an append or the list's free failed (r4 = how many)")
 @State
 public class QueuedItemsRace {
     /** Items each actor makes per sample. */
     static final int ITEMS = 32;
 
     private static final ActorRuntime RT = ActorRuntime.checked(QueuedItemsRace.class);
+    private static final int RELEASED = 0;
+    private static final int MISUSE = 1;
+    private static final int BROKEN = 2;
 
     private final Rendezvous meet = new Rendezvous();
     private RcList listA;
     private RcList listB;
     private RcObject[] itemsA;
     private RcObject[] itemsB;
-    private int misuseB;
+    private int releasedB;
+    private int failedB;
 
     /**
      * Actor A: makes its items and list, fills both lists, frees its list, merges until B is
      * done, then judges.
      *
-     * @param r r1 = items freed, r2 = items never freed, r3 = releases the runtime refused as misuse
+     * @param r r1 = items freed, r2 = items never freed, r3 = releases the runtime refused as misuse,
+     *          r4 = appends that failed
      */
     @Actor
-    public void first(final III_Result r) {
+    public void first(final IIII_Result r) {
         final RcRuntime rt = RT.runtime();
         try (ActorRuntime.Turn turn = RT.turn()) {
             listA = rt.newList();
             itemsA = Batch.newObjects(rt, ITEMS);
         }
         meet.meetA(1);
+        final int failed;
         try (ActorRuntime.Turn turn = RT.turn()) {
-            fill(itemsA, listA, listB);
+            failed = fill(itemsA, listA, listB);
         }
         meet.meetA(2);
-        final int misuse;
+        final int released;
         try (ActorRuntime.Turn turn = RT.turn()) {
-            misuse = release(rt, listA);
+            released = release(rt, listA);
         }
         meet.arriveA(3);
         mergeUntil(() -> meet.hasReachedB(3));
@@ -78,7 +87,8 @@ public class QueuedItemsRace {
             final int freed = Batch.countFreed(itemsA) + Batch.countFreed(itemsB);
             r.r1 = freed;
             r.r2 = 2 * ITEMS - freed;
-            r.r3 = misuse + misuseB;
+            r.r3 = (released == MISUSE ? 1 : 0) + (releasedB == MISUSE ? 1 : 0);
+            r.r4 = failed + failedB + (released == BROKEN ? 1 : 0) + (releasedB == BROKEN ? 1 : 0);
             listA = null;
             listB = null;
             itemsA = null;
@@ -96,11 +106,11 @@ public class QueuedItemsRace {
         }
         meet.meetB(1);
         try (ActorRuntime.Turn turn = RT.turn()) {
-            fill(itemsB, listB, listA);
+            failedB = fill(itemsB, listB, listA);
         }
         meet.meetB(2);
         try (ActorRuntime.Turn turn = RT.turn()) {
-            misuseB = release(rt, listB);
+            releasedB = release(rt, listB);
         }
         meet.arriveB(3);
         mergeUntil(() -> meet.hasReachedA(3));
@@ -111,28 +121,53 @@ public class QueuedItemsRace {
         meet.finish();
     }
 
-    /** Puts the caller's items into its own list and the other's, then drops its own references. */
-    private static void fill(final RcObject[] items, final RcList own, final RcList others) {
+    /**
+     * Puts the caller's items into its own list and the other's, then drops its own references.
+     * The other thread appends to the same lists meanwhile: a scheme without sections can corrupt
+     * them, and a failed append is counted rather than thrown (the other actor would wait for
+     * this one forever).
+     *
+     * @return how many appends failed
+     */
+    private static int fill(final RcObject[] items, final RcList own, final RcList others) {
         final RcRuntime rt = RT.runtime();
+        int failed = 0;
         for (final RcObject item : items) {
-            own.append(item);
-            others.append(item);
-            rt.decref(item);
+            try {
+                own.append(item);
+                others.append(item);
+            } catch (final RuntimeException e) {
+                failed++;
+            }
+            ListRace.releaseQuietly(rt, item);
         }
+        return failed;
     }
 
+    /** Frees a list; returns {@link #RELEASED}, {@link #MISUSE} or {@link #BROKEN}. */
     private static int release(final RcRuntime rt, final RcList list) {
         try {
             rt.decref(list);
-            return 0;
+            return RELEASED;
         } catch (final RefcountMisuseException e) {
-            return 1;
+            return MISUSE;
+        } catch (final RuntimeException e) {
+            // A list the two threads' appends corrupted cannot be walked to its end.
+            return BROKEN;
         }
     }
 
-    /** Passes checkpoints, one turn each, until the condition holds (a biased scheme merges its queue here). */
+    /**
+     * Passes checkpoints, one turn each, until the condition holds (a biased scheme merges its
+     * queue here); gives up like a {@link Rendezvous} wait if the other actor never gets there.
+     */
     private static void mergeUntil(final BooleanSupplier done) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Rendezvous.GIVE_UP_SECONDS);
         while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("gave up after " + Rendezvous.GIVE_UP_SECONDS
+                        + " s waiting for the other actor to finish freeing");
+            }
             try (ActorRuntime.Turn turn = RT.turn()) {
                 turn.checkpoint();
             }

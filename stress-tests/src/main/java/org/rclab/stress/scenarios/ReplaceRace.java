@@ -49,7 +49,7 @@ public final class ReplaceRace {
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the reader only ever held live values; every replaced value was freed once")
     @Outcome(id = "[1-9][0-9]*, [0-9]+, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "use-after-free: the reader got or used a value the writer had already freed: resurrection (r1 = how many)")
+            desc = "use-after-free: the reader got or used a value the writer had already freed: resurrection, or a read broke on a container changed under it (r1 = how many)")
     @Outcome(id = "0, [1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
             desc = "double-free: a replaced value was freed twice (r2 = how many)")
     @Outcome(id = "0, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
@@ -84,7 +84,7 @@ public final class ReplaceRace {
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the reader only ever held live values; every replaced value was freed once")
     @Outcome(id = "[1-9][0-9]*, [0-9]+, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "use-after-free: the reader got or used a value the writer had already freed: resurrection (r1 = how many)")
+            desc = "use-after-free: the reader got or used a value the writer had already freed: resurrection, or a read broke on a container changed under it (r1 = how many)")
     @Outcome(id = "0, [1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
             desc = "double-free: a replaced value was freed twice (r2 = how many)")
     @Outcome(id = "0, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
@@ -119,7 +119,7 @@ public final class ReplaceRace {
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the reader only ever held live values (or found none); every removed value was freed once")
     @Outcome(id = "[1-9][0-9]*, [0-9]+, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "use-after-free: the reader got or used a value the writer had already removed and freed (r1 = how many)")
+            desc = "use-after-free: the reader got or used a value the writer had already removed and freed, or a read broke on a container changed under it (r1 = how many)")
     @Outcome(id = "0, [1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
             desc = "double-free: a removed value was freed twice (r2 = how many)")
     @Outcome(id = "0, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
@@ -157,7 +157,7 @@ public final class ReplaceRace {
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the reader only ever held live values (or found the slot gone); every popped value was freed once")
     @Outcome(id = "[1-9][0-9]*, [0-9]+, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "use-after-free: the reader got or used a value the writer had already popped and freed (r1 = how many)")
+            desc = "use-after-free: the reader got or used a value the writer had already popped and freed, or a read broke on a container changed under it (r1 = how many)")
     @Outcome(id = "0, [1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
             desc = "double-free: a popped value was freed twice (r2 = how many)")
     @Outcome(id = "0, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
@@ -210,11 +210,13 @@ public final class ReplaceRace {
         RcObject read();
 
         /**
-         * The value the container holds after the race, for the judge.
+         * Takes the value the container holds after the race out of it and releases it, for the
+         * judge. Not a read: a read would count as a lock-free read, and the row's figure must
+         * count the reader's alone.
          *
-         * @return the value, or {@code null}
+         * @return the value that was held, or {@code null}
          */
-        RcObject held();
+        RcObject takeHeld();
 
         /** Releases the container and what the slot itself kept (the judge, at the end). */
         void release();
@@ -246,8 +248,8 @@ public final class ReplaceRace {
         }
 
         @Override
-        public RcObject held() {
-            final RcObject value = list.get(0);
+        public RcObject takeHeld() {
+            final RcObject value = list.pop();
             rt.decref(value);
             return value;
         }
@@ -305,8 +307,8 @@ public final class ReplaceRace {
         }
 
         @Override
-        public RcObject held() {
-            final RcObject value = list.get(list.size() - 1);
+        public RcObject takeHeld() {
+            final RcObject value = list.pop();
             rt.decref(value);
             return value;
         }
@@ -355,8 +357,8 @@ public final class ReplaceRace {
         }
 
         @Override
-        public RcObject held() {
-            final RcObject value = dict.get(key);
+        public RcObject takeHeld() {
+            final RcObject value = dict.remove(key);
             if (value != null) {
                 rt.decref(value);
             }
@@ -415,15 +417,27 @@ public final class ReplaceRace {
                         } else {
                             useAfterFree++;
                         }
+                    } catch (final RuntimeException e) {
+                        // Only a scheme that lets the reader into the container mid-change gets
+                        // here (an empty slot read inside the size). Counted, not thrown: the
+                        // other actor would wait for this one in vain.
+                        useAfterFree++;
                     }
                 }
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = rt.turn()) {
                 turn.checkpoint();
+                RcObject held;
+                try {
+                    held = slot.takeHeld();
+                } catch (final RuntimeException e) {
+                    // The container was left broken, or its last value was released once too often.
+                    held = null;
+                    doubleFree++;
+                }
                 r.r1 = useAfterFree + useAfterFreeB;
                 r.r2 = doubleFree + doubleFreeB;
-                final RcObject held = slot.held();
                 int leaked = 0;
                 for (final RcObject value : values) {
                     if (value != held && !value.isFreed()) {
@@ -467,6 +481,9 @@ public final class ReplaceRace {
                         } else {
                             useAfterFree++;
                         }
+                    } catch (final RuntimeException e) {
+                        // A read that broke on a container changed under it (see the writer).
+                        useAfterFree++;
                     }
                 }
             }

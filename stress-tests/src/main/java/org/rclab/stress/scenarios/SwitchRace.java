@@ -65,10 +65,7 @@ public class SwitchRace {
         longTurn(rt, shared);
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
-            final long references = 1 + 2L * STEPS;
-            r.r1 = (int) (references - rt.refcount(shared));
-            r.r2 = Fate.release(turn, rt, shared, references);
+            Fate.judgeCount(turn, rt, shared, 1 + 2L * STEPS, r);
             shared = null;
         }
     }
