@@ -33,7 +33,8 @@ import java.util.Optional;
  */
 public enum Mode {
     /** Harness smoke test: a few samples per fork. */
-    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-jvmArgs", "-XX:+TieredCompilation"), true, 2, 10, false),
+    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), true, 2, 10,
+            false),
     /** Short run with real sample counts. */
     QUICK("quick", List.of("-m", "quick", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), true, 8, 12, true),
     /** jcstress's default preset. */
