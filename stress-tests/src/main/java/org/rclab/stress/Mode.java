@@ -13,8 +13,9 @@ import java.util.Optional;
  *   <li>{@code sanity} is jcstress's sanity preset with 5 ms per iteration instead of 0 (with 0
  *       some scenarios record no sample at all, and a scenario without samples shows nothing) on
  *       one JVM configuration, the product default ({@code -jvmArgs}), instead of the eight
- *       jcstress finds: one fork per scenario, so that CI's smoke of every scenario and every
- *       scheme stays within minutes as rows and schemes are added. A handful of samples per
+ *       jcstress finds, with both actors compiled alike ({@code -sc false}): two forks per
+ *       scenario (jcstress's normal and stress fork) instead of eight, so that CI's smoke of every
+ *       scenario and every scheme stays within minutes as rows and schemes are added. A handful of samples per
  *       scenario is too few to demand that the negative control loses counts or that every
  *       targeted path ran, so the run's exit status asks neither (both are reported).</li>
  *   <li>{@code quick} is jcstress's quick preset (5 iterations of 200 ms) on one JVM
