@@ -175,20 +175,6 @@ public final class ActorRuntime {
             self.checkpoint();
         }
 
-        /**
-         * Runs blocking work with the runtime released, as CPython's
-         * {@code Py_BEGIN_ALLOW_THREADS}: a scheme drops its lock or suspends the thread's
-         * critical sections first, and takes them back after.
-         *
-         * @param work the blocking work; it must touch no object
-         */
-        public void released(final Runnable work) {
-            self.callReleased(() -> {
-                work.run();
-                return null;
-            });
-        }
-
         /** Passes a checkpoint, as an interpreter would before blocking, then releases. */
         @Override
         public void close() {

@@ -4,12 +4,13 @@ import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Mode;
 import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.Signal;
 import org.openjdk.jcstress.annotations.State;
-import org.openjdk.jcstress.infra.results.II_Result;
-import org.openjdk.jcstress.infra.results.III_Result;
 import org.rclab.object.RcList;
 import org.rclab.runtime.RcRuntime;
+import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.CriticalSection;
 
 /*
@@ -23,14 +24,17 @@ import org.rclab.scheme.CriticalSection;
  * nested) and a section held across blocking work (row 14, blocking) cannot wait on each other
  * forever.
  *
- * Inside each section the actors increment a plain counter that belongs to the section's object,
- * with a pause between the read and the write, so that two threads inside one object's section at
- * once lose an increment: a scheme whose sections do not exclude shows `loses-counts`. A scheme
- * that deadlocks never finishes the sample; jcstress stops waiting after its timeout and the row
- * reads `deadlock`. Both actors start at a meeting point, so their sections overlap.
+ * These are jcstress termination tests: each sample runs on a fresh thread, which starts a second
+ * one; jcstress reports a sample that does not finish as stale (`deadlock`). A termination test
+ * can only end, hang or throw, so the work inside the sections is judged by throwing: the actors
+ * bump a plain counter that belongs to the section's object, with a pause between the read and
+ * the write, and the first thread throws if an increment was lost (two threads were inside one
+ * object's section at once) or a section failed. That outcome reads `loses-counts`; a scheme whose
+ * sections do not exclude (the `unsafe` control's are no-ops) shows it. Both threads start at a
+ * gate, released, so their sections overlap.
  */
 public final class SectionRace {
-    /** Sections each actor enters per sample in the looping rows. */
+    /** Sections each thread enters per sample in the looping rows. */
     static final int SECTIONS = 64;
     /** Spins between a guarded read and its write: the window a missing lock leaves open. */
     private static final int WINDOW_SPINS = 16;
@@ -38,165 +42,136 @@ public final class SectionRace {
     private SectionRace() {
     }
 
-    /** Actor A enters two-object sections over (x, y), actor B over (y, x). */
-    @JCStressTest
+    /** The first thread enters two-object sections over (x, y), the second over (y, x). */
+    @JCStressTest(Mode.Termination)
     @Scenario(value = "09-abba-sections", paths = "lock-contended", controlFails = true)
     @Description("two-object critical sections over (x, y) || over (y, x): both finish, and they exclude")
-    @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
-            desc = "exact: both threads got through every two-object section, one at a time")
-    @Outcome(id = "[1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "loses-counts: two threads were inside sections over the same pair at once; increments lost (r1 = how many)")
-    @Outcome(id = "0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
-            desc = "error: a section failed with an exception (r2 = how many)")
+    @Outcome(id = "TERMINATED", expect = Expect.ACCEPTABLE,
+            desc = "terminated: both threads got through every two-object section, one at a time")
+    @Outcome(id = "STALE", expect = Expect.FORBIDDEN,
+            desc = "deadlock: the threads locking (x, y) and (y, x) blocked each other and never finished")
+    @Outcome(id = "ERROR", expect = Expect.FORBIDDEN,
+            desc = "loses-counts: two threads were inside sections over the same pair at once (increments lost), or a section threw")
     @State
     public static class AbbaPairs {
         private static final ActorRuntime RT = ActorRuntime.checked(AbbaPairs.class);
 
-        private final Pair pair = new Pair(RT);
-
-        /**
-         * Actor A: enters (x, y) {@value #SECTIONS} times, then judges.
-         *
-         * @param r r1 = increments lost, r2 = sections that failed
-         */
+        /** Runs both threads of the sample. */
         @Actor
-        public void forward(final II_Result r) {
-            pair.make();
-            pair.meet.meetA(1);
-            final int failed = pair.twoObjectSections(pair.x, pair.y);
-            pair.judge(r, failed, 2 * SECTIONS, 0);
+        public void bothWays() {
+            Pair.race(RT.runtime(), pair -> pair.twoObjectSections(pair.x, pair.y),
+                    pair -> pair.twoObjectSections(pair.y, pair.x), 2 * SECTIONS, 0);
         }
 
-        /** Actor B: enters (y, x) {@value #SECTIONS} times. */
-        @Actor
-        public void backward() {
-            pair.meet.meetB(1);
-            pair.failedB = pair.twoObjectSections(pair.y, pair.x);
-            pair.meet.finish();
+        /** Nothing to signal: the sections must finish on their own. */
+        @Signal
+        public void signal() {
+            // A deadlock cannot be broken from here.
         }
     }
 
-    /** Actor A nests a section on y inside one on x; actor B nests x inside y. */
-    @JCStressTest
+    /** The first thread nests a section on y inside one on x; the second nests x inside y. */
+    @JCStressTest(Mode.Termination)
     @Scenario(value = "14-nested-sections", paths = {"lock-parks", "suspensions"}, controlFails = true)
     @Description("nested single-object sections x then y || y then x: both finish, because a blocked thread suspends its outer section")
-    @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
-            desc = "exact: both threads got through every nested section; each object's work was done under its lock")
-    @Outcome(id = "[1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "loses-counts: two threads were inside one object's section at once; increments lost (r1 = how many)")
-    @Outcome(id = "0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
-            desc = "error: a section failed with an exception (r2 = how many)")
+    @Outcome(id = "TERMINATED", expect = Expect.ACCEPTABLE,
+            desc = "terminated: both threads got through every nested section; each object's work was done under its lock")
+    @Outcome(id = "STALE", expect = Expect.FORBIDDEN,
+            desc = "deadlock: each thread held its outer section and waited for the other's: blocking did not suspend them")
+    @Outcome(id = "ERROR", expect = Expect.FORBIDDEN,
+            desc = "loses-counts: two threads were inside one object's section at once (increments lost), or a section threw")
     @State
     public static class NestedOpposite {
         private static final ActorRuntime RT = ActorRuntime.checked(NestedOpposite.class);
 
-        private final Pair pair = new Pair(RT);
-
-        /**
-         * Actor A: x, then y inside it, {@value #SECTIONS} times; then judges.
-         *
-         * @param r r1 = increments lost, r2 = sections that failed
-         */
+        /** Runs both threads of the sample. */
         @Actor
-        public void xThenY(final II_Result r) {
-            pair.make();
-            pair.meet.meetA(1);
-            final int failed = pair.nestedSections(pair.x, pair.y);
-            pair.judge(r, failed, 2 * SECTIONS, 2 * SECTIONS);
+        public void bothWays() {
+            Pair.race(RT.runtime(), pair -> pair.nestedSections(pair.x, pair.y),
+                    pair -> pair.nestedSections(pair.y, pair.x), 2 * SECTIONS, 2 * SECTIONS);
         }
 
-        /** Actor B: y, then x inside it, {@value #SECTIONS} times. */
-        @Actor
-        public void yThenX() {
-            pair.meet.meetB(1);
-            pair.failedB = pair.nestedSections(pair.y, pair.x);
-            pair.meet.finish();
+        /** Nothing to signal: the sections must finish on their own. */
+        @Signal
+        public void signal() {
+            // A deadlock cannot be broken from here.
         }
     }
 
     /**
-     * Actor A holds a section on x across blocking work that waits for actor B to have been
-     * inside a section on x; B tries to enter while A holds it.
+     * The first thread holds a section on x across blocking work that waits for the second thread
+     * to have been inside a section on x; the second tries to enter while the first holds it.
      */
-    @JCStressTest
+    @JCStressTest(Mode.Termination)
     @Scenario(value = "14-section-across-blocking", paths = {"lock-parks", "suspensions", "handoffs"})
     @Description("a section on x held across released blocking work that waits for another thread's section on x: it finishes, because blocking suspends the section")
-    @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
-            desc = "exact: the other thread entered x while the holder was blocked, and the holder got x back afterwards")
-    @Outcome(id = "[1-9][0-9]*, [0-9]+, [0-9]+", expect = Expect.FORBIDDEN,
-            desc = "loses-counts: two threads were inside the section on x at once; increments lost (r1 = how many)")
-    @Outcome(id = "0, 1, [0-9]+", expect = Expect.FORBIDDEN,
+    @Outcome(id = "TERMINATED", expect = Expect.ACCEPTABLE,
+            desc = "terminated: the other thread entered x while the holder was blocked, and the holder got x back afterwards")
+    @Outcome(id = "STALE", expect = Expect.FORBIDDEN,
             desc = "deadlock: the other thread could not enter x while the holder blocked released inside its section: blocking did not suspend it")
-    @Outcome(id = "0, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
-            desc = "error: a section failed with an exception (r3 = how many)")
+    @Outcome(id = "ERROR", expect = Expect.FORBIDDEN,
+            desc = "loses-counts: two threads were inside the section on x at once (increments lost), or a section threw")
     @State
     public static class HeldAcrossBlocking {
-        private static final ActorRuntime RT = ActorRuntime.checked(HeldAcrossBlocking.class);
         /** How long the holder keeps x after the other thread has blocked on it: past the 1 ms after which a parked waiter is handed a lock. */
         private static final long HOLD_NANOS = 1_500_000L;
 
-        private final Pair pair = new Pair(RT);
+        private static final ActorRuntime RT = ActorRuntime.checked(HeldAcrossBlocking.class);
+
         private volatile Thread entering;
         private volatile boolean holding;
         private volatile boolean enteredB;
 
-        /**
-         * Actor A: enters x, lets B try it, keeps x until B has blocked on it for a while, then
-         * waits released for B to have been inside; then judges.
-         *
-         * @param r r1 = increments lost, r2 = 1 if B never got in while A blocked, r3 = sections that failed
-         */
+        /** Runs both threads of the sample. */
         @Actor
-        public void holder(final III_Result r) {
-            pair.make();
-            pair.meet.meetA(1);
-            boolean stuck = false;
-            int failed = 0;
-            try (ActorRuntime.Turn turn = RT.turn(); CriticalSection section = RT.runtime().enter(pair.x.list)) {
+        public void holdAcrossBlocking() {
+            Pair.race(RT.runtime(), this::holder, this::enterer, 3, 0);
+        }
+
+        /** Nothing to signal: the blocked section must be suspended on its own. */
+        @Signal
+        public void signal() {
+            // A deadlock cannot be broken from here.
+        }
+
+        /** The first thread: enters x, keeps it until the second has blocked on it, then blocks released. */
+        private void holder(final Pair pair) {
+            final RcRuntime rt = pair.runtime;
+            try (CriticalSection section = rt.enter(pair.x.list)) {
                 pair.x.bump();
                 holding = true;
-                // B is now entering x (or, under a GIL, taking the runtime). Wait until it has
-                // blocked, then a little longer, so that the release below finds a waiter that
-                // has waited long enough to be handed the lock; a scheme where B never blocks
-                // lets it finish instead.
-                Rendezvous.await(() -> enteredB || isBlocked(entering), "actor B to block on x or get in");
+                // The other thread is now entering x (or, under a GIL, taking the runtime). Wait
+                // until it has blocked, then a little longer, so that the release below finds a
+                // waiter that has waited long enough to be handed the lock; a scheme where it
+                // never blocks lets it finish instead.
+                Rendezvous.await(() -> enteredB || isBlocked(entering), "the other thread to block on x or get in");
                 final long blockedAt = System.nanoTime();
                 while (!enteredB && System.nanoTime() - blockedAt < HOLD_NANOS) {
                     Thread.onSpinWait();
                 }
-                try {
-                    turn.released(() -> Rendezvous.await(() -> enteredB, "actor B inside x"));
-                    // Waits for B only while released: if the scheme kept x locked meanwhile, B
-                    // cannot get in, the wait gives up, and the sample reports it.
-                } catch (final IllegalStateException e) {
-                    stuck = true;
-                }
+                // Waits without giving up: if the scheme kept x locked while released, the other
+                // thread never gets in, the sample never ends, and jcstress reports it stale.
+                rt.current().callReleased(() -> {
+                    while (!enteredB) {
+                        Thread.yield();
+                    }
+                    return null;
+                });
                 pair.x.bump();
-            } catch (final RuntimeException e) {
-                failed++;
-            }
-            pair.meet.awaitFinish();
-            try (ActorRuntime.Turn turn = RT.turn()) {
-                r.r1 = 3 - pair.x.value();
-                r.r2 = stuck ? 1 : 0;
-                r.r3 = failed + pair.failedB;
-                pair.release();
             }
         }
 
-        /** Actor B: once A holds x, enters x itself. */
-        @Actor
-        public void enterer() {
+        /** The second thread: once the first holds x, enters x itself. */
+        private void enterer(final Pair pair) {
             entering = Thread.currentThread();
-            pair.meet.meetB(1);
-            Rendezvous.await(() -> holding, "actor A inside x");
-            try (ActorRuntime.Turn turn = RT.turn(); CriticalSection section = RT.runtime().enter(pair.x.list)) {
+            final RuntimeThread self = pair.runtime.current();
+            self.release();
+            Rendezvous.await(() -> holding, "the first thread inside x");
+            self.reacquire();
+            try (CriticalSection section = pair.runtime.enter(pair.x.list)) {
                 pair.x.bump();
-            } catch (final RuntimeException e) {
-                pair.failedB++;
             }
             enteredB = true;
-            pair.meet.finish();
         }
 
         private static boolean isBlocked(final Thread thread) {
@@ -232,72 +207,94 @@ public final class SectionRace {
         }
     }
 
+    /** What one thread of a sample does with the pair, holding the runtime. */
+    @FunctionalInterface
+    interface Work {
+        void run(Pair pair);
+    }
+
     /** The two guarded objects of a sample and the steps the rows share. */
     static final class Pair {
-        final ActorRuntime rt;
-        final Rendezvous meet = new Rendezvous();
-        Guarded x;
-        Guarded y;
-        int failedB;
+        final RcRuntime runtime;
+        final Guarded x;
+        final Guarded y;
+        private volatile boolean ready;
+        private volatile boolean go;
+        private volatile Throwable secondFailure;
 
-        Pair(final ActorRuntime rt) {
-            this.rt = rt;
+        private Pair(final RcRuntime runtime) {
+            this.runtime = runtime;
+            this.x = new Guarded(runtime);
+            this.y = new Guarded(runtime);
         }
 
-        /** Actor A makes the two objects, before the first meeting point publishes them. */
-        void make() {
-            try (ActorRuntime.Turn turn = rt.turn()) {
-                x = new Guarded(rt.runtime());
-                y = new Guarded(rt.runtime());
+        /**
+         * One sample: the calling thread attaches, makes the pair, starts a second attached
+         * thread, and both pass a start gate (released, so a GIL lets both through) before
+         * running their work. The calling thread then waits for the second released, and throws
+         * if the second failed or the counters lost increments. Both attach for the sample and
+         * detach at its end: jcstress runs each sample of a termination test on a new thread.
+         */
+        static void race(final RcRuntime rt, final Work first, final Work second, final int expectedX,
+                         final int expectedY) {
+            try (RuntimeThread self = rt.attach()) {
+                final Pair pair = new Pair(rt);
+                final Thread other = new Thread(() -> {
+                    try (RuntimeThread handle = rt.attach()) {
+                        handle.release();
+                        pair.ready = true;
+                        Rendezvous.await(() -> pair.go, "the start gate");
+                        handle.reacquire();
+                        second.run(pair);
+                    } catch (final RuntimeException | Error e) {
+                        pair.secondFailure = e;
+                    }
+                }, "rclab-sections-second");
+                other.start();
+                self.release();
+                Rendezvous.await(() -> pair.ready, "the second thread at the start gate");
+                pair.go = true;
+                self.reacquire();
+                first.run(pair);
+                // Released while waiting: under a GIL the second thread needs the runtime to finish.
+                self.callReleased(() -> {
+                    other.join();
+                    return null;
+                });
+                if (pair.secondFailure != null) {
+                    throw new IllegalStateException("the second thread failed in its sections", pair.secondFailure);
+                }
+                final int lost = (expectedX - pair.x.value()) + (expectedY - pair.y.value());
+                if (lost != 0) {
+                    throw new IllegalStateException(lost + " increment(s) inside the sections were lost");
+                }
+                rt.decref(pair.x.list);
+                rt.decref(pair.y.list);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the second thread", e);
             }
         }
 
-        /** Enters (first, second) {@value #SECTIONS} times, bumping first's counter inside. */
-        int twoObjectSections(final Guarded first, final Guarded second) {
-            int failed = 0;
-            try (ActorRuntime.Turn turn = rt.turn()) {
-                for (int i = 0; i < SECTIONS; i++) {
-                    try (CriticalSection section = rt.runtime().enter(first.list, second.list)) {
-                        x.bump();
-                    } catch (final RuntimeException e) {
-                        failed++;
-                    }
+        /** Enters (first, second) {@value #SECTIONS} times, bumping x's counter inside. */
+        void twoObjectSections(final Guarded first, final Guarded second) {
+            for (int i = 0; i < SECTIONS; i++) {
+                try (CriticalSection section = runtime.enter(first.list, second.list)) {
+                    x.bump();
                 }
             }
-            return failed;
         }
 
         /** Enters outer, then inner inside it, {@value #SECTIONS} times, bumping each under its own section. */
-        int nestedSections(final Guarded outer, final Guarded inner) {
-            int failed = 0;
-            try (ActorRuntime.Turn turn = rt.turn()) {
-                for (int i = 0; i < SECTIONS; i++) {
-                    try (CriticalSection outside = rt.runtime().enter(outer.list)) {
-                        outer.bump();
-                        try (CriticalSection inside = rt.runtime().enter(inner.list)) {
-                            inner.bump();
-                        }
-                    } catch (final RuntimeException e) {
-                        failed++;
+        void nestedSections(final Guarded outer, final Guarded inner) {
+            for (int i = 0; i < SECTIONS; i++) {
+                try (CriticalSection outside = runtime.enter(outer.list)) {
+                    outer.bump();
+                    try (CriticalSection inside = runtime.enter(inner.list)) {
+                        inner.bump();
                     }
                 }
             }
-            return failed;
-        }
-
-        /** Actor A's judgement once B is done: the counters against what both did. */
-        void judge(final II_Result r, final int failedA, final int expectedX, final int expectedY) {
-            meet.awaitFinish();
-            try (ActorRuntime.Turn turn = rt.turn()) {
-                r.r1 = (expectedX - x.value()) + (expectedY - y.value());
-                r.r2 = failedA + failedB;
-                release();
-            }
-        }
-
-        void release() {
-            ListRace.releaseQuietly(rt.runtime(), x.list);
-            ListRace.releaseQuietly(rt.runtime(), y.list);
         }
     }
 }
