@@ -34,8 +34,12 @@ import org.rclab.scheme.CriticalSection;
  * gate, released, so their sections overlap.
  */
 public final class SectionRace {
-    /** Sections each thread enters per sample in the looping rows. */
-    static final int SECTIONS = 64;
+    /**
+     * Sections each thread enters per sample in the looping rows: enough (a few hundred
+     * microseconds) that the two threads overlap even when the second is slow to wake from the
+     * start gate, which with 64 they did in well under one sample in a hundred.
+     */
+    static final int SECTIONS = 512;
     /** Spins between a guarded read and its write: the window a missing lock leaves open. */
     private static final int WINDOW_SPINS = 16;
 
@@ -118,7 +122,6 @@ public final class SectionRace {
 
         private static final ActorRuntime RT = ActorRuntime.checked(HeldAcrossBlocking.class);
 
-        private volatile Thread entering;
         private volatile boolean holding;
         private volatile boolean enteredB;
 
@@ -144,7 +147,7 @@ public final class SectionRace {
                 // until it has blocked, then a little longer, so that the release below finds a
                 // waiter that has waited long enough to be handed the lock; a scheme where it
                 // never blocks lets it finish instead.
-                Rendezvous.await(() -> enteredB || isBlocked(entering), "the other thread to block on x or get in");
+                Rendezvous.await(() -> enteredB || isBlocked(pair.second), "the other thread to block on x or get in");
                 final long blockedAt = System.nanoTime();
                 while (!enteredB && System.nanoTime() - blockedAt < HOLD_NANOS) {
                     Thread.onSpinWait();
@@ -163,7 +166,6 @@ public final class SectionRace {
 
         /** The second thread: once the first holds x, enters x itself. */
         private void enterer(final Pair pair) {
-            entering = Thread.currentThread();
             final RuntimeThread self = pair.runtime.current();
             self.release();
             Rendezvous.await(() -> holding, "the first thread inside x");
@@ -218,6 +220,8 @@ public final class SectionRace {
         final RcRuntime runtime;
         final Guarded x;
         final Guarded y;
+        /** The second thread, set before it starts (the holder of row 14 watches whether it blocked). */
+        volatile Thread second;
         private volatile boolean ready;
         private volatile boolean go;
         private volatile Throwable secondFailure;
@@ -235,7 +239,7 @@ public final class SectionRace {
          * if the second failed or the counters lost increments. Both attach for the sample and
          * detach at its end: jcstress runs each sample of a termination test on a new thread.
          */
-        static void race(final RcRuntime rt, final Work first, final Work second, final int expectedX,
+        static void race(final RcRuntime rt, final Work first, final Work secondWork, final int expectedX,
                          final int expectedY) {
             try (RuntimeThread self = rt.attach()) {
                 final Pair pair = new Pair(rt);
@@ -245,11 +249,12 @@ public final class SectionRace {
                         pair.ready = true;
                         Rendezvous.await(() -> pair.go, "the start gate");
                         handle.reacquire();
-                        second.run(pair);
+                        secondWork.run(pair);
                     } catch (final RuntimeException | Error e) {
                         pair.secondFailure = e;
                     }
                 }, "rclab-sections-second");
+                pair.second = other;
                 other.start();
                 self.release();
                 Rendezvous.await(() -> pair.ready, "the second thread at the start gate");
