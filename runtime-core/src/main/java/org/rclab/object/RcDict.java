@@ -106,10 +106,12 @@ public final class RcDict extends RcContainer {
             // mapped after the reference was taken.
             if (runtime.tryIncref(entry.value())) {
                 if (entries.get(key) == entry) {
+                    runtime.countLockFreeRead(true);
                     return entry.value();
                 }
                 runtime.decref(entry.value());
             }
+            runtime.countLockFreeRead(false);
         }
         try (CriticalSection section = runtime.enter(this)) {
             final Entry entry = entries.get(key);

@@ -107,10 +107,12 @@ public final class RcList extends RcContainer {
             // after our reference was taken, so the reference is to a live item of this list.
             if (item != null && runtime.tryIncref(item)) {
                 if (itemAcquire(index) == item) {
+                    runtime.countLockFreeRead(true);
                     return item;
                 }
                 runtime.decref(item);
             }
+            runtime.countLockFreeRead(false);
         }
         try (CriticalSection section = runtime.enter(this)) {
             checkIndex(index);

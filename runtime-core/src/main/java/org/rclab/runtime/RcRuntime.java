@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.rclab.heap.Heap;
 import org.rclab.heap.MisuseKind;
@@ -61,6 +62,11 @@ import org.rclab.scheme.ThreadGate;
  * {@link SchemeContext#strictChecks() strict checks}.
  */
 public final class RcRuntime implements AutoCloseable {
+    /** Metric suffix of container reads that succeeded without the lock: {@value}. */
+    public static final String LOCK_FREE_READS = "lock-free-reads";
+    /** Metric suffix of container reads that tried without the lock and fell back to it: {@value}. */
+    public static final String LOCK_FREE_FALLBACKS = "lock-free-fallbacks";
+
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger();
     /**
      * The runtime each thread is attached to, if any: a thread is attached to one runtime at a
@@ -83,6 +89,10 @@ public final class RcRuntime implements AutoCloseable {
     private final ThreadGate gate;
     private final CriticalSections sections;
     private final boolean lockFreeReads;
+    /** Container reads that completed without the lock; {@code null} when the scheme has none. */
+    private final LongAdder lockFreeReadHits;
+    /** Container reads that tried without the lock and fell back to it; {@code null} likewise. */
+    private final LongAdder lockFreeReadFallbacks;
     private final ConcurrentHashMap<Thread, RuntimeThread> attached = new ConcurrentHashMap<>();
     private final RcInt[] smallInts = new RcInt[RcInt.SMALL_MAX - RcInt.SMALL_MIN + 1];
     private final RcSingleton none;
@@ -107,6 +117,12 @@ public final class RcRuntime implements AutoCloseable {
         this.gate = instance.threadGate();
         this.sections = instance.criticalSections();
         this.lockFreeReads = counter.lockFreeReads();
+        // Registered under the scheme's name only when the scheme reads lock-free, so a runtime
+        // has these metrics exactly when it has the path they count (the stress suite relies on it).
+        this.lockFreeReadHits = lockFreeReads ? metrics.counter(scheme.name() + "." + LOCK_FREE_READS,
+                "container reads that took their reference with try-incref and a recheck, without the lock") : null;
+        this.lockFreeReadFallbacks = lockFreeReads ? metrics.counter(scheme.name() + "." + LOCK_FREE_FALLBACKS,
+                "container reads that tried without the lock, found the item dying or moved, and took the lock") : null;
         for (int v = RcInt.SMALL_MIN; v <= RcInt.SMALL_MAX; v++) {
             smallInts[v - RcInt.SMALL_MIN] = new RcInt(this, v, true);
         }
@@ -511,6 +527,25 @@ public final class RcRuntime implements AutoCloseable {
      */
     public boolean lockFreeReads() {
         return lockFreeReads;
+    }
+
+    /**
+     * Counts a container read made without the container's lock (containers call this; see
+     * {@link RcList#get} and {@link RcDict#get}). The counters are the runtime's metrics
+     * {@code <scheme>.}{@value #LOCK_FREE_READS} and {@code <scheme>.}{@value #LOCK_FREE_FALLBACKS}.
+     *
+     * <p>Cost: one {@link LongAdder} increment per lock-free read, an atomic add on a cell that
+     * contending threads stop sharing after their first collision, next to the try-incref CAS the
+     * read makes anyway. Reference counting itself ({@link #incref}, {@link #decref}) counts nothing.
+     *
+     * @param succeeded {@code true} if the read returned its item without the lock, {@code false}
+     *                  if it fell back to the locked read
+     */
+    public void countLockFreeRead(final boolean succeeded) {
+        if (!lockFreeReads) {
+            return;
+        }
+        (succeeded ? lockFreeReadHits : lockFreeReadFallbacks).increment();
     }
 
     // ---------------------------------------------------------------- threads

@@ -16,6 +16,7 @@ import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 import org.openjdk.jcstress.infra.grading.TestGrading;
+import org.rclab.stress.scenarios.ForkMetrics;
 
 /**
  * Reads a jcstress result blob ({@code jcstress-results-*.bin.gz}) into one {@link ScenarioRun}
@@ -24,7 +25,8 @@ import org.openjdk.jcstress.infra.grading.TestGrading;
  * <p>The blob is the truth, not jcstress's exit code: jcstress exits 0 when a filter matches
  * nothing or a test cannot be scheduled on the CPUs it has. A scenario missing from the blob is
  * returned with zero samples, which the verdict calls an error. A blob cut short (a run that was
- * killed) is read up to where it ends.
+ * killed) is read up to where it ends. The runs carry no metrics yet ({@link ForkMetrics#none()});
+ * {@link JcstressRun} adds what the forks wrote.
  */
 public final class JcstressResults {
     private JcstressResults() {
@@ -118,8 +120,8 @@ public final class JcstressResults {
         }
 
         ScenarioRun toRun() {
-            return new ScenarioRun(entry.test(), entry.scenario(), entry.demonstration(), samples,
-                    List.copyOf(outcomes.values()), timedOut, errors);
+            return new ScenarioRun(entry, samples, List.copyOf(outcomes.values()), timedOut, errors,
+                    ForkMetrics.none());
         }
 
         private static OutcomeCount.Grade grade(final Expect expect) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.rclab.stress.scenarios.ActorRuntime;
+import org.rclab.stress.scenarios.ForkMetrics;
 
 /**
  * One jcstress run of the whole suite for one scheme, in a child JVM.
@@ -36,6 +37,8 @@ import org.rclab.stress.scenarios.ActorRuntime;
 final class JcstressRun {
     /** The child's console output, kept next to its results: {@value}. */
     static final String LOG = "jcstress.log";
+    /** Where the forks write their scenario runtimes' metrics ({@link ForkMetrics}): {@value}. */
+    static final String METRICS = "metrics";
     private static final String BLOB_PREFIX = "jcstress-results-";
     private static final Pattern FORK_DONE = Pattern.compile("^\\.+ \\[([A-Z][A-Z ]*)\\] (\\S+)");
     private static final Pattern PLANNED = Pattern.compile("^\\(Results: (\\d+) planned;");
@@ -99,12 +102,23 @@ final class JcstressRun {
         Runtime.getRuntime().removeShutdownHook(stopChild);
         pump.join(TimeUnit.SECONDS.toMillis(10));
         final Optional<Path> blob = findBlob();
+        final List<ScenarioRun> runs;
         if (blob.isEmpty()) {
             out.printf("%s: jcstress wrote no result file (exit code %s); see %s%n", label,
                     finished ? String.valueOf(child.exitValue()) : "killed", directory.resolve(LOG));
-            return JcstressResults.empty(suite);
+            runs = JcstressResults.empty(suite);
+        } else {
+            runs = JcstressResults.read(blob.get(), suite);
         }
-        return JcstressResults.read(blob.get(), suite);
+        final List<ScenarioRun> withMetrics = new ArrayList<>();
+        for (final ScenarioRun run : runs) {
+            withMetrics.add(run.withMetrics(ForkMetrics.read(metricsDirectory(), run.scenario())));
+        }
+        return withMetrics;
+    }
+
+    private Path metricsDirectory() {
+        return directory.resolve(METRICS).toAbsolutePath();
     }
 
     private List<String> command() {
@@ -116,9 +130,11 @@ final class JcstressRun {
         command.add("-v");
         command.addAll(mode.jcstressArgs());
         command.add("-t");
-        command.add(Suite.filter());
+        command.add(Suite.filter(suite));
+        // jcstress splits this line at spaces and honours quotes, so the path is quoted.
         command.add("-jvmArgsPrepend");
-        command.add("-D" + ActorRuntime.SCHEME_PROPERTY + "=" + scheme);
+        command.add("-D" + ActorRuntime.SCHEME_PROPERTY + "=" + scheme + " \"-D" + ForkMetrics.DIRECTORY_PROPERTY
+                + "=" + metricsDirectory() + "\"");
         command.add("-r");
         command.add("report");
         return command;

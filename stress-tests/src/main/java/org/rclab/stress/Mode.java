@@ -11,12 +11,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code sanity} is jcstress's sanity preset with 5 ms per iteration instead of 0 (with 0
- *       a termination test, scenario 9, records no sample at all, and a scenario without
- *       samples shows nothing) and both actors compiled alike ({@code -sc false}: 8 forks per
- *       scenario, one per JVM configuration jcstress finds, instead of 28). It is a smoke test
- *       of the harness on every configuration: a handful of samples per fork is too few to
- *       demand that the negative control loses counts, so the run's exit status does not ask it
- *       to (it usually loses them anyway).</li>
+ *       some scenarios record no sample at all, and a scenario without samples shows nothing) on
+ *       one JVM configuration, the product default ({@code -jvmArgs}), instead of the eight
+ *       jcstress finds, with both actors compiled alike ({@code -sc false}): two forks per
+ *       scenario (jcstress's normal and stress fork) instead of eight, so that CI's smoke of every
+ *       scenario and every scheme stays within minutes as rows and schemes are added. A handful of samples per
+ *       scenario is too few to demand that the negative control loses counts or that every
+ *       targeted path ran, so the run's exit status asks neither (both are reported).</li>
  *   <li>{@code quick} is jcstress's quick preset (5 iterations of 200 ms) on one JVM
  *       configuration, the product default with tiered compilation, instead of jcstress's 8
  *       ({@code -jvmArgs}, {@code -sc false}): one fork per scenario, so that
@@ -33,7 +34,8 @@ import java.util.Optional;
  */
 public enum Mode {
     /** Harness smoke test: a few samples per fork. */
-    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false"), true, 3, 10, false),
+    SANITY("sanity", List.of("-m", "sanity", "-time", "5", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), true, 2, 10,
+            false),
     /** Short run with real sample counts. */
     QUICK("quick", List.of("-m", "quick", "-sc", "false", "-jvmArgs", "-XX:+TieredCompilation"), true, 8, 12, true),
     /** jcstress's default preset. */
@@ -46,16 +48,16 @@ public enum Mode {
     private final boolean uniformForks;
     private final int secondsPerScenario;
     private final int secondsPerScheme;
-    private final boolean teethRequired;
+    private final boolean fullRun;
 
     Mode(final String word, final List<String> jcstressArgs, final boolean uniformForks,
-         final int secondsPerScenario, final int secondsPerScheme, final boolean teethRequired) {
+         final int secondsPerScenario, final int secondsPerScheme, final boolean fullRun) {
         this.word = word;
         this.jcstressArgs = jcstressArgs;
         this.uniformForks = uniformForks;
         this.secondsPerScenario = secondsPerScenario;
         this.secondsPerScheme = secondsPerScheme;
-        this.teethRequired = teethRequired;
+        this.fullRun = fullRun;
     }
 
     /**
@@ -87,13 +89,14 @@ public enum Mode {
     }
 
     /**
-     * Whether the run is long enough to demand that a scheme without thread safety shows lost
-     * or leaked counts.
+     * Whether the run is long enough to demand that every path a scenario targets ran in every
+     * scheme that has it, and that a scheme without thread safety fails every row declared for
+     * it.
      *
      * @return {@code false} only for sanity
      */
-    public boolean teethRequired() {
-        return teethRequired;
+    public boolean fullRun() {
+        return fullRun;
     }
 
     /**

@@ -17,16 +17,18 @@ import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 
 /**
- * {@code ./rclab stress [--mode sanity|quick|default|tough] [--scheme NAME]... [--results DIR]}:
- * runs the jcstress suite once per scheme and writes the verdict table.
+ * {@code ./rclab stress [--mode sanity|quick|default|tough] [--scheme NAME]... [--scenario NAME]...
+ * [--results DIR]}: runs the jcstress suite (or the scenarios named) once per scheme and writes the
+ * verdict table.
  *
  * <p>Schemes come from {@link Schemes#discover()}; nothing here names one. Each scheme's run
  * keeps its own results in {@code DIR/<scheme>/} (default {@code results/stress}); the table goes
  * to {@code DIR/verdicts.md} and {@code DIR/verdicts.json} and is printed at the end.
  *
- * <p>Exit status: 0 when every scheme that claims thread safety is clean in every scenario and
- * every scheme that does not showed lost or leaked counts (not demanded at {@code sanity});
- * 1 otherwise, naming the offending rows; 2 for a usage error.
+ * <p>Exit status: 0 when every scheme that claims thread safety is clean in every scenario (every
+ * targeted path it has ran) and every scheme that does not lost, leaked or doubly released counts
+ * in every row declared for it (neither demanded at {@code sanity}, where {@code not-exercised}
+ * is only reported); 1 otherwise, naming the offending rows; 2 for a usage error.
  */
 public final class StressCommand {
     /** Exit status of a passing run: {@value}. */
@@ -37,7 +39,7 @@ public final class StressCommand {
     public static final int USAGE = 2;
 
     private static final String USAGE_LINE =
-            "usage: ./rclab stress [--mode " + Mode.words() + "] [--scheme NAME]... [--results DIR]";
+            "usage: ./rclab stress [--mode " + Mode.words() + "] [--scheme NAME]... [--scenario NAME]... [--results DIR]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -68,8 +70,8 @@ public final class StressCommand {
         return new StressCommand(out, err).execute(args);
     }
 
-    /** The parsed command line. */
-    record Options(Mode mode, List<String> schemes, Path results) {
+    /** The parsed command line; {@code scenarios} empty means all. */
+    record Options(Mode mode, List<String> schemes, List<String> scenarios, Path results) {
     }
 
     /**
@@ -77,12 +79,14 @@ public final class StressCommand {
      *
      * @param args the arguments
      * @param known the discovered schemes' names
+     * @param scenarioNames the suite's scenario names
      * @return the options
      * @throws IllegalArgumentException with a one-line message for a usage error
      */
-    static Options parse(final String[] args, final List<String> known) {
+    static Options parse(final String[] args, final List<String> known, final List<String> scenarioNames) {
         Mode mode = Mode.QUICK;
         final Set<String> schemes = new LinkedHashSet<>();
+        final Set<String> scenarios = new LinkedHashSet<>();
         Path results = Path.of("results", "stress");
         for (int i = 0; i < args.length; i++) {
             final String arg = args[i];
@@ -95,7 +99,8 @@ public final class StressCommand {
             } else {
                 option = arg;
             }
-            if (!option.equals("--mode") && !option.equals("--scheme") && !option.equals("--results")) {
+            if (!option.equals("--mode") && !option.equals("--scheme") && !option.equals("--scenario")
+                    && !option.equals("--results")) {
                 throw new IllegalArgumentException("unknown option '" + arg + "' (" + USAGE_LINE + ")");
             }
             if (value == null) {
@@ -117,10 +122,17 @@ public final class StressCommand {
                     }
                     schemes.add(value);
                 }
+                case "--scenario" -> {
+                    if (!scenarioNames.contains(value)) {
+                        throw new IllegalArgumentException("unknown scenario '" + value + "'; valid scenarios: "
+                                + String.join(", ", scenarioNames));
+                    }
+                    scenarios.add(value);
+                }
                 default -> results = Path.of(value);
             }
         }
-        return new Options(mode, schemes.isEmpty() ? known : List.copyOf(schemes), results);
+        return new Options(mode, schemes.isEmpty() ? known : List.copyOf(schemes), List.copyOf(scenarios), results);
     }
 
     private int execute(final String[] args) {
@@ -136,9 +148,10 @@ public final class StressCommand {
             return USAGE;
         }
         final List<String> known = discovered.stream().map(Scheme::name).toList();
+        final List<Suite.Entry> all = Suite.scenarios();
         final Options options;
         try {
-            options = parse(args, known);
+            options = parse(args, known, all.stream().map(Suite.Entry::scenario).toList());
         } catch (final IllegalArgumentException e) {
             err.println("stress: " + e.getMessage());
             return USAGE;
@@ -147,7 +160,8 @@ public final class StressCommand {
             err.println("stress: no scheme found on the class path (run it through ./rclab stress)");
             return USAGE;
         }
-        final List<Suite.Entry> suite = Suite.scenarios();
+        final List<Suite.Entry> suite = options.scenarios().isEmpty() ? all
+                : all.stream().filter(e -> options.scenarios().contains(e.scenario())).toList();
         final Map<String, Boolean> threadSafe = new LinkedHashMap<>();
         for (final String name : options.schemes()) {
             threadSafe.put(name, discovered.stream().filter(s -> s.name().equals(name)).findFirst()
@@ -187,8 +201,9 @@ public final class StressCommand {
         final String heading = String.format("Race verdicts: `./rclab stress --mode %s`, %s, %d CPUs, %s in all.",
                 mode.word(), LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Runtime.getRuntime().availableProcessors(), human(elapsedSeconds(started)));
+        final RunInfo info = RunInfo.ofThisMachine();
         try {
-            VerdictReport.write(options.results(), heading, rows);
+            VerdictReport.write(options.results(), heading, info, suite, rows);
         } catch (final IOException e) {
             err.println("stress: cannot write the verdict table: " + e.getMessage());
             return FAILED;
@@ -196,18 +211,22 @@ public final class StressCommand {
         out.println();
         out.println(heading);
         out.println();
+        out.print(info.markdown());
+        out.println();
         out.print(VerdictReport.markdown(rows));
         out.println();
         out.printf("written: %s, %s%n", options.results().resolve(VerdictReport.MARKDOWN),
                 options.results().resolve(VerdictReport.JSON));
-        final Verdicts.Summary summary = Verdicts.summarize(rows, threadSafe, mode.teethRequired());
-        if (!mode.teethRequired()) {
-            out.println("note: mode " + mode.word() + " is too short to demand that schemes without thread safety "
-                    + "lose counts; only errors and findings in thread-safe schemes fail it");
+        final Verdicts.Summary summary = Verdicts.summarize(rows, threadSafe, mode.fullRun());
+        if (!mode.fullRun()) {
+            out.println("note: mode " + mode.word() + " is too short to demand every targeted path or the control's "
+                    + "findings; not-exercised rows are reported, and only errors and findings in thread-safe "
+                    + "schemes fail it");
         }
         if (summary.problems().isEmpty()) {
             out.println("stress: PASS: every thread-safe scheme is clean"
-                    + (mode.teethRequired() ? " and every other scheme showed lost or leaked counts" : ""));
+                    + (mode.fullRun() ? " with its targeted paths exercised, and every other scheme failed every "
+                    + "row declared for it" : ""));
         } else {
             out.println("stress: FAIL:");
             for (final String problem : summary.problems()) {

@@ -1,8 +1,12 @@
 package org.rclab.stress;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.openjdk.jcstress.annotations.Description;
 import org.openjdk.jcstress.infra.TestInfo;
 import org.openjdk.jcstress.infra.runners.TestList;
 import org.rclab.stress.scenarios.Scenario;
@@ -24,8 +28,18 @@ public final class Suite {
      * @param test the jcstress test name
      * @param scenario the row's name, from {@link Scenario#value()}
      * @param demonstration from {@link Scenario#demonstration()}
+     * @param description one line saying what races, from jcstress's {@link Description}
+     * @param paths the scheme paths it targets, from {@link Scenario#paths()}
+     * @param controlFails from {@link Scenario#controlFails()}
      */
-    public record Entry(String test, String scenario, boolean demonstration) {
+    public record Entry(String test, String scenario, boolean demonstration, String description, List<String> paths,
+                        boolean controlFails) {
+        /**
+         * Makes the record, copying the list.
+         */
+        public Entry {
+            paths = List.copyOf(paths);
+        }
     }
 
     /**
@@ -68,7 +82,9 @@ public final class Suite {
             throw new IllegalStateException(test + " has no @" + Scenario.class.getSimpleName()
                     + ": every test of " + PACKAGE + " is a row of the verdict table");
         }
-        return new Entry(test, scenario.value(), scenario.demonstration());
+        final Description description = type.getAnnotation(Description.class);
+        return new Entry(test, scenario.value(), scenario.demonstration(),
+                description == null ? "" : description.value(), List.of(scenario.paths()), scenario.controlFails());
     }
 
     /**
@@ -78,5 +94,15 @@ public final class Suite {
      */
     public static String filter() {
         return "^" + PACKAGE.replace(".", "\\.") + "\\.";
+    }
+
+    /**
+     * The jcstress test filter that selects exactly some scenarios.
+     *
+     * @param entries the scenarios
+     * @return the filter, matching each test's whole name
+     */
+    public static String filter(final Collection<Entry> entries) {
+        return entries.stream().map(e -> Pattern.quote(e.test())).collect(Collectors.joining("|", "^(", ")$"));
     }
 }

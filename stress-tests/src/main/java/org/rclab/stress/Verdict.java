@@ -9,8 +9,13 @@ import java.util.Optional;
  * {@link #ERROR} for a row that could not be judged.
  */
 public enum Verdict {
-    /** No forbidden outcome in any sample. */
+    /** No forbidden outcome in any sample, and every targeted path the scheme has ran. */
     CLEAN("clean"),
+    /**
+     * No forbidden outcome, but a path the scenario targets and the scheme has (registers a
+     * metric for) never ran, so the row shows nothing about it. Never counts as clean.
+     */
+    NOT_EXERCISED("not-exercised"),
     /** A decrement was lost: an object was never freed. */
     LEAKS("leaks"),
     /** An update was lost: a count differs from the references that exist. */
@@ -79,7 +84,7 @@ public enum Verdict {
             return Optional.empty();
         }
         final String word = description.substring(0, colon).trim();
-        return Arrays.stream(values()).filter(v -> v != CLEAN && v.word.equals(word)).findFirst();
+        return Arrays.stream(values()).filter(v -> v != CLEAN && v != NOT_EXERCISED && v.word.equals(word)).findFirst();
     }
 
     /**

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class StressCommandTest {
     private static final List<String> KNOWN = List.of("brc", "gil", "unsafe");
+    private static final List<String> SCENARIOS = List.of("01-incref-incref", "09-abba-sections");
 
     @Test
     void defaultsToQuickAndEveryScheme() {
-        final StressCommand.Options options = StressCommand.parse(new String[0], KNOWN);
+        final StressCommand.Options options = StressCommand.parse(new String[0], KNOWN, SCENARIOS);
 
         assertEquals(Mode.QUICK, options.mode());
         assertEquals(KNOWN, options.schemes());
@@ -27,16 +28,42 @@ class StressCommandTest {
     @Test
     void schemesAreRepeatableAndKeptInOrder() {
         final StressCommand.Options options = StressCommand.parse(
-                new String[] {"--scheme", "unsafe", "--mode=sanity", "--scheme=gil", "--scheme", "unsafe"}, KNOWN);
+                new String[] {"--scheme", "unsafe", "--mode=sanity", "--scheme=gil", "--scheme", "unsafe"}, KNOWN, SCENARIOS);
 
         assertEquals(Mode.SANITY, options.mode());
         assertEquals(List.of("unsafe", "gil"), options.schemes());
     }
 
     @Test
+    void scenariosAreRepeatableAndDefaultToAll() {
+        assertEquals(List.of(), StressCommand.parse(new String[0], KNOWN, SCENARIOS).scenarios());
+        assertEquals(List.of("09-abba-sections"), StressCommand.parse(
+                new String[] {"--scenario", "09-abba-sections", "--scenario=09-abba-sections"}, KNOWN, SCENARIOS).scenarios());
+    }
+
+    @Test
+    void unknownScenarioListsTheValidOnes() {
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StressCommand.parse(new String[] {"--scenario", "99-nothing"}, KNOWN, SCENARIOS));
+
+        assertEquals("unknown scenario '99-nothing'; valid scenarios: 01-incref-incref, 09-abba-sections", e.getMessage());
+    }
+
+    @Test
+    void badScenarioExitsTwoWithOneLine() {
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        final int status = StressCommand.run(new String[] {"--scenario", "99-nothing"}, print(new ByteArrayOutputStream()),
+                print(err));
+
+        assertEquals(StressCommand.USAGE, status);
+        assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
     void unknownModeListsTheValidOnes() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StressCommand.parse(new String[] {"--mode", "fast"}, KNOWN));
+                () -> StressCommand.parse(new String[] {"--mode", "fast"}, KNOWN, SCENARIOS));
 
         assertEquals("unknown mode 'fast'; valid modes: sanity, quick, default, tough", e.getMessage());
     }
@@ -44,15 +71,15 @@ class StressCommandTest {
     @Test
     void unknownSchemeListsTheValidOnes() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StressCommand.parse(new String[] {"--scheme", "nogil"}, KNOWN));
+                () -> StressCommand.parse(new String[] {"--scheme", "nogil"}, KNOWN, SCENARIOS));
 
         assertEquals("unknown scheme 'nogil'; valid schemes: brc, gil, unsafe", e.getMessage());
     }
 
     @Test
     void optionWithoutValueIsAUsageError() {
-        assertThrows(IllegalArgumentException.class, () -> StressCommand.parse(new String[] {"--mode"}, KNOWN));
-        assertThrows(IllegalArgumentException.class, () -> StressCommand.parse(new String[] {"-x"}, KNOWN));
+        assertThrows(IllegalArgumentException.class, () -> StressCommand.parse(new String[] {"--mode"}, KNOWN, SCENARIOS));
+        assertThrows(IllegalArgumentException.class, () -> StressCommand.parse(new String[] {"-x"}, KNOWN, SCENARIOS));
     }
 
     @Test

@@ -25,7 +25,8 @@ class SuiteTest {
             numbers.add(entry.scenario().substring(0, 2));
         }
 
-        assertEquals(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "17", "18"), numbers);
+        assertEquals(Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
+                "16", "17", "18"), numbers);
     }
 
     @Test
@@ -61,6 +62,26 @@ class SuiteTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyScenarioHasADescriptionAndTheDemonstrationNeitherTargetsNorDemands() {
+        for (final Suite.Entry entry : Suite.scenarios()) {
+            assertFalse(entry.description().isEmpty(), entry.scenario());
+            if (entry.demonstration()) {
+                assertTrue(entry.paths().isEmpty() && !entry.controlFails(), entry.scenario());
+            }
+        }
+    }
+
+    @Test
+    void filterOfSomeScenariosSelectsExactlyThem() {
+        final List<Suite.Entry> some = Suite.scenarios().subList(1, 3);
+        final Pattern filter = Pattern.compile(Suite.filter(some));
+
+        assertEquals(some.stream().map(Suite.Entry::test).toList(),
+                TestList.tests().stream().filter(t -> filter.matcher(t).find()).sorted(
+                        (a, b) -> Suite.entry(a).scenario().compareTo(Suite.entry(b).scenario())).toList());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.rclab.stress.scenarios;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.Scheme;
@@ -9,8 +14,11 @@ import org.rclab.scheme.Schemes;
  * The runtime a forked jcstress VM tests, and the way actor threads take turns in it.
  *
  * <p>Each fork tests one scheme, named by the system property {@value #SCHEME_PROPERTY}
- * ({@code StressCommand} passes it to every fork). The fork holds one runtime for its whole life;
- * every sample makes fresh objects in it.
+ * ({@code StressCommand} passes it to every fork). Each scenario has a runtime of its own for the
+ * fork's whole life (jcstress runs one test per fork; a runtime per scenario keeps the figures
+ * apart even if it ran more); every sample makes fresh objects in it. When the fork exits, a
+ * shutdown hook writes each runtime's metrics for the command ({@link ForkMetrics}): they show
+ * which scheme paths the scenario drove.
  *
  * <p>jcstress runs each actor method many times on the same long-lived thread. Such a thread
  * attaches the first time it needs the runtime and releases it at once, then every actor call
@@ -27,6 +35,16 @@ public final class ActorRuntime {
     /** The system property naming the scheme under test: {@value}. */
     public static final String SCHEME_PROPERTY = "rclab.scheme";
 
+    private static final Map<String, ActorRuntime> BY_SCENARIO = new ConcurrentHashMap<>();
+
+    static {
+        final String directory = System.getProperty(ForkMetrics.DIRECTORY_PROPERTY);
+        if (directory != null && !directory.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> writeMetrics(Path.of(directory)),
+                    "rclab-metrics-export"));
+        }
+    }
+
     private final RcRuntime runtime;
     private final ThreadLocal<RuntimeThread> handles = new ThreadLocal<>();
 
@@ -35,24 +53,59 @@ public final class ActorRuntime {
     }
 
     /**
-     * The fork's runtime, with the scheme's strict checks on (as every scenario but the
+     * The runtime of a scenario, with the scheme's strict checks on (as every scenario but the
      * demonstration of misuse uses it).
      *
-     * @return the shared runtime
+     * @param scenario the test class, annotated with {@link Scenario}
+     * @return the scenario's runtime in this fork
      */
-    public static ActorRuntime checked() {
-        return Checked.INSTANCE;
+    public static ActorRuntime checked(final Class<?> scenario) {
+        return forScenario(scenario, RcRuntime.builder(schemeUnderTest()).strictChecks(true));
     }
 
     /**
-     * A runtime with the scheme's strict checks off, for the demonstration of a thread that
-     * touches counts while released: with the checks on, a scheme may refuse the touch, as a
+     * A scenario's runtime with the scheme's strict checks off, for the demonstration of a thread
+     * that touches counts while released: with the checks on, a scheme may refuse the touch, as a
      * debug build would; with them off the touch goes through, as in a release build.
      *
-     * @return the shared unchecked runtime
+     * @param scenario the test class, annotated with {@link Scenario}
+     * @return the scenario's runtime in this fork
      */
-    public static ActorRuntime unchecked() {
-        return Unchecked.INSTANCE;
+    public static ActorRuntime unchecked(final Class<?> scenario) {
+        return forScenario(scenario, RcRuntime.builder(schemeUnderTest()).strictChecks(false));
+    }
+
+    /**
+     * A scenario's runtime, strict checks on, with one runtime option set (every scheme gets it;
+     * a scheme ignores options it does not declare).
+     *
+     * @param scenario the test class, annotated with {@link Scenario}
+     * @param option the option's name, e.g. {@code switch-interval-ms}
+     * @param value its value
+     * @return the scenario's runtime in this fork
+     */
+    public static ActorRuntime withOption(final Class<?> scenario, final String option, final String value) {
+        return forScenario(scenario, RcRuntime.builder(schemeUnderTest()).strictChecks(true).option(option, value));
+    }
+
+    private static ActorRuntime forScenario(final Class<?> scenario, final RcRuntime.Builder builder) {
+        final Scenario row = scenario.getAnnotation(Scenario.class);
+        if (row == null) {
+            throw new IllegalArgumentException(scenario.getName() + " has no @" + Scenario.class.getSimpleName());
+        }
+        return BY_SCENARIO.computeIfAbsent(row.value(), name -> new ActorRuntime(builder.build()));
+    }
+
+    /** Runs in the shutdown hook: one file per scenario that ran in this fork. */
+    private static void writeMetrics(final Path directory) {
+        for (final Map.Entry<String, ActorRuntime> entry : BY_SCENARIO.entrySet()) {
+            try {
+                ForkMetrics.write(directory, entry.getKey(), entry.getValue().runtime.metrics().snapshot());
+            } catch (final IOException | RuntimeException e) {
+                // The command sees the missing file and says the row's paths were not shown.
+                System.err.println("rclab: could not write the metrics of " + entry.getKey() + ": " + e);
+            }
+        }
     }
 
     /**
@@ -128,15 +181,5 @@ public final class ActorRuntime {
             self.checkpoint();
             self.release();
         }
-    }
-
-    private static final class Checked {
-        static final ActorRuntime INSTANCE =
-                new ActorRuntime(RcRuntime.builder(schemeUnderTest()).strictChecks(true).build());
-    }
-
-    private static final class Unchecked {
-        static final ActorRuntime INSTANCE =
-                new ActorRuntime(RcRuntime.builder(schemeUnderTest()).strictChecks(false).build());
     }
 }

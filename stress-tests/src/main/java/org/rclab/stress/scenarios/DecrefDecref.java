@@ -21,7 +21,7 @@ import org.rclab.runtime.RcRuntime;
  * object would be freed twice; the runtime catches the second free.
  */
 @JCStressTest
-@Scenario("02-decref-decref")
+@Scenario(value = "02-decref-decref", paths = {"queued", "merges-explicit", "handovers"}, controlFails = true)
 @Description("decref || decref down to zero: freed exactly once, never twice, never zero times")
 @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: freed exactly once, by the release of its last reference")
@@ -36,7 +36,7 @@ public class DecrefDecref {
     /** References each actor releases per sample. */
     static final int BURST = 128;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(DecrefDecref.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject shared;

@@ -1,5 +1,6 @@
 package org.rclab.stress.scenarios;
 
+import org.openjdk.jcstress.infra.results.II_Result;
 import org.rclab.heap.RefcountMisuseException;
 import org.rclab.object.RcObject;
 import org.rclab.runtime.RcRuntime;
@@ -44,5 +45,23 @@ public final class Fate {
         }
         turn.checkpoint();
         return o.isFreed() ? FREED_AT_LAST : NEVER_FREED;
+    }
+
+    /**
+     * The judgement of the counting rows: passes a checkpoint, records how far the count is from
+     * the references the sample knows exist, then releases them all and records the object's fate.
+     *
+     * @param turn the judging actor's turn
+     * @param runtime the runtime
+     * @param o the object
+     * @param references how many references exist, by the sample's own bookkeeping
+     * @param r r1 = references minus count (positive: increments lost, negative: decrements
+     *          lost), r2 = the object's fate ({@link #release})
+     */
+    public static void judgeCount(final ActorRuntime.Turn turn, final RcRuntime runtime, final RcObject o,
+                                  final long references, final II_Result r) {
+        turn.checkpoint();
+        r.r1 = (int) (references - runtime.refcount(o));
+        r.r2 = release(turn, runtime, o, references);
     }
 }

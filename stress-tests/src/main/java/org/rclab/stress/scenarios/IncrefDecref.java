@@ -19,7 +19,7 @@ import org.rclab.runtime.RcRuntime;
  * releases every reference it knows of and watches when the object is freed.
  */
 @JCStressTest
-@Scenario("03-incref-decref")
+@Scenario(value = "03-incref-decref", paths = {"queued", "merges-explicit", "handovers"}, controlFails = true)
 @Description("incref || decref on one shared object: the count afterwards is exact")
 @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: the count equals the references; freed when its last reference was released")
@@ -36,7 +36,7 @@ public class IncrefDecref {
     /** Increments A makes and decrements B makes per sample. */
     static final int BURST = 128;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(IncrefDecref.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject shared;
@@ -64,10 +64,7 @@ public class IncrefDecref {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
-            final long references = 1 + BURST;
-            r.r1 = (int) (references - rt.refcount(shared));
-            r.r2 = Fate.release(turn, rt, shared, references);
+            Fate.judgeCount(turn, rt, shared, 1 + BURST, r);
             shared = null;
         }
     }

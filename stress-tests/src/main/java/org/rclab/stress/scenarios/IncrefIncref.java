@@ -21,7 +21,7 @@ import org.rclab.runtime.RcRuntime;
  * all of them and watches when the object is freed.
  */
 @JCStressTest
-@Scenario("01-incref-incref")
+@Scenario(value = "01-incref-incref", paths = "handovers", controlFails = true)
 @Description("incref || incref on one shared object: no increment may be lost")
 @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: every increment counted; freed when its last reference was released")
@@ -38,7 +38,7 @@ public class IncrefIncref {
     /** Increments each actor makes per sample. */
     static final int BURST = 128;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(IncrefIncref.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject shared;
@@ -62,10 +62,7 @@ public class IncrefIncref {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
-            final long references = 1 + 2L * BURST;
-            r.r1 = (int) (references - rt.refcount(shared));
-            r.r2 = Fate.release(turn, rt, shared, references);
+            Fate.judgeCount(turn, rt, shared, 1 + 2L * BURST, r);
             shared = null;
         }
     }

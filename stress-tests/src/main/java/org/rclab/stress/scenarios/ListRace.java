@@ -12,7 +12,7 @@ import org.rclab.object.RcObject;
 import org.rclab.runtime.RcRuntime;
 
 /*
- * Scenario 7: two threads change one list at the same time.
+ * Scenarios 7 and 12: two threads change one list at the same time.
  *
  * A list owns a reference to each item, so a list change is a count change plus a change of the
  * list's storage, and both must happen as one step (a critical section on the list, or the GIL).
@@ -26,7 +26,7 @@ public final class ListRace {
 
     /** Each actor appends its own items to one list. */
     @JCStressTest
-    @Scenario("07-list-append-append")
+    @Scenario(value = "07-list-append-append", paths = {"lock-contended", "handovers"}, controlFails = true)
     @Description("list append || list append: no item lost, every item's count exact")
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the list holds every appended item once, each with a count of 1")
@@ -41,7 +41,7 @@ public final class ListRace {
         /** Items each actor appends per sample. */
         static final int ITEMS = 32;
 
-        private static final ActorRuntime RT = ActorRuntime.checked();
+        private static final ActorRuntime RT = ActorRuntime.checked(AppendAppend.class);
 
         private final Rendezvous meet = new Rendezvous();
         private RcList list;
@@ -70,10 +70,10 @@ public final class ListRace {
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
                 turn.checkpoint();
-                final ListAudit audit = new ListAudit(rt);
+                final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countList(list);
                 r.r1 = audit.missing(itemsA, itemsB);
-                r.r2 = audit.wrong();
+                r.r2 = audit.wrong() + audit.heldMoreThanOnce();
                 r.r3 = failedA + failedB;
                 releaseQuietly(rt, list);
                 list = null;
@@ -100,7 +100,7 @@ public final class ListRace {
 
     /** Actor A pops items off the end of a list while actor B appends to it. */
     @JCStressTest
-    @Scenario("07-list-pop-append")
+    @Scenario(value = "07-list-pop-append", paths = {"lock-contended", "handovers"}, controlFails = true)
     @Description("list pop || list append: no item lost or handed out twice, every item's count exact")
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: every item is held once, by the list or by the popper, each with a count of 1")
@@ -115,7 +115,7 @@ public final class ListRace {
         /** Items in the list at the start, and pops and appends per actor per sample. */
         static final int ITEMS = 32;
 
-        private static final ActorRuntime RT = ActorRuntime.checked();
+        private static final ActorRuntime RT = ActorRuntime.checked(PopAppend.class);
 
         private final Rendezvous meet = new Rendezvous();
         private RcList list;
@@ -152,11 +152,11 @@ public final class ListRace {
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
                 turn.checkpoint();
-                final ListAudit audit = new ListAudit(rt);
+                final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countList(list);
                 audit.countHeld(popped);
                 r.r1 = audit.missing(itemsA, itemsB);
-                r.r2 = audit.wrong();
+                r.r2 = audit.wrong() + audit.heldMoreThanOnce();
                 r.r3 = failedA + failedB;
                 for (final RcObject item : popped) {
                     if (item != null) {
@@ -182,6 +182,110 @@ public final class ListRace {
             try (ActorRuntime.Turn turn = RT.turn()) {
                 failedB = appendAndDrop(rt, list, mine);
             }
+            meet.finish();
+        }
+    }
+
+    /**
+     * Actor A extends a new list from a source list while actor B pops from the source and
+     * appends to it (scenario 12). {@code extend} holds a two-object section over both lists: a
+     * scheme that locked only the list being extended would let the pops and appends change the
+     * source under the copy (an empty slot copied, an item copied after it was popped).
+     */
+    @JCStressTest
+    @Scenario(value = "12-list-extend", paths = {"lock-contended", "handovers"}, controlFails = true)
+    @Description("list.extend(source) || pop and append on source: the two-object section excludes; every count exact")
+    @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
+            desc = "exact: every item is held where it was found (source, copy, popper, maker), each count equal to its references")
+    @Outcome(id = "[1-9][0-9]*, [0-9]+, [0-9]+", expect = Expect.FORBIDDEN,
+            desc = "leaks: an item of the source is held by nobody, yet still counted: never freed (r1 = how many)")
+    @Outcome(id = "0, [1-9][0-9]*, [0-9]+", expect = Expect.FORBIDDEN,
+            desc = "loses-counts: an item's count differs from the references found, or a slot is empty (r2 = how many)")
+    @Outcome(id = "0, 0, [1-9][0-9]*", expect = Expect.FORBIDDEN,
+            desc = "loses-counts: the source changed under the copy and an operation failed (r3 = how many)")
+    @State
+    public static class ExtendPopAppend {
+        /** Items in the source at the start, and pops and appends B makes per sample. */
+        static final int ITEMS = 32;
+
+        private static final ActorRuntime RT = ActorRuntime.checked(ExtendPopAppend.class);
+
+        private final Rendezvous meet = new Rendezvous();
+        private RcList source;
+        private RcObject[] fresh;
+        private final RcObject[] poppedB = new RcObject[ITEMS];
+        private int failedB;
+
+        /**
+         * Actor A: fills the source, makes the items B will append, extends a new list from the
+         * source, then audits both lists.
+         *
+         * @param r r1 = items missing, r2 = wrong holdings, r3 = operations that failed
+         */
+        @Actor
+        public void extender(final III_Result r) {
+            final RcRuntime rt = RT.runtime();
+            final RcObject[] items;
+            try (ActorRuntime.Turn turn = RT.turn()) {
+                source = rt.newList();
+                items = Batch.newObjects(rt, ITEMS);
+                appendAndDrop(rt, source, items);
+                // A keeps its own reference to each fresh item; the audit counts it.
+                fresh = Batch.newObjects(rt, ITEMS);
+            }
+            meet.meetA(1);
+            final RcList copy;
+            int failed = 0;
+            try (ActorRuntime.Turn turn = RT.turn()) {
+                copy = rt.newList();
+                try {
+                    copy.extend(source);
+                } catch (final RuntimeException e) {
+                    failed++;
+                }
+            }
+            meet.awaitFinish();
+            try (ActorRuntime.Turn turn = RT.turn()) {
+                turn.checkpoint();
+                final HoldingAudit audit = new HoldingAudit(rt);
+                audit.countList(copy);
+                audit.countList(source);
+                audit.countHeld(poppedB);
+                audit.countHeld(fresh);
+                r.r1 = audit.missing(items);
+                r.r2 = audit.wrong();
+                r.r3 = failed + failedB;
+                for (final RcObject item : poppedB) {
+                    if (item != null) {
+                        releaseQuietly(rt, item);
+                    }
+                }
+                for (final RcObject item : fresh) {
+                    releaseQuietly(rt, item);
+                }
+                releaseQuietly(rt, copy);
+                releaseQuietly(rt, source);
+                source = null;
+                fresh = null;
+            }
+        }
+
+        /** Actor B: pops an item off the source and appends a fresh one, {@value #ITEMS} times. */
+        @Actor
+        public void changer() {
+            meet.meetB(1);
+            int failed = 0;
+            try (ActorRuntime.Turn turn = RT.turn()) {
+                for (int i = 0; i < ITEMS; i++) {
+                    try {
+                        poppedB[i] = source.pop();
+                        source.append(fresh[i]);
+                    } catch (final RuntimeException e) {
+                        failed++;
+                    }
+                }
+            }
+            failedB = failed;
             meet.finish();
         }
     }

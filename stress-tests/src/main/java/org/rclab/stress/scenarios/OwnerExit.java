@@ -25,7 +25,7 @@ import org.rclab.runtime.RuntimeThread;
  * meets the owner's forward walk on some object at the same instant.
  */
 @JCStressTest
-@Scenario("06-owner-exit")
+@Scenario(value = "06-owner-exit", paths = {"queued", "merges-explicit", "merged-by-non-owner"}, controlFails = true)
 @Description("owner thread exits while another thread holds references: each object freed exactly once when the last goes")
 @Outcome(id = "" + OwnerExit.OBJECTS + ", 0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: every object freed exactly once, after its owner had exited or while it was exiting")
@@ -38,7 +38,7 @@ public class OwnerExit {
     /** Objects per sample. */
     static final int OBJECTS = 32;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(OwnerExit.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject[] objects;

@@ -22,7 +22,7 @@ import org.rclab.runtime.RcRuntime;
  * two walk the batch in opposite directions, so they meet on some object at the same instant.
  */
 @JCStressTest
-@Scenario("04-owner-merge-race")
+@Scenario(value = "04-owner-merge-race", paths = "merges-owner-zero", controlFails = true)
 @Description("owner decref to zero || non-owner decref (biased counting's merge race): each object freed exactly once")
 @Outcome(id = "" + OwnerMergeRace.OBJECTS + ", 0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: every object freed exactly once, by whichever release came last")
@@ -35,7 +35,7 @@ public class OwnerMergeRace {
     /** Objects per sample. */
     static final int OBJECTS = 64;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(OwnerMergeRace.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject[] objects;

@@ -21,7 +21,7 @@ import org.rclab.runtime.RcRuntime;
  * frees the object.
  */
 @JCStressTest
-@Scenario("05-queue-path")
+@Scenario(value = "05-queue-path", paths = {"queued", "merges-explicit"})
 @Description("objects created by A, released only by B (biased counting's queue path): freed, not leaked")
 @Outcome(id = "" + QueuePath.OBJECTS + ", 0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: every object freed exactly once after its only reference moved threads and was released")
@@ -34,7 +34,7 @@ public class QueuePath {
     /** Objects per sample. */
     static final int OBJECTS = 64;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(QueuePath.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject[] objects;

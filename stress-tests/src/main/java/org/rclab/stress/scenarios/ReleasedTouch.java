@@ -40,7 +40,7 @@ public class ReleasedTouch {
     /** Increments each actor makes per sample. */
     static final int BURST = 128;
 
-    private static final ActorRuntime RT = ActorRuntime.unchecked();
+    private static final ActorRuntime RT = ActorRuntime.unchecked(ReleasedTouch.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject shared;
@@ -64,10 +64,7 @@ public class ReleasedTouch {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
-            final long references = 1 + 2L * BURST;
-            r.r1 = (int) (references - rt.refcount(shared));
-            r.r2 = Fate.release(turn, rt, shared, references);
+            Fate.judgeCount(turn, rt, shared, 1 + 2L * BURST, r);
             shared = null;
         }
     }

@@ -57,6 +57,47 @@ public final class Rendezvous {
         await(() -> reachedA >= point, "actor A at meeting point " + point);
     }
 
+    /**
+     * Actor A reaches a meeting point without waiting there; it then keeps working until
+     * {@link #hasReachedB} says B has reached it too.
+     *
+     * @param point the meeting point
+     */
+    public void arriveA(final int point) {
+        reachedA = point;
+    }
+
+    /**
+     * Actor B reaches a meeting point without waiting there.
+     *
+     * @param point the meeting point
+     */
+    public void arriveB(final int point) {
+        reachedB = point;
+    }
+
+    /**
+     * Whether actor A has reached a meeting point, for an actor B that keeps working (passing
+     * checkpoints) while it waits.
+     *
+     * @param point the meeting point
+     * @return {@code true} once A has reached it
+     */
+    public boolean hasReachedA(final int point) {
+        return reachedA >= point;
+    }
+
+    /**
+     * Whether actor B has reached a meeting point, for an actor A that keeps working while it
+     * waits.
+     *
+     * @param point the meeting point
+     * @return {@code true} once B has reached it
+     */
+    public boolean hasReachedB(final int point) {
+        return reachedB >= point;
+    }
+
     /** Actor B is done with the objects. */
     public void finish() {
         finishedB = true;

@@ -32,4 +32,28 @@ public @interface Scenario {
      * @return {@code true} for a demonstration
      */
     boolean demonstration() default false;
+
+    /**
+     * The scheme paths the scenario is built to drive, each named by the last part of the metric
+     * that counts it: {@code "queued"} stands for {@code brc.queued}, and for the same counter of
+     * any other scheme ({@code <scheme>.queued}). A scheme <em>has</em> a path when its runtime
+     * registers such a metric; a row is clean only if every path its scheme has ran at least
+     * once. A scheme declares its paths by the metrics it registers, so a new scheme is judged on
+     * the paths it shares with a scenario without any change here; a path no scheme registers
+     * judges nobody.
+     *
+     * @return metric name suffixes, e.g. {@code {"queued", "merges-explicit"}}; empty for a
+     *         scenario whose race has no slow path to count
+     */
+    String[] paths() default {};
+
+    /**
+     * Whether a scheme that does not claim thread safety (the {@code unsafe} control) must show a
+     * lost, leaked or doubly released count here at {@code quick} and longer: the row's proof that
+     * the scenario has teeth. False where plain counts cannot race (one releaser per object, no
+     * locks to miss) or where a finding is too rare to demand of a short run.
+     *
+     * @return {@code true} if the control must fail this row
+     */
+    boolean controlFails() default false;
 }

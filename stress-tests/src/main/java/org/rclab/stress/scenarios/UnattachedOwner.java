@@ -25,7 +25,7 @@ import org.rclab.runtime.RcRuntime;
  * checkpoint: under either rule nothing waits for one.
  */
 @JCStressTest
-@Scenario("17-unattached-owner")
+@Scenario(value = "17-unattached-owner", controlFails = true)
 @Description("a thread that is not attached counts its own object || an attached thread releases it: the count stays exact")
 @Outcome(id = "0, " + Fate.FREED_AT_LAST, expect = Expect.ACCEPTABLE,
         desc = "exact: the count equals the references; freed when its last reference was released")
@@ -46,7 +46,7 @@ public class UnattachedOwner {
     /** r2 when the scheme refused to let actor A make the object: {@value}. */
     static final int REFUSED = 9;
 
-    private static final ActorRuntime RT = ActorRuntime.checked();
+    private static final ActorRuntime RT = ActorRuntime.checked(UnattachedOwner.class);
 
     private final Rendezvous meet = new Rendezvous();
     private RcObject shared;
