@@ -1,0 +1,154 @@
+package org.rclab.check;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rclab.runtime.RcRuntime;
+import org.rclab.scheme.Scheme;
+import org.rclab.scheme.Schemes;
+
+/**
+ * {@code ./rclab check [--scheme NAME]... [--scenario NAME]... [--budget quick|long] [--results DIR]}:
+ * model-checks every scenario against every discovered scheme (or the ones named) and writes
+ * {@code DIR/report.md} and {@code DIR/check.json} (default {@code results/check}).
+ *
+ * <p>Schemes come from {@link Schemes#discover()}; nothing here names one, so a plugin scheme is
+ * checked like the shipped ones. Exit status: 0 when every cell is what its scheme promises (a
+ * thread-safe scheme passes everything; a scheme that is not fails every scenario that demands
+ * it); 1 otherwise, naming the cells; 2 for a usage error.
+ */
+public final class CheckCommand {
+    /** Exit status when every cell is as promised: {@value}. */
+    public static final int OK = 0;
+    /** Exit status when a cell is not: {@value}. */
+    public static final int FAILED = 1;
+    /** Exit status of a usage error: {@value}. */
+    public static final int USAGE = 2;
+
+    private static final String USAGE_LINE = "usage: ./rclab check [--scheme NAME]... [--scenario NAME]... [--budget "
+            + Budget.words() + "] [--results DIR]";
+
+    private CheckCommand() {
+    }
+
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(final String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The parsed command line. */
+    record Options(List<Scheme> schemes, List<Scenario> scenarios, Budget budget, Path results) {
+    }
+
+    /**
+     * Parses the command line.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException with a one-line message for a usage error
+     */
+    static Options parse(final String[] args) {
+        final List<Scheme> known = Schemes.discover();
+        final List<Scheme> schemes = new ArrayList<>();
+        final List<Scenario> scenarios = new ArrayList<>();
+        Budget budget = Budget.QUICK;
+        Path results = Path.of("results", "check");
+        for (int i = 0; i < args.length; i++) {
+            final String arg = args[i];
+            if (!List.of("--scheme", "--scenario", "--budget", "--results").contains(arg)) {
+                throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            final String value = args[++i];
+            switch (arg) {
+                case "--scheme" -> schemes.add(known.stream().filter(s -> s.name().equals(value)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown scheme '" + value
+                                + "' (schemes: " + String.join(", ", Schemes.names()) + ")")));
+                case "--scenario" -> scenarios.add(Scenarios.all().stream().filter(s -> s.name().equals(value))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + value
+                                + "' (scenarios: " + String.join(", ", Scenarios.all().stream()
+                                .map(Scenario::name).toList()) + ")")));
+                case "--budget" -> budget = Budget.of(value);
+                default -> results = Path.of(value);
+            }
+        }
+        return new Options(schemes.isEmpty() ? known : schemes,
+                scenarios.isEmpty() ? Scenarios.all() : scenarios, budget, results);
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the command line
+     * @param out where progress and the table go
+     * @param err where errors go
+     * @return the exit status
+     */
+    public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+        final Options options;
+        try {
+            options = parse(args);
+        } catch (final IllegalArgumentException e) {
+            err.println("rclab check: " + e.getMessage());
+            err.println(USAGE_LINE);
+            return USAGE;
+        }
+        final List<CheckRow> rows = new ArrayList<>();
+        for (final Scheme scheme : options.schemes()) {
+            for (final Scenario scenario : options.scenarios()) {
+                final CheckRow row = check(scheme, scenario, options.budget());
+                out.printf("%-14s %-20s %-5s %5d interleavings%s %6.1f s%s%n", row.scheme(), row.scenario(),
+                        row.verdict(), row.interleavings(), row.exhausted() ? " (all)" : "      ",
+                        row.millis() / 1000.0, row.expected() ? "" : "   NOT AS PROMISED");
+                rows.add(row);
+            }
+        }
+        try {
+            CheckReport.write(options.results(), options.budget(), rows, options.scenarios());
+        } catch (final IOException e) {
+            err.println("rclab check: cannot write " + options.results() + ": " + e.getMessage());
+            return FAILED;
+        }
+        out.println();
+        out.println("wrote " + options.results().resolve("report.md") + " and " + options.results().resolve("check.json"));
+        final List<String> broken = rows.stream().filter(r -> !r.expected())
+                .map(r -> r.scheme() + " × " + r.scenario() + " (" + r.verdict() + ")").toList();
+        if (!broken.isEmpty()) {
+            err.println("rclab check: not as promised: " + String.join(", ", broken));
+            return FAILED;
+        }
+        return OK;
+    }
+
+    /**
+     * Model-checks one scenario against one scheme.
+     *
+     * @param scheme the scheme
+     * @param scenario the scenario
+     * @param budget the invocation budget
+     * @return the row
+     */
+    static CheckRow check(final Scheme scheme, final Scenario scenario, final Budget budget) {
+        final ModelChecker.Outcome outcome;
+        try (RcRuntime rt = scenario.open(scheme)) {
+            outcome = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
+        } catch (final RuntimeException e) {
+            return new CheckRow(scheme.name(), scenario.name(), "error", 0, false, 0, false,
+                    e.toString());
+        }
+        final String verdict = outcome.failed() ? "fail" : "pass";
+        final boolean expected = scheme.threadSafe()
+                ? !outcome.failed()
+                : outcome.failed() || !scenario.unsafeMustFail();
+        return new CheckRow(scheme.name(), scenario.name(), verdict, outcome.invocations(),
+                outcome.exhausted(), outcome.millis(), expected, outcome.counterexample());
+    }
+}

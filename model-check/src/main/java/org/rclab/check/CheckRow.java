@@ -1,0 +1,19 @@
+package org.rclab.check;
+
+/**
+ * One scheme × scenario of a check run, as the report and the JSON give it.
+ *
+ * @param scheme the scheme's name
+ * @param scenario the scenario's name
+ * @param verdict {@code pass} (no explored interleaving broke the property), {@code fail} (one
+ *                did: {@code counterexample} shows it) or {@code error} (the check itself failed)
+ * @param interleavings invocations the model checker ran (interleavings explored)
+ * @param exhausted whether every interleaving within the checker's bounds was explored
+ * @param millis wall-clock time of the exploration
+ * @param expected whether the verdict is what the scheme promises: {@code pass} for a thread-safe
+ *                 scheme, {@code fail} for one that is not where the scenario demands it
+ * @param counterexample the losing interleaving as Lincheck printed it, or {@code null}
+ */
+public record CheckRow(String scheme, String scenario, String verdict, long interleavings,
+                       boolean exhausted, long millis, boolean expected, String counterexample) {
+}

@@ -1,0 +1,79 @@
+package org.rclab.check;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.jetbrains.lincheck.Lincheck;
+import org.jetbrains.lincheck.LincheckSettings;
+
+/**
+ * Runs one scenario under Lincheck's model checker and says what it found.
+ *
+ * <p>Lincheck ({@code org.jetbrains.lincheck:lincheck} 3.7) runs the scenario's code again and
+ * again, each time choosing the thread switches itself: at shared-memory accesses, locks, parks,
+ * thread starts and joins it may switch, and it enumerates switch choices by increasing number of
+ * switches (a tree of choices), so interleavings with few switches come first. It stops when the
+ * invocation budget is spent, when the tree is exhausted, or at the first invocation that throws,
+ * deadlocks or livelocks; it then replays that invocation and prints it as a table with one column
+ * per thread and each read and write of a field in its thread's column. No JVM flag is needed on
+ * Java 17: Lincheck attaches its agent itself (byte-buddy-agent) and instruments classes as they
+ * run.
+ *
+ * <p>Settings: Lincheck's defaults (a thread switch after 10 iterations of one loop, a loop of
+ * more than 50 iterations or a recursion deeper than 20 taken for a livelock), except that the
+ * JDK's own code is not analysed: the scenarios' races are in the runtime's code, and analysing
+ * {@code ConcurrentHashMap} and {@code LongAdder} internals only multiplies the switch points.
+ * {@code java.util.concurrent} locks, {@code LockSupport} parks and monitors stay modelled. The
+ * settings are passed through {@code runConcurrentTestInternal}, which the public
+ * {@link Lincheck#runConcurrentTest(int, Runnable)} calls with the defaults; it is Kotlin-internal
+ * (hence the mangled name), so an upgrade of Lincheck must recheck it.
+ *
+ * <p>Lincheck does not say how many invocations it ran. Everything the scenario writes is rolled
+ * back between invocations (its memory snapshot restores fields reachable from the scenario and
+ * from statics), but an {@link AtomicLong} captured by the invocation and changed only through its
+ * own methods is not: that is what {@link Outcome#invocations()} counts. It counts the replay of a
+ * failing invocation too. Fewer invocations than the budget means the tree was exhausted.
+ */
+public final class ModelChecker {
+    private static final LincheckSettings SETTINGS = new LincheckSettings(false, 10, 50, 20);
+
+    private ModelChecker() {
+    }
+
+    /**
+     * What one exploration found.
+     *
+     * @param failed whether an invocation broke the property (or threw, or deadlocked)
+     * @param invocations invocations run (interleavings explored), replays included
+     * @param exhausted whether the switch tree ran out before the budget did
+     * @param millis wall-clock time of the exploration
+     * @param counterexample Lincheck's report of the failing interleaving, or {@code null}
+     */
+    public record Outcome(boolean failed, long invocations, boolean exhausted, long millis,
+                          String counterexample) {
+    }
+
+    /**
+     * Explores the interleavings of one invocation's threads.
+     *
+     * @param budget the most invocations to run
+     * @param invocation one run of the scenario: it starts its threads, joins them and throws
+     *                   {@link AssertionError} if its property does not hold
+     * @return the outcome
+     */
+    public static Outcome explore(final int budget, final Runnable invocation) {
+        final AtomicLong invocations = new AtomicLong();
+        final long start = System.nanoTime();
+        String counterexample = null;
+        try {
+            Lincheck.runConcurrentTestInternal$lincheck(budget, SETTINGS, () -> {
+                invocations.incrementAndGet();
+                invocation.run();
+            });
+        } catch (final AssertionError e) {
+            counterexample = e.getMessage();
+        }
+        final long millis = (System.nanoTime() - start) / 1_000_000L;
+        final long run = invocations.get();
+        return new Outcome(counterexample != null, run, counterexample == null && run < budget,
+                millis, counterexample);
+    }
+}
