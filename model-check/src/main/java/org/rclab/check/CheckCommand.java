@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
@@ -138,17 +140,36 @@ public final class CheckCommand {
      */
     static CheckRow check(final Scheme scheme, final Scenario scenario, final Budget budget) {
         final ModelChecker.Outcome outcome;
-        try (RcRuntime rt = scenario.open(scheme)) {
+        final RcRuntime rt;
+        try {
+            rt = scenario.open(scheme);
             outcome = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
         } catch (final RuntimeException e) {
             return new CheckRow(scheme.name(), scenario.name(), "error", 0, false, 0, false,
-                    e.toString());
+                    Map.of(), e.toString());
         }
+        final Map<String, Long> metrics = new TreeMap<>(rt.metrics().snapshot());
+        metrics.values().removeIf(v -> v == 0);
+        closeAfterExploration(rt);
         final String verdict = outcome.failed() ? "fail" : "pass";
         final boolean expected = scheme.threadSafe()
                 ? !outcome.failed()
                 : outcome.failed() || !scenario.unsafeMustFail();
         return new CheckRow(scheme.name(), scenario.name(), verdict, outcome.invocations(),
-                outcome.exhausted(), outcome.millis(), expected, outcome.counterexample());
+                outcome.exhausted(), outcome.millis(), expected, metrics, outcome.counterexample());
+    }
+
+    /**
+     * Closes the runtime once the exploration is over. An invocation the model checker cut short
+     * at a failure may leave the attachments of its unfinished threads in the runtime, and then
+     * {@link RcRuntime#close()} refuses; the runtime is discarded either way, and the verdict is
+     * the exploration's, so that refusal is not a finding.
+     */
+    private static void closeAfterExploration(final RcRuntime rt) {
+        try {
+            rt.close();
+        } catch (final IllegalStateException stillAttached) {
+            // see above: threads of an aborted invocation; nothing to release
+        }
     }
 }

@@ -115,13 +115,28 @@ public final class CheckReport {
                         .append(sc.unsafeMustFail() ? " (`unsafe` must fail)" : "").append('\n');
             }
         }
+        md.append("\n## Scheme paths taken\n\nThe runtime's non-zero metrics after each exploration, ")
+                .append("summed over its invocations: which of a scheme's paths the interleavings took.\n\n");
+        for (final CheckRow r : rows) {
+            if (!r.metrics().isEmpty()) {
+                md.append("- ").append(r.scheme()).append(" × ").append(r.scenario()).append(": ");
+                md.append(String.join(", ", r.metrics().entrySet().stream()
+                        .map(e -> "`" + e.getKey() + "` " + e.getValue()).toList())).append('\n');
+            }
+        }
         md.append("\n## Counterexamples\n\n");
         boolean any = false;
         for (final CheckRow r : rows) {
             if (r.counterexample() != null) {
                 any = true;
-                md.append("### ").append(r.scheme()).append(" × ").append(r.scenario()).append("\n\n```\n")
-                        .append(shortTrace(r.counterexample())).append("\n```\n\n");
+                md.append("### ").append(r.scheme()).append(" × ").append(r.scenario()).append("\n\n");
+                final String counts = CountView.of(r.counterexample());
+                if (counts != null) {
+                    md.append("The count's reads (➜) and writes (=), thread by thread (Lincheck's detailed ")
+                            .append("trace, filtered):\n\n```\n").append(counts).append("\n```\n\n")
+                            .append("Lincheck's interleaving:\n\n");
+                }
+                md.append("```\n").append(shortTrace(r.counterexample())).append("\n```\n\n");
             }
         }
         if (!any) {

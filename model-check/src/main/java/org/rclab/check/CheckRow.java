@@ -1,5 +1,7 @@
 package org.rclab.check;
 
+import java.util.Map;
+
 /**
  * One scheme × scenario of a check run, as the report and the JSON give it.
  *
@@ -12,8 +14,12 @@ package org.rclab.check;
  * @param millis wall-clock time of the exploration
  * @param expected whether the verdict is what the scheme promises: {@code pass} for a thread-safe
  *                 scheme, {@code fail} for one that is not where the scenario demands it
+ * @param metrics the runtime's non-zero metrics after the exploration, summed over every
+ *                invocation (replays included): which of the scheme's paths the interleavings
+ *                took, e.g. {@code gil.forced-drops} or {@code brc.queued}
  * @param counterexample the losing interleaving as Lincheck printed it, or {@code null}
  */
 public record CheckRow(String scheme, String scenario, String verdict, long interleavings,
-                       boolean exhausted, long millis, boolean expected, String counterexample) {
+                       boolean exhausted, long millis, boolean expected, Map<String, Long> metrics,
+                       String counterexample) {
 }

@@ -16,9 +16,9 @@ class CheckReportTest {
             + "The following interleaving leads to the error:\n| table |\n\nDetailed trace:\n| long table |\n";
 
     private final List<CheckRow> rows = List.of(
-            new CheckRow("unsafe", "incref-incref", "fail", 33, false, 1200, true, TRACE),
-            new CheckRow("gil", "incref-incref", "pass", 7, true, 900, true, null),
-            new CheckRow("brc", "incref-incref", "fail", 12, false, 800, false, TRACE));
+            new CheckRow("unsafe", "incref-incref", "fail", 33, false, 1200, true, java.util.Map.of(), TRACE),
+            new CheckRow("gil", "incref-incref", "pass", 7, true, 900, true, java.util.Map.of("gil.forced-drops", 3L), null),
+            new CheckRow("brc", "incref-incref", "fail", 12, false, 800, false, java.util.Map.of(), TRACE));
 
     @Test
     void tableHasOneColumnPerSchemeAndMarksBrokenPromises() {
@@ -27,6 +27,7 @@ class CheckReportTest {
         assertTrue(md.contains("| incref-incref | fail, 33, 1.2 s | pass, 7 (all), 0.9 s | fail ✗, 12, 0.8 s |"), md);
         assertTrue(md.contains("### unsafe × incref-incref"), md);
         assertTrue(md.contains("Sequential consistency"), md);
+        assertTrue(md.contains("- gil × incref-incref: `gil.forced-drops` 3"), md);
     }
 
     @Test
