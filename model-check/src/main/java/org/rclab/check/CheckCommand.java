@@ -29,6 +29,8 @@ public final class CheckCommand {
     /** Exit status of a usage error: {@value}. */
     public static final int USAGE = 2;
 
+    private static final long WARM_UP_MILLIS = 10_000;
+
     private static final String USAGE_LINE = "usage: ./rclab check [--scheme NAME]... [--scenario NAME]... [--budget "
             + Budget.words() + "] [--results DIR]";
 
@@ -143,6 +145,7 @@ public final class CheckCommand {
         final RcRuntime rt;
         try {
             rt = scenario.open(scheme);
+            warmUp(scenario, rt);
             outcome = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
         } catch (final RuntimeException e) {
             return new CheckRow(scheme.name(), scenario.name(), "error", 0, false, 0, false,
@@ -151,12 +154,36 @@ public final class CheckCommand {
         final Map<String, Long> metrics = new TreeMap<>(rt.metrics().snapshot());
         metrics.values().removeIf(v -> v == 0);
         closeAfterExploration(rt);
-        final String verdict = outcome.failed() ? "fail" : "pass";
-        final boolean expected = scheme.threadSafe()
+        final String verdict = outcome.failed() ? (outcome.timedOut() ? "error" : "fail") : "pass";
+        final boolean expected = !outcome.timedOut() && scheme.threadSafe()
                 ? !outcome.failed()
                 : outcome.failed() || !scenario.unsafeMustFail();
         return new CheckRow(scheme.name(), scenario.name(), verdict, outcome.invocations(),
                 outcome.exhausted(), outcome.millis(), expected, metrics, outcome.counterexample());
+    }
+
+    /**
+     * Runs the scenario once on the JVM's own scheduler before the exploration. Lincheck
+     * instruments a class when it is first loaded, and a class first loaded inside an invocation
+     * is instrumented inside that invocation's 30-second wall-clock timeout, which a loaded
+     * machine can exceed. The run's outcome is not a verdict (one schedule, not a search), so it is
+     * ignored; a run that does not finish in {@value #WARM_UP_MILLIS} ms is left behind, daemon.
+     */
+    private static void warmUp(final Scenario scenario, final RcRuntime rt) {
+        final Thread run = new Thread(() -> {
+            try {
+                scenario.run(rt);
+            } catch (final RuntimeException | AssertionError ignored) {
+                // one schedule of the real scheduler: not a verdict, see above
+            }
+        }, "rclab-check-warm-up");
+        run.setDaemon(true);
+        run.start();
+        try {
+            run.join(WARM_UP_MILLIS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.Map;
  * @param scheme the scheme's name
  * @param scenario the scenario's name
  * @param verdict {@code pass} (no explored interleaving broke the property), {@code fail} (one
- *                did: {@code counterexample} shows it) or {@code error} (the check itself failed)
+ *                did: {@code counterexample} shows it) or {@code error} (the check itself failed,
+ *                or an invocation hit Lincheck's wall-clock timeout without an interleaving)
  * @param interleavings invocations the model checker ran (interleavings explored)
  * @param exhausted whether every interleaving within the checker's bounds was explored
  * @param millis wall-clock time of the exploration

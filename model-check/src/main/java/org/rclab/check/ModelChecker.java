@@ -33,6 +33,7 @@ import org.jetbrains.lincheck.LincheckSettings;
  * failing invocation too. Fewer invocations than the budget means the tree was exhausted.
  */
 public final class ModelChecker {
+    private static final String INTERLEAVING = "The following interleaving leads to the error";
     private static final LincheckSettings SETTINGS = new LincheckSettings(false, 10, 50, 20);
 
     private ModelChecker() {
@@ -49,6 +50,16 @@ public final class ModelChecker {
      */
     public record Outcome(boolean failed, long invocations, boolean exhausted, long millis,
                           String counterexample) {
+        /**
+         * Whether the failure is Lincheck's wall-clock timeout of one invocation (30 s) rather
+         * than a counterexample: it reports the test as hung but shows no interleaving. A real
+         * deadlock or livelock comes with the interleaving that leads to it.
+         *
+         * @return {@code true} for a timeout without an interleaving
+         */
+        public boolean timedOut() {
+            return failed && !counterexample.contains(INTERLEAVING);
+        }
     }
 
     /**
