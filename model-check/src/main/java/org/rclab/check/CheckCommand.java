@@ -148,18 +148,31 @@ public final class CheckCommand {
             warmUp(scenario, rt);
             outcome = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
         } catch (final RuntimeException e) {
-            return new CheckRow(scheme.name(), scenario.name(), "error", 0, false, 0, false,
+            // Lincheck reports a hang it cannot replay (the hung invocation left a thread
+            // attached, so the replay differs) as non-determinism, with the hang inside.
+            final boolean hung = String.valueOf(e.getMessage()).contains(ModelChecker.HUNG);
+            return new CheckRow(scheme.name(), scenario.name(), hung && undecidable(scheme, scenario)
+                    ? "undecided" : "error", 0, false, 0, hung && undecidable(scheme, scenario),
                     Map.of(), e.toString());
         }
         final Map<String, Long> metrics = new TreeMap<>(rt.metrics().snapshot());
         metrics.values().removeIf(v -> v == 0);
         closeAfterExploration(rt);
+        if (outcome.hung() && undecidable(scheme, scenario)) {
+            return new CheckRow(scheme.name(), scenario.name(), "undecided", outcome.invocations(), false,
+                    outcome.millis(), true, metrics, outcome.counterexample());
+        }
         final String verdict = outcome.failed() ? (outcome.timedOut() ? "error" : "fail") : "pass";
         final boolean expected = !outcome.timedOut() && scheme.threadSafe()
                 ? !outcome.failed()
                 : outcome.failed() || !scenario.unsafeMustFail();
         return new CheckRow(scheme.name(), scenario.name(), verdict, outcome.invocations(),
                 outcome.exhausted(), outcome.millis(), expected, metrics, outcome.counterexample());
+    }
+
+    /** Whether a hang of this cell may be the model's missing timeouts rather than the scheme's. */
+    private static boolean undecidable(final Scheme scheme, final Scenario scenario) {
+        return scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION);
     }
 
     /**

@@ -24,10 +24,14 @@ public final class CheckReport {
             scenario; `exhausted` says the checker ran out of interleavings first. Loops are \
             bounded (a thread switch is forced after 10 iterations of one loop, a loop beyond 50 \
             counts as a livelock), so a pass is "no counterexample within these bounds", not a proof.
-            - **Real time.** No clock advances: a timed wait (the GIL's switch interval) may time \
-            out whenever its thread is scheduled; `System.nanoTime()` is read from the real clock, \
-            so the fine-grained lock's 1 ms hand-off is taken or not by how long the slow, \
-            instrumented run took, not systematically.
+            - **Real time.** Lincheck has no clock and ends a park only with an unpark: a timed \
+            wait never times out in the model. The runtime is opened with the shortest switch \
+            interval a scheme accepts (1 ns), so a GIL waiter's timed wait ends before it parks \
+            and asks for a drop whenever it finds the lock held. A scenario whose progress needs \
+            a parked waiter to time out (`checkpoint-handover` under a GIL) hangs in the model: \
+            that cell is `undecided`, not a verdict. `System.nanoTime()` is the real clock, so \
+            the fine-grained lock's 1 ms hand-off is taken or not by how long the slow, \
+            instrumented run took, not systematically (see `fine-grained.lock-handoffs` below).
             - **Small scenarios.** Two or three threads, a few operations each, on objects made \
             fresh in each invocation of one runtime.
             """;

@@ -9,7 +9,9 @@ import java.util.Map;
  * @param scenario the scenario's name
  * @param verdict {@code pass} (no explored interleaving broke the property), {@code fail} (one
  *                did: {@code counterexample} shows it) or {@code error} (the check itself failed,
- *                or an invocation hit Lincheck's wall-clock timeout without an interleaving)
+ *                or an invocation hit Lincheck's wall-clock timeout without an interleaving) or
+ *                {@code undecided} (a hang that only a timed wait's timeout could end, which
+ *                Lincheck does not model: see {@link Scenario#progressNeedsTimeout()})
  * @param interleavings invocations the model checker ran (interleavings explored)
  * @param exhausted whether every interleaving within the checker's bounds was explored
  * @param millis wall-clock time of the exploration

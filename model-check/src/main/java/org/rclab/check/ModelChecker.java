@@ -2,7 +2,6 @@ package org.rclab.check;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.jetbrains.lincheck.Lincheck;
-import org.jetbrains.lincheck.LincheckSettings;
 
 /**
  * Runs one scenario under Lincheck's model checker and says what it found.
@@ -17,14 +16,12 @@ import org.jetbrains.lincheck.LincheckSettings;
  * Java 17: Lincheck attaches its agent itself (byte-buddy-agent) and instruments classes as they
  * run.
  *
- * <p>Settings: Lincheck's defaults (a thread switch after 10 iterations of one loop, a loop of
- * more than 50 iterations or a recursion deeper than 20 taken for a livelock), except that the
- * JDK's own code is not analysed: the scenarios' races are in the runtime's code, and analysing
- * {@code ConcurrentHashMap} and {@code LongAdder} internals only multiplies the switch points.
- * {@code java.util.concurrent} locks, {@code LockSupport} parks and monitors stay modelled. The
- * settings are passed through {@code runConcurrentTestInternal}, which the public
- * {@link Lincheck#runConcurrentTest(int, Runnable)} calls with the defaults; it is Kotlin-internal
- * (hence the mangled name), so an upgrade of Lincheck must recheck it.
+ * <p>Settings: Lincheck's defaults, through its public {@link Lincheck#runConcurrentTest(int,
+ * Runnable)}: a thread switch is forced after 10 iterations of one loop, a loop of more than 50
+ * iterations or a recursion deeper than 20 is taken for a livelock, and the JDK's own code is
+ * analysed, so {@code java.util.concurrent} locks, conditions and {@code LockSupport} parks are
+ * part of the model (without that, the GIL's {@code Condition.awaitNanos} parks for real behind
+ * the checker's back and the exploration hangs).
  *
  * <p>Lincheck does not say how many invocations it ran. Everything the scenario writes is rolled
  * back between invocations (its memory snapshot restores fields reachable from the scenario and
@@ -33,8 +30,9 @@ import org.jetbrains.lincheck.LincheckSettings;
  * failing invocation too. Fewer invocations than the budget means the tree was exhausted.
  */
 public final class ModelChecker {
+    /** How Lincheck's report of a hang begins. */
+    static final String HUNG = "= Concurrent test has hung =";
     private static final String INTERLEAVING = "The following interleaving leads to the error";
-    private static final LincheckSettings SETTINGS = new LincheckSettings(false, 10, 50, 20);
 
     private ModelChecker() {
     }
@@ -60,6 +58,15 @@ public final class ModelChecker {
         public boolean timedOut() {
             return failed && !counterexample.contains(INTERLEAVING);
         }
+
+        /**
+         * Whether Lincheck reported the test as hung (a deadlock, a livelock or a timeout).
+         *
+         * @return {@code true} for a hang
+         */
+        public boolean hung() {
+            return failed && counterexample.contains(HUNG);
+        }
     }
 
     /**
@@ -75,7 +82,7 @@ public final class ModelChecker {
         final long start = System.nanoTime();
         String counterexample = null;
         try {
-            Lincheck.runConcurrentTestInternal$lincheck(budget, SETTINGS, () -> {
+            Lincheck.runConcurrentTest(budget, () -> {
                 invocations.incrementAndGet();
                 invocation.run();
             });
