@@ -143,9 +143,11 @@ public final class CheckCommand {
     static CheckRow check(final Scheme scheme, final Scenario scenario, final Budget budget) {
         final ModelChecker.Outcome outcome;
         final RcRuntime rt;
+        final Map<String, Long> warmUpMetrics;
         try {
             rt = scenario.open(scheme);
             warmUp(scenario, rt);
+            warmUpMetrics = rt.metrics().snapshot();
             outcome = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
         } catch (final RuntimeException e) {
             // Lincheck reports a hang it cannot replay (the hung invocation left a thread
@@ -156,6 +158,7 @@ public final class CheckCommand {
                     Map.of(), e.toString());
         }
         final Map<String, Long> metrics = new TreeMap<>(rt.metrics().snapshot());
+        metrics.replaceAll((name, value) -> value - warmUpMetrics.getOrDefault(name, 0L));
         metrics.values().removeIf(v -> v == 0);
         closeAfterExploration(rt);
         if (outcome.hung() && undecidable(scheme, scenario)) {

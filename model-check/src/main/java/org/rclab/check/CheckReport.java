@@ -25,13 +25,14 @@ public final class CheckReport {
             bounded (a thread switch is forced after 10 iterations of one loop, a loop beyond 50 \
             counts as a livelock), so a pass is "no counterexample within these bounds", not a proof.
             - **Real time.** Lincheck has no clock and ends a park only with an unpark: a timed \
-            wait never times out in the model. The runtime is opened with the shortest switch \
-            interval a scheme accepts (1 ns), so a GIL waiter's timed wait ends before it parks \
-            and asks for a drop whenever it finds the lock held. A scenario whose progress needs \
-            a parked waiter to time out (`checkpoint-handover` under a GIL) hangs in the model: \
-            that cell is `undecided`, not a verdict. `System.nanoTime()` is the real clock, so \
-            the fine-grained lock's 1 ms hand-off is taken or not by how long the slow, \
-            instrumented run took, not systematically (see `fine-grained.lock-handoffs` below).
+            wait never times out in the model. So a GIL waiter never asks for a drop there (no \
+            `gil.drop-requests` below): the GIL's forced switching is not explored, and \
+            `checkpoint-handover` under a GIL, whose progress needs exactly that timeout, hangs in \
+            the model and is `undecided`, not a verdict. `System.nanoTime()` is the real clock, \
+            so the fine-grained lock's 1 ms hand-off is taken or not by how long the slow, \
+            instrumented run took, not systematically. Lincheck also cuts a spinning waiter short \
+            (it switches to the holder, which unlocks), so the lock's park path is reached only \
+            if `lock-parks` shows below.
             - **Small scenarios.** Two or three threads, a few operations each, on objects made \
             fresh in each invocation of one runtime.
             """;
@@ -119,8 +120,9 @@ public final class CheckReport {
                         .append(sc.unsafeMustFail() ? " (`unsafe` must fail)" : "").append('\n');
             }
         }
-        md.append("\n## Scheme paths taken\n\nThe runtime's non-zero metrics after each exploration, ")
-                .append("summed over its invocations: which of a scheme's paths the interleavings took.\n\n");
+        md.append("\n## Scheme paths taken\n\nHow much the runtime's metrics moved during each exploration ")
+                .append("(the warm-up run excluded): which of a scheme's paths the interleavings took. A path ")
+                .append("whose metric is absent was not taken by any explored interleaving.\n\n");
         for (final CheckRow r : rows) {
             if (!r.metrics().isEmpty()) {
                 md.append("- ").append(r.scheme()).append(" × ").append(r.scenario()).append(": ");

@@ -17,9 +17,10 @@ import java.util.Map;
  * @param millis wall-clock time of the exploration
  * @param expected whether the verdict is what the scheme promises: {@code pass} for a thread-safe
  *                 scheme, {@code fail} for one that is not where the scenario demands it
- * @param metrics the runtime's non-zero metrics after the exploration, summed over every
- *                invocation (replays included): which of the scheme's paths the interleavings
- *                took, e.g. {@code gil.forced-drops} or {@code brc.queued}
+ * @param metrics how much the runtime's metrics moved during the exploration (the warm-up run
+ *                excluded), non-zero ones only: which of the scheme's paths the interleavings
+ *                took, e.g. {@code gil.forced-drops} or {@code brc.queued}. A metric Lincheck's
+ *                memory snapshot rolls back between invocations counts less than every one.
  * @param counterexample the losing interleaving as Lincheck printed it, or {@code null}
  */
 public record CheckRow(String scheme, String scenario, String verdict, long interleavings,

@@ -16,8 +16,6 @@ import org.rclab.scheme.Scheme;
 public interface Scenario {
     /** The option of {@code gil} (and of schemes built on its rules) that sets the switch interval. */
     String SWITCH_INTERVAL_OPTION = "switch-interval-ms";
-    /** One nanosecond, the shortest interval {@code gil} accepts. */
-    String SHORTEST_SWITCH_INTERVAL_MS = "0.000001";
 
     /**
      * A short stable name, used on the command line, in the report and in the JSON.
@@ -54,26 +52,13 @@ public interface Scenario {
     }
 
     /**
-     * Makes the runtime the invocations run in: strict checks on, so that misuse throws, and a
-     * switch interval as short as it goes for a scheme that has one.
-     *
-     * <p>Why the interval: the model checker has no clock. A GIL waiter asks for a drop only when
-     * its timed wait of one interval times out, and with a real interval (5 ms) the interleavings
-     * in which it times out are not among those explored: a holder that only passes checkpoints
-     * then keeps the lock forever, which the checker reports as a hang. At one nanosecond a timed
-     * wait times out as soon as it begins, so every interleaving of "the interval has run out" is
-     * explored, drop requests and forced switches included; the case where the interval has not
-     * run out yet is a waiter that has not been scheduled yet, which the checker explores anyway.
+     * Makes the runtime the invocations run in, with strict checks on so that misuse throws.
      *
      * @param scheme the scheme under check
      * @return a new runtime
      */
     default RcRuntime open(final Scheme scheme) {
-        final RcRuntime.Builder builder = RcRuntime.builder(scheme).strictChecks(true);
-        if (scheme.options().containsKey(SWITCH_INTERVAL_OPTION)) {
-            builder.option(SWITCH_INTERVAL_OPTION, SHORTEST_SWITCH_INTERVAL_MS);
-        }
-        return builder.build();
+        return RcRuntime.builder(scheme).strictChecks(true).build();
     }
 
     /**

@@ -17,8 +17,8 @@ import org.rclab.runtime.RuntimeThread;
  * times out, and Lincheck 3.7 never lets a timed wait time out (it has no clock, and it ends a
  * park only with an unpark). Under {@code gil} the holder then spins on checkpoints with no
  * request to act on, which Lincheck reports as a hang: the cell is {@code undecided}, see
- * {@link #progressNeedsTimeout()}. The forced switch is still taken in the other scenarios'
- * real warm-up runs and in the jcstress suite's race 15.
+ * {@link #progressNeedsTimeout()}. The forced switch is taken in the real warm-up run that
+ * precedes each exploration, and in the jcstress suite.
  */
 public final class CheckpointHandOver implements Scenario {
     @Override
