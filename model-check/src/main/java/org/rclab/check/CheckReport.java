@@ -1,0 +1,166 @@
+package org.rclab.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a check run as {@code report.md} (for people) and {@code check.json} (for tools). */
+public final class CheckReport {
+    private static final String LIMITS = """
+            ## Known limits
+
+            - **Sequential consistency.** Lincheck runs every interleaving as if memory were \
+            sequentially consistent: it switches threads between accesses but never reorders them. \
+            A missing fence or a plain store where a release store is needed passes here; \
+            reordering bugs remain the jcstress suite's job (`./rclab stress`).
+            - **Bounded.** An invocation budget caps the interleavings explored per scheme × \
+            scenario; `exhausted` says the checker ran out of interleavings first. Loops are \
+            bounded (a thread switch is forced after 10 iterations of one loop, a loop beyond 50 \
+            counts as a livelock), so a pass is "no counterexample within these bounds", not a proof.
+            - **Real time.** Lincheck has no clock and ends a park only with an unpark: a timed \
+            wait never times out in the model. So a GIL waiter never asks for a drop there (no \
+            `gil.drop-requests` below): the GIL's forced switching is not explored, and \
+            `checkpoint-handover` under a GIL, whose progress needs exactly that timeout, hangs in \
+            the model and is `undecided`, not a verdict. `System.nanoTime()` is the real clock, \
+            so the fine-grained lock's 1 ms hand-off is taken or not by how long the slow, \
+            instrumented run took, not systematically. Lincheck also cuts a spinning waiter short \
+            (it switches to the holder, which unlocks), so the lock's park path is reached only \
+            if `lock-parks` shows below.
+            - **Small scenarios.** Two or three threads, a few operations each, on objects made \
+            fresh in each invocation of one runtime.
+            """;
+
+    private CheckReport() {
+    }
+
+    /**
+     * Writes both files into a directory, creating it.
+     *
+     * @param dir the directory ({@code results/check})
+     * @param budget the budget of the run
+     * @param rows every scheme × scenario
+     * @param scenarios the scenarios, for their properties
+     * @throws IOException if a file cannot be written
+     */
+    public static void write(final Path dir, final Budget budget, final List<CheckRow> rows,
+                             final List<Scenario> scenarios) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.md"), markdown(budget, rows, scenarios), StandardCharsets.UTF_8);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve("check.json").toFile(), json(budget, rows));
+    }
+
+    static Map<String, Object> json(final Budget budget, final List<CheckRow> rows) {
+        final Map<String, Object> root = new LinkedHashMap<>();
+        root.put("budget", budget.word());
+        root.put("invocationBudget", budget.invocations());
+        root.put("rows", rows);
+        return root;
+    }
+
+    /**
+     * The Markdown report: the table, the properties, each counterexample, the known limits.
+     *
+     * @param budget the budget of the run
+     * @param rows every scheme × scenario
+     * @param scenarios the scenarios, for their properties
+     * @return the report
+     */
+    public static String markdown(final Budget budget, final List<CheckRow> rows, final List<Scenario> scenarios) {
+        final List<String> schemes = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final Map<String, CheckRow> cell = new LinkedHashMap<>();
+        for (final CheckRow r : rows) {
+            if (!schemes.contains(r.scheme())) {
+                schemes.add(r.scheme());
+            }
+            if (!names.contains(r.scenario())) {
+                names.add(r.scenario());
+            }
+            cell.put(r.scheme() + "\u0000" + r.scenario(), r);
+        }
+        final StringBuilder md = new StringBuilder();
+        md.append("# Model checking\n\n");
+        md.append("Lincheck model checking, budget `").append(budget.word()).append("` (at most ")
+                .append(budget.invocations()).append(" interleavings per cell). Each cell: verdict, ")
+                .append("interleavings explored (`all` when the checker exhausted them), seconds. ")
+                .append("A cell marked ✗ is not what the scheme promises.\n\n");
+        md.append("| scenario |");
+        schemes.forEach(s -> md.append(' ').append(s).append(" |"));
+        md.append("\n|---|");
+        schemes.forEach(s -> md.append("---|"));
+        md.append('\n');
+        for (final String n : names) {
+            md.append("| ").append(n).append(" |");
+            for (final String s : schemes) {
+                final CheckRow r = cell.get(s + "\u0000" + n);
+                md.append(' ');
+                if (r == null) {
+                    md.append('–');
+                } else {
+                    md.append(r.verdict()).append(r.expected() ? "" : " ✗").append(", ")
+                            .append(r.interleavings()).append(r.exhausted() ? " (all)" : "")
+                            .append(", ").append(String.format("%.1f s", r.millis() / 1000.0));
+                }
+                md.append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\n## Properties\n\n");
+        for (final Scenario sc : scenarios) {
+            if (names.contains(sc.name())) {
+                md.append("- `").append(sc.name()).append("`: ").append(sc.property())
+                        .append(sc.unsafeMustFail() ? " (`unsafe` must fail)" : "").append('\n');
+            }
+        }
+        md.append("\n## Scheme paths taken\n\nHow much the runtime's metrics moved during each exploration ")
+                .append("(the warm-up run excluded): which of a scheme's paths the interleavings took. A path ")
+                .append("whose metric is absent was not taken by any explored interleaving.\n\n");
+        for (final CheckRow r : rows) {
+            if (!r.metrics().isEmpty()) {
+                md.append("- ").append(r.scheme()).append(" × ").append(r.scenario()).append(": ");
+                md.append(String.join(", ", r.metrics().entrySet().stream()
+                        .map(e -> "`" + e.getKey() + "` " + e.getValue()).toList())).append('\n');
+            }
+        }
+        md.append("\n## Counterexamples\n\n");
+        boolean any = false;
+        for (final CheckRow r : rows) {
+            if (r.counterexample() != null) {
+                any = true;
+                md.append("### ").append(r.scheme()).append(" × ").append(r.scenario()).append("\n\n");
+                final String counts = CountView.of(r.counterexample());
+                if (counts != null) {
+                    md.append("The count's reads (➜) and writes (=), thread by thread (Lincheck's detailed ")
+                            .append("trace, filtered):\n\n```\n").append(counts).append("\n```\n\n")
+                            .append("Lincheck's interleaving:\n\n");
+                }
+                md.append("```\n").append(shortTrace(r.counterexample())).append("\n```\n\n");
+            }
+        }
+        if (!any) {
+            md.append("None.\n\n");
+        }
+        md.append(LIMITS);
+        return md.toString();
+    }
+
+    /**
+     * Lincheck's report without its detailed trace (every nested call with its source line),
+     * which the JSON keeps: the error and the interleaving table.
+     *
+     * @param counterexample Lincheck's full report
+     * @return the error and the interleaving
+     */
+    public static String shortTrace(final String counterexample) {
+        final int detailed = counterexample.indexOf("\nDetailed trace:");
+        return (detailed < 0 ? counterexample : counterexample.substring(0, detailed)).strip();
+    }
+}

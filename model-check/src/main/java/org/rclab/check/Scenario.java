@@ -1,0 +1,71 @@
+package org.rclab.check;
+
+import org.rclab.runtime.RcRuntime;
+import org.rclab.scheme.Scheme;
+
+/**
+ * One small concurrent scenario and the property every interleaving of it must keep.
+ *
+ * <p>{@link #run} is one invocation: it makes fresh objects in the runtime, starts its threads
+ * (two or three, a few operations each), joins them and throws {@link AssertionError} naming what
+ * broke. The model checker calls it once per interleaving it explores. The runtime is made once,
+ * outside the model checker ({@link #open}): its construction (the small-int cache, the metrics)
+ * is sequential work whose loops would only exceed the checker's loop bound and slow every
+ * invocation. Each invocation judges only the objects it made and the heap's changes during it.
+ */
+public interface Scenario {
+    /** The option of {@code gil} (and of schemes built on its rules) that sets the switch interval. */
+    String SWITCH_INTERVAL_OPTION = "switch-interval-ms";
+
+    /**
+     * A short stable name, used on the command line, in the report and in the JSON.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * The property, in a sentence a reader of the report understands.
+     *
+     * @return the property
+     */
+    String property();
+
+    /**
+     * Whether a scheme that does not claim thread safety must fail this scenario: the proof that
+     * the scenario can see what it is there to catch.
+     *
+     * @return {@code true} if {@code unsafe} must show a counterexample
+     */
+    boolean unsafeMustFail();
+
+    /**
+     * Whether the scenario's progress, under a scheme with a switch interval, rests on a timed
+     * wait timing out (a GIL waiter asks for a drop only then). Lincheck 3.7 models a timed park
+     * as a park that only an unpark ends, so for such a scheme it reports a hang that says nothing
+     * about the scheme: the report gives that cell as {@code undecided}, not as a verdict.
+     *
+     * @return {@code true} if progress needs a timed wait to time out
+     */
+    default boolean progressNeedsTimeout() {
+        return false;
+    }
+
+    /**
+     * Makes the runtime the invocations run in, with strict checks on so that misuse throws.
+     *
+     * @param scheme the scheme under check
+     * @return a new runtime
+     */
+    default RcRuntime open(final Scheme scheme) {
+        return RcRuntime.builder(scheme).strictChecks(true).build();
+    }
+
+    /**
+     * Runs one invocation. The calling thread is not attached; it leaves nothing attached.
+     *
+     * @param rt the runtime, made by {@link #open}
+     * @throws AssertionError if the property does not hold
+     */
+    void run(RcRuntime rt);
+}
