@@ -153,17 +153,17 @@ public final class CheckCommand {
             // Lincheck reports a hang it cannot replay (the hung invocation left a thread
             // attached, so the replay differs) as non-determinism, with the hang inside.
             final boolean hung = String.valueOf(e.getMessage()).contains(ModelChecker.HUNG);
-            return new CheckRow(scheme.name(), scenario.name(), hung && undecidable(scheme, scenario)
-                    ? "undecided" : "error", 0, false, 0, hung && undecidable(scheme, scenario),
+            final String verdict = hung ? hangVerdict(scheme, scenario) : "error";
+            return new CheckRow(scheme.name(), scenario.name(), verdict, 0, false, 0, !verdict.equals("error"),
                     Map.of(), e.toString());
         }
         final Map<String, Long> metrics = new TreeMap<>(rt.metrics().snapshot());
         metrics.replaceAll((name, value) -> value - warmUpMetrics.getOrDefault(name, 0L));
         metrics.values().removeIf(v -> v == 0);
         closeAfterExploration(rt);
-        if (outcome.hung() && undecidable(scheme, scenario)) {
-            return new CheckRow(scheme.name(), scenario.name(), "undecided", outcome.invocations(), false,
-                    outcome.millis(), true, metrics, outcome.counterexample());
+        if (outcome.hung() && !hangVerdict(scheme, scenario).equals("error")) {
+            return new CheckRow(scheme.name(), scenario.name(), hangVerdict(scheme, scenario), outcome.invocations(),
+                    false, outcome.millis(), true, metrics, outcome.counterexample());
         }
         final String verdict = outcome.failed() ? (outcome.timedOut() ? "error" : "fail") : "pass";
         final boolean expected = !outcome.timedOut() && scheme.threadSafe()
@@ -171,6 +171,19 @@ public final class CheckCommand {
                 : outcome.failed() || !scenario.unsafeMustFail();
         return new CheckRow(scheme.name(), scenario.name(), verdict, outcome.invocations(),
                 outcome.exhausted(), outcome.millis(), expected, metrics, outcome.counterexample());
+    }
+
+    /**
+     * What a hang of this cell says: {@code undecided} where it may be the model's missing
+     * timeouts rather than the scheme's; {@code starves} where the scenario checks progress and the
+     * scheme needs no timeout to make it (the checker found a schedule in which the waiter never
+     * gets in: a finding to report, not a broken count); {@code error} otherwise.
+     */
+    private static String hangVerdict(final Scheme scheme, final Scenario scenario) {
+        if (undecidable(scheme, scenario)) {
+            return "undecided";
+        }
+        return scenario.progressNeedsTimeout() ? "starves" : "error";
     }
 
     /** Whether a hang of this cell may be the model's missing timeouts rather than the scheme's. */

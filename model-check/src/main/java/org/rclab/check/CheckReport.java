@@ -33,6 +33,7 @@ public final class CheckReport {
             instrumented run took, not systematically. Lincheck also cuts a spinning waiter short \
             (it switches to the holder, which unlocks), so the lock's park path is reached only \
             if `lock-parks` shows below.
+            - **Progress.** `checkpoint-handover` checks that a waiter gets in, not that counts             stay exact. Under a lock with no timed wait (the pre-3.2 GIL, `gil-ticks`) the checker             can find a schedule in which the holder wins the lock back at every release and the             waiter never gets in: such a cell says `starves`, shows the schedule, and is reported             as the finding it is, never counted as a broken promise of thread safety.
             - **Small scenarios.** Two or three threads, a few operations each, on objects made \
             fresh in each invocation of one runtime.
             """;

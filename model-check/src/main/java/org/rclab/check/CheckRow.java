@@ -11,7 +11,10 @@ import java.util.Map;
  *                did: {@code counterexample} shows it) or {@code error} (the check itself failed,
  *                or an invocation hit Lincheck's wall-clock timeout without an interleaving) or
  *                {@code undecided} (a hang that only a timed wait's timeout could end, which
- *                Lincheck does not model: see {@link Scenario#progressNeedsTimeout()})
+ *                Lincheck does not model: see {@link Scenario#progressNeedsTimeout()}) or
+ *                {@code starves} (a progress scenario under a scheme with no timed wait: the checker
+ *                found a schedule in which the waiter never gets in, as the pre-3.2 GIL allows;
+ *                reported with that schedule, never counted against the scheme's counts)
  * @param interleavings invocations the model checker ran (interleavings explored)
  * @param exhausted whether every interleaving within the checker's bounds was explored
  * @param millis wall-clock time of the exploration
