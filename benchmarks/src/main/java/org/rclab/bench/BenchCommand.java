@@ -84,14 +84,18 @@ public final class BenchCommand {
     static final Map<String, String> OPTION_PARAMS = Map.of("interval", IoConvoy.SWITCH_INTERVAL_OPTION);
 
     private static final String USAGE_TEXT = """
-            usage: ./rclab bench [--quick | --smoke] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
+            usage: ./rclab bench [--quick | --smoke] [--all] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
 
               (default)         %s
               --quick           %s
               --smoke           %s
                                 of %s only unless --only says otherwise; written to results/bench-smoke/
+                                the default and --quick measure what targets.tsv's figures read for the
+                                selected schemes (a scheme without figures: everything), plus the control's
+                                twin of each cell
+              --all             every benchmark under every scheme (the full matrix: longer)
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
-              --only BENCHMARK  run only this benchmark method (repeatable): %s
+              --only BENCHMARK  run only this benchmark method, under every scheme (repeatable): %s
               --prof PROFILER   add a JMH profiler, e.g. gc or stack (repeatable)
             ./rclab bench --report DIR
                                 write DIR's report, summary and charts again from its rounds.json
@@ -155,7 +159,7 @@ public final class BenchCommand {
             err.println("rclab bench: no scheme found on the class path");
             return FAILURE;
         }
-        final Plan plan = Plan.make(catalog, request);
+        final Plan plan = Plan.make(catalog, Target.project(), request);
         if (plan.forks().isEmpty()) {
             err.println("rclab bench: nothing to run: " + String.join("; ", plan.notes()));
             return USAGE;
@@ -405,10 +409,11 @@ public final class BenchCommand {
      * @param settings how long to measure
      * @param schemes the selected schemes, in discovery order
      * @param only the selected benchmark methods; empty for all
+     * @param all whether to run the full matrix rather than the cells the figures read
      * @param profilers JMH profilers to add
      * @param commandLine the command as typed, for the report
      */
-    record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only,
+    record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only, boolean all,
                    List<ProfilerConfig> profilers, String commandLine) {
         List<String> schemeNames() {
             return schemes.stream().map(Scheme::name).toList();
@@ -431,6 +436,7 @@ public final class BenchCommand {
         static Request parse(final String[] args, final Catalog catalog, final List<Scheme> discovered) {
             boolean quick = false;
             boolean smoke = false;
+            boolean all = false;
             final Set<String> schemeNames = new LinkedHashSet<>();
             final Set<String> only = new LinkedHashSet<>();
             final List<ProfilerConfig> profilers = new ArrayList<>();
@@ -438,10 +444,11 @@ public final class BenchCommand {
                 final String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), List.of(), "");
+                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, List.of(), "");
                     }
                     case "--quick" -> quick = true;
                     case "--smoke" -> smoke = true;
+                    case "--all" -> all = true;
                     case "--scheme", "--only", "--prof" -> {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                             throw new IllegalArgumentException(arg + " needs a value");
@@ -478,7 +485,7 @@ public final class BenchCommand {
                 only.add(SMOKE_BENCHMARK);
             }
             final RunSettings settings = smoke ? RunSettings.SMOKE : quick ? RunSettings.QUICK : RunSettings.FULL;
-            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), List.copyOf(profilers),
+            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, List.copyOf(profilers),
                     ("./rclab bench " + String.join(" ", args)).strip());
         }
     }
@@ -530,7 +537,15 @@ public final class BenchCommand {
             return order;
         }
 
-        static Plan make(final Catalog catalog, final Request request) {
+        /**
+         * The forks every round makes.
+         *
+         * @param catalog the benchmarks
+         * @param targets the figures that choose the cells of a run without {@code --all} or {@code --only}
+         * @param request what was asked for
+         * @return the plan
+         */
+        static Plan make(final Catalog catalog, final List<Target> targets, final Request request) {
             final List<String> notes = new ArrayList<>();
             final List<Fork> forks = new ArrayList<>();
             final Set<String> skipped = new LinkedHashSet<>();
@@ -557,7 +572,14 @@ public final class BenchCommand {
                 notes.add(String.join(", ", skipped) + ": not run for " + String.join(", ", unsafe)
                         + " (not thread-safe: threads share objects there, and it would lose their counts)");
             }
-            return new Plan(List.copyOf(forks), control(request.schemes()), notes);
+            final String control = control(request.schemes());
+            if (request.all() || !request.only().isEmpty()) {
+                return new Plan(List.copyOf(forks), control, notes);
+            }
+            final List<Fork> read = FigureForks.select(forks, targets, Set.copyOf(request.schemeNames()), control);
+            notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
+                    + "per round (--all runs every one)", read.size(), forks.size()));
+            return new Plan(read, control, notes);
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

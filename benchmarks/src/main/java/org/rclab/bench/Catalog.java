@@ -29,9 +29,10 @@ final class Catalog {
      * @param benchmark the full name JMH knows it by, {@code org.rclab.bench.OwnedPair.ownedPair}
      * @param method the method name, {@code ownedPair}
      * @param threadSafeOnly whether its class is marked {@link ThreadSafeSchemesOnly}
+     * @param threads the worker threads JMH runs it with
      * @param params each parameter's default values (none for {@code scheme})
      */
-    record Entry(String benchmark, String method, boolean threadSafeOnly, Map<String, String[]> params) {
+    record Entry(String benchmark, String method, boolean threadSafeOnly, int threads, Map<String, String[]> params) {
         /**
          * JMH's include pattern for exactly this benchmark.
          *
@@ -60,7 +61,8 @@ final class Catalog {
                 final String name = e.getUsername();
                 final Map<String, String[]> params = e.getParams().orElse(Map.of());
                 entries.add(new Entry(name, name.substring(name.lastIndexOf('.') + 1),
-                        load(loader, e.getUserClassQName()).isAnnotationPresent(ThreadSafeSchemesOnly.class), params));
+                        load(loader, e.getUserClassQName()).isAnnotationPresent(ThreadSafeSchemesOnly.class),
+                        e.getThreads().orElse(1), params));
             }
             entries.sort(Comparator.comparing(Entry::benchmark));
             return new Catalog(entries);

@@ -16,15 +16,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rclab.bench.report.Target;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
 import org.rclab.unsafe.UnsafeScheme;
 
 class BenchCommandTest {
+    /** Figures for the scheme {@code figured} only; the other test schemes have none. */
+    private static final List<Target> TARGETS = Target.parse(String.join("\n",
+            "figured\townedPairBatch / ownedPairBatch{scheme=@control}\t<=\t1.1\tcount cost",
+            "figured\tcountdown{shape=2threads} / countdown{shape=1thread}\t<=\t0.6\tparallel",
+            "figured\townedPairBatch / physical{kind=plain}\tinfo\t-\tthe floor",
+            "figured\tcontainerOps{list=shared} / containerOps{list=shared,scheme=other}\tinfo\t-\tto another scheme",
+            "absent\townedPair / ownedPair{scheme=@control}\t<=\t1.1\ta scheme not selected"));
+
     private final Catalog catalog = Catalog.load();
 
     @TempDir
@@ -97,7 +107,7 @@ class BenchCommandTest {
     @Test
     void planRunsSharedBenchmarksOnlyWithThreadSafeSchemesAndSaysSo() {
         final List<Scheme> schemes = List.of(scheme("careful", true, Map.of()), scheme("reckless", false, Map.of()));
-        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, BenchCommand.Request.parse(
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
                 new String[] {"--only", "sharedPair", "--only", "ownedPair"}, catalog, schemes));
         assertEquals(List.of("ownedPair careful", "ownedPair reckless", "sharedPair careful"),
                 plan.forks().stream().map(f -> f.entry().method() + " " + f.params().get("scheme")).toList());
@@ -109,7 +119,7 @@ class BenchCommandTest {
     @Test
     void everyRoundRunsEveryForkOnceInAnOrderOfItsOwn() {
         final List<Scheme> schemes = List.of(scheme("a", true, Map.of()), scheme("b", false, Map.of()));
-        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog,
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[0], catalog, schemes));
         final List<List<BenchCommand.Plan.Fork>> rounds = new ArrayList<>();
         for (int round = 1; round <= 4; round++) {
@@ -128,7 +138,7 @@ class BenchCommandTest {
     void theSwitchIntervalVariesOnlyForSchemesThatDeclareIt() {
         final List<Scheme> schemes = List.of(scheme("with-interval", true, Map.of("switch-interval-ms", "the interval")),
                 scheme("without", true, Map.of()));
-        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog,
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--only", "ioConvoy"}, catalog, schemes));
         final List<String> forks = plan.forks().stream()
                 .map(f -> f.params().get("scheme") + " " + f.params().get("neighbour") + " " + f.params().get("interval"))
@@ -139,7 +149,7 @@ class BenchCommandTest {
 
     @Test
     void thePhysicalFloorRunsOncePerKindWithoutAScheme() {
-        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, BenchCommand.Request.parse(
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
                 new String[] {"--only", "physical"}, catalog, List.of(scheme("a", true, Map.of()), scheme("b", true, Map.of()))));
         assertEquals(List.of("atomic", "cas-lock", "owner-check", "plain"),
                 plan.forks().stream().map(f -> f.params().get("kind")).sorted().toList());
@@ -147,15 +157,68 @@ class BenchCommandTest {
     }
 
     @Test
+    void aDefaultRunMeasuresTheCellsItsFiguresReadAndTheControlsTwins() {
+        final List<Scheme> schemes = List.of(scheme("figured", true, Map.of()), scheme("other", true, Map.of()),
+                scheme("control", false, Map.of()));
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
+                BenchCommand.Request.parse(new String[] {"--scheme", "figured", "--scheme", "control"}, catalog, schemes));
+        assertEquals(List.of("containerOps figured list=shared threads=2",
+                        "countdown control shape=1thread", "countdown control shape=2threads",
+                        "countdown figured shape=1thread", "countdown figured shape=2threads",
+                        "ownedPairBatch control", "ownedPairBatch figured", "physical - kind=plain"),
+                describe(plan));
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("the cells targets.tsv's figures read: 8 of ")),
+                plan.notes().toString());
+
+        final BenchCommand.Plan withOther = BenchCommand.Plan.make(catalog, TARGETS,
+                BenchCommand.Request.parse(new String[0], catalog, schemes));
+        final List<String> forks = describe(withOther);
+        assertTrue(forks.contains("containerOps figured list=shared threads=2"), forks.toString());
+        assertTrue(forks.contains("containerOps other list=shared threads=2"), "a scheme a figure names is read");
+        assertTrue(forks.contains("foreignPair other"), "a scheme without figures is measured everywhere");
+        assertTrue(forks.contains("foreignPair control"), "and the control beside it");
+        assertFalse(forks.contains("foreignPair figured"), "no figure of 'figured' reads foreignPair");
+    }
+
+    @Test
+    void allAndOnlyRunTheWholeMatrixOfWhatTheyName() {
+        final List<Scheme> schemes = List.of(scheme("figured", true, Map.of()), scheme("control", false, Map.of()));
+        final BenchCommand.Plan all = BenchCommand.Plan.make(catalog, TARGETS,
+                BenchCommand.Request.parse(new String[] {"--all"}, catalog, schemes));
+        assertTrue(describe(all).containsAll(List.of("foreignPair figured", "foreignPair control",
+                "physical - kind=atomic", "countdown figured shape=2runtimes")), describe(all).toString());
+        final BenchCommand.Plan only = BenchCommand.Plan.make(catalog, TARGETS,
+                BenchCommand.Request.parse(new String[] {"--only", "countdown"}, catalog, schemes));
+        assertEquals(6, only.forks().size(), describe(only).toString());
+    }
+
+    @Test
     void controlIsTheCoreControlAmongSeveralSchemesThatAreNotThreadSafe() {
         final List<Scheme> schemes = List.of(scheme("another-unsafe", false, Map.of()),
                 scheme(UnsafeScheme.NAME, false, Map.of()), scheme("safe", true, Map.of()));
-        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog,
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[0], catalog, schemes));
         assertEquals(UnsafeScheme.NAME, plan.control());
-        final BenchCommand.Plan onlySafe = BenchCommand.Plan.make(catalog,
+        final BenchCommand.Plan onlySafe = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--scheme", "safe"}, catalog, schemes));
         assertNull(onlySafe.control());
+    }
+
+    /** Each fork as {@code method scheme params…}, sorted; {@code -} for a benchmark without a scheme. */
+    private static List<String> describe(final BenchCommand.Plan plan) {
+        return plan.forks().stream().map(f -> {
+            final StringBuilder text = new StringBuilder(f.entry().method()).append(' ')
+                    .append(f.params().getOrDefault("scheme", "-"));
+            new TreeMap<>(f.params()).forEach((k, v) -> {
+                if (!k.equals("scheme")) {
+                    text.append(' ').append(k).append('=').append(v);
+                }
+            });
+            if (f.entry().threads() > 1) {
+                text.append(" threads=").append(f.entry().threads());
+            }
+            return text.toString();
+        }).sorted().toList();
     }
 
     private Outcome run(final String... args) {

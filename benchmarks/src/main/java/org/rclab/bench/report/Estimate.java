@@ -58,7 +58,7 @@ public record Estimate(double value, double low, double high, int rounds) {
             squares += d * d;
         }
         final double standardError = Math.sqrt(squares / (n - 1) / n);
-        final double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+        final double t = quantile(n - 1);
         return new Estimate(Math.exp(mean), Math.exp(mean - t * standardError), Math.exp(mean + t * standardError), n);
     }
 
@@ -69,6 +69,41 @@ public record Estimate(double value, double low, double high, int rounds) {
      */
     public boolean hasInterval() {
         return !Double.isNaN(low) && !Double.isNaN(high);
+    }
+
+    /** The most rounds {@link #roundsToClear(double)} looks for: beyond it a run is out of reach anyway. */
+    public static final int MAX_ROUNDS = 100;
+
+    /**
+     * How many rounds a run like this one would need for its interval to lie wholly on one side of
+     * a bound, if the geometric mean and the round-to-round spread stayed as measured: the
+     * smallest n with t(n − 1) · s / √n below |log(value / bound)|, where s is the spread of the
+     * per-round log values this interval was made from. It is a planning figure, not a promise:
+     * the spread of a few rounds is itself uncertain, and a ratio at its bound needs every round
+     * there is.
+     *
+     * @param bound the bound
+     * @return the rounds; 0 without an interval or when the value is at the bound or more than
+     *         {@link #MAX_ROUNDS} rounds would be needed
+     */
+    public int roundsToClear(final double bound) {
+        if (!hasInterval() || rounds < 2 || !(bound > 0)) {
+            return 0;
+        }
+        final double distance = Math.abs(Math.log(value / bound));
+        final double halfWidth = Math.log(high / low) / 2;
+        final double spread = halfWidth * Math.sqrt(rounds) / quantile(rounds - 1);
+        for (int n = 2; n <= MAX_ROUNDS; n++) {
+            if (quantile(n - 1) * spread / Math.sqrt(n) < distance) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /** Student's t quantile of the report's confidence for the given degrees of freedom. */
+    private static double quantile(final int degreesOfFreedom) {
+        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
     }
 
     /**

@@ -213,7 +213,7 @@ public final class MarkdownReport {
             final String reference = c.detail().isEmpty() ? t.reference() : t.reference() + " (" + c.detail() + ")";
             out.append("| ").append(t.scheme()).append(" | `").append(t.ratioText()).append("` | ")
                     .append(Reports.estimate(c.estimate())).append(" | ").append(c.estimate().rounds()).append(" | ")
-                    .append(t.boundText()).append(" | ").append(c.verdict().word()).append(" | ").append(reference)
+                    .append(t.boundText()).append(" | ").append(c.verdictText()).append(" | ").append(reference)
                     .append(" |\n");
         }
         if (!checks.isEmpty()) {

@@ -107,11 +107,24 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
          * @return {@code true} if the method and every given parameter match
          */
         public boolean matches(final Measurement m) {
-            if (!m.method().equals(method)) {
+            return matches(m.method(), m.params(), m.threads());
+        }
+
+        /**
+         * Whether a benchmark run with these parameters and threads is the one this cell means
+         * (the scheme aside): what the bench command plans forks by, before anything is measured.
+         *
+         * @param benchmarkMethod the benchmark method
+         * @param benchmarkParams its parameters
+         * @param threads the worker threads it runs with
+         * @return {@code true} if the method and every given parameter match
+         */
+        public boolean matches(final String benchmarkMethod, final Map<String, String> benchmarkParams, final int threads) {
+            if (!benchmarkMethod.equals(method)) {
                 return false;
             }
             for (final Map.Entry<String, String> p : params.entrySet()) {
-                final String actual = p.getKey().equals(THREADS) ? Integer.toString(m.threads()) : m.params().get(p.getKey());
+                final String actual = p.getKey().equals(THREADS) ? Integer.toString(threads) : benchmarkParams.get(p.getKey());
                 if (!p.getKey().equals(Measurement.SCHEME) && !p.getValue().equals(actual)) {
                     return false;
                 }

@@ -9,6 +9,46 @@ package org.rclab.bench.report;
  * @param detail why it could not be measured, or empty
  */
 public record TargetCheck(Target target, Estimate estimate, Verdict verdict, String detail) {
+    /**
+     * For an {@code inconclusive} verdict, how many rounds would settle it at this run's ratio and
+     * spread ({@link Estimate#roundsToClear(double)}, against the nearer bound of a range).
+     *
+     * @return the rounds; 0 when the verdict is not inconclusive or no run within
+     *         {@link Estimate#MAX_ROUNDS} rounds would settle it
+     */
+    public int roundsToSettle() {
+        if (verdict != Verdict.INCONCLUSIVE) {
+            return 0;
+        }
+        int most = 0;
+        for (final double bound : target.bounds()) {
+            final boolean straddled = estimate.low() <= bound && bound <= estimate.high();
+            if (straddled) {
+                final int n = estimate.roundsToClear(bound);
+                if (n == 0) {
+                    return 0;
+                }
+                most = Math.max(most, n);
+            }
+        }
+        return most;
+    }
+
+    /**
+     * The verdict as the report prints it: an {@code inconclusive} one says how many rounds would
+     * settle it at this run's spread, or that none within reach would.
+     *
+     * @return e.g. {@code pass}, {@code inconclusive (about 40 rounds would settle it)}
+     */
+    public String verdictText() {
+        if (verdict != Verdict.INCONCLUSIVE || !estimate.hasInterval()) {
+            return verdict.word();
+        }
+        final int n = roundsToSettle();
+        return n == 0 ? verdict.word() + " (at this spread, not within " + Estimate.MAX_ROUNDS + " rounds)"
+                : verdict.word() + " (about " + n + " rounds would settle it)";
+    }
+
     /** The outcome of a check. */
     public enum Verdict {
         /** The whole interval meets the figure. */

@@ -36,6 +36,19 @@ class EstimateTest {
     }
 
     @Test
+    void roundsToClearABoundFollowFromTheMeasuredSpreadAndTheDistanceToTheBound() {
+        // logs ±0.1 alternating: mean 0, s = sqrt(0.04 / 3) = 0.11547. Against 1.1 (distance ln 1.1 =
+        // 0.09531) n must satisfy t(n-1) / sqrt(n) < 0.8254: n = 8 gives 2.3646 / 2.8284 = 0.836 (not
+        // yet), n = 9 gives 2.3060 / 3 = 0.769.
+        final Estimate e = Estimate.of(new double[] {Math.exp(0.1), Math.exp(-0.1), Math.exp(0.1), Math.exp(-0.1)});
+        assertEquals(9, e.roundsToClear(1.1));
+        assertEquals(9, e.roundsToClear(1 / 1.1), "the same distance below");
+        assertEquals(0, e.roundsToClear(1.0), "a value at its bound is never cleared");
+        assertEquals(0, e.roundsToClear(1.001), "nor within reach of 100 rounds");
+        assertEquals(0, Estimate.of(new double[] {1.2}).roundsToClear(1.1), "one round has no spread to plan from");
+    }
+
+    @Test
     void identicalRoundsGiveAnIntervalOfZeroWidth() {
         final Estimate e = Estimate.of(new double[] {1.5, 1.5, 1.5});
         assertEquals(1.5, e.low(), 1e-12);

@@ -53,6 +53,20 @@ class VerdictTest {
     }
 
     @Test
+    void anInconclusiveVerdictSaysHowManyRoundsWouldSettleItAndASettledOneSaysNothingMore() {
+        final Estimate straddling = Estimate.of(new double[] {Math.exp(0.1), Math.exp(-0.1), Math.exp(0.1), Math.exp(-0.1)});
+        final TargetCheck near = new TargetCheck(target("<=", "1.1"), straddling,
+                target("<=", "1.1").judge(straddling), "");
+        assertEquals(TargetCheck.Verdict.INCONCLUSIVE, near.verdict());
+        assertEquals(9, near.roundsToSettle());
+        assertEquals("inconclusive (about 9 rounds would settle it)", near.verdictText());
+        final TargetCheck atBound = new TargetCheck(target("<=", "1.0"), straddling, TargetCheck.Verdict.INCONCLUSIVE, "");
+        assertEquals("inconclusive (at this spread, not within 100 rounds)", atBound.verdictText());
+        final Estimate clear = Estimate.of(new double[] {2, 2.1, 1.9});
+        assertEquals("MISS", new TargetCheck(target("<=", "1.1"), clear, target("<=", "1.1").judge(clear), "").verdictText());
+    }
+
+    @Test
     void oneRoundIsInconclusiveNoRoundIsNotRunAndInfoIsNeverJudged() {
         assertEquals(TargetCheck.Verdict.INCONCLUSIVE, target("<=", "1.2").judge(Estimate.of(new double[] {0.5})));
         assertEquals(TargetCheck.Verdict.NOT_RUN, target("<=", "1.2").judge(Estimate.NONE));
