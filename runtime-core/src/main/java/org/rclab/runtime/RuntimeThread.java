@@ -1,5 +1,6 @@
 package org.rclab.runtime;
 
+import org.rclab.runtime.events.ReleasedEvent;
 import org.rclab.scheme.ThreadGate;
 
 /**
@@ -31,6 +32,8 @@ public final class RuntimeThread implements AutoCloseable {
      * right whatever it reads.
      */
     private Thread usableBy;
+    /** The released-work event under way while released and a recording wants it, else {@code null}. */
+    private ReleasedEvent releasedEvent;
 
     RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread) {
         this.runtime = runtime;
@@ -150,6 +153,7 @@ public final class RuntimeThread implements AutoCloseable {
         gate.release(this);
         released = true;
         usableBy = null;
+        releasedEvent = ReleasedEvent.beginIfEnabled();
     }
 
     /**
@@ -161,6 +165,10 @@ public final class RuntimeThread implements AutoCloseable {
         requireUsable("reacquire the runtime");
         if (!released) {
             throw new IllegalStateException(thread.getName() + " has not released " + runtime);
+        }
+        if (releasedEvent != null) {
+            releasedEvent.commit();
+            releasedEvent = null;
         }
         released = false;
         usableBy = thread;
