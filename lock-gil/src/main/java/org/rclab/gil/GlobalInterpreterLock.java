@@ -198,6 +198,10 @@ final class GlobalInterpreterLock implements HeldCheck {
      * @param action what the caller was doing, for the error if it does not hold the lock
      */
     void drop(final GilThreadState self, final boolean forGood, final String action) {
+        // Begun before the lock is let go, and recorded only if this drop is forced: a holder
+        // preempted right after dropping must not look as if it still held the lock.
+        final GilForcedSwitchEvent switchEvent = new GilForcedSwitchEvent();
+        switchEvent.begin();
         mutex.lock();
         try {
             if (holder != self) {
@@ -217,10 +221,8 @@ final class GlobalInterpreterLock implements HeldCheck {
             self.clearDropRequest();
             metrics.forcedDrops.increment();
             GilDropEvent.emit(GilDropEvent.ON_REQUEST);
-            final GilForcedSwitchEvent event = new GilForcedSwitchEvent();
-            event.begin();
             waitForSwitch(self);
-            event.commit();
+            switchEvent.commit();
         } else {
             GilDropEvent.emit(forGood ? GilDropEvent.DETACH : GilDropEvent.BLOCKING);
         }

@@ -150,10 +150,13 @@ public final class RuntimeThread implements AutoCloseable {
         if (released) {
             throw new IllegalStateException(thread.getName() + " has already released " + runtime);
         }
+        // Begun before the scheme lets go: a thread preempted right after dropping a lock must not
+        // look as if it still held it.
+        final ReleasedEvent event = ReleasedEvent.beginIfEnabled();
         gate.release(this);
         released = true;
         usableBy = null;
-        releasedEvent = ReleasedEvent.beginIfEnabled();
+        releasedEvent = event;
     }
 
     /**

@@ -11,8 +11,8 @@ import org.rclab.runtime.events.Marker;
 
 /**
  * Forced switching: a holder dropped the GIL on request and waited until another thread had
- * taken it. The event lasts as long as that wait; the wait to take the lock back follows as a
- * {@link GilTakeEvent}.
+ * taken it. The event lasts from the drop to the end of that wait; the wait to take the lock back
+ * follows as a {@link GilTakeEvent}.
  */
 @Name(GilForcedSwitchEvent.NAME)
 @Label("Forced switch")

@@ -7,7 +7,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * A thread ran with the runtime released ({@code Py_BEGIN_ALLOW_THREADS}): from the end of the
+ * A thread ran with the runtime released ({@code Py_BEGIN_ALLOW_THREADS}): from the start of the
  * scheme's release to the start of its reacquire, so the wait to take a lock back is not in it.
  */
 @Name(ReleasedEvent.NAME)
