@@ -61,8 +61,9 @@ public record Timeline(List<Lane> lanes, long start, long end, long handovers, M
         }
 
         /**
-         * The thread's waits, in time order: each run of {@link State#WAITING} segments, joined
-         * across running gaps shorter than {@link #WAIT_JOIN_NANOS}.
+         * The thread's waits for locks, in time order: each run of {@link State#WAITING} or
+         * {@link State#PARKED} segments (a GIL, or an object lock), joined across running gaps
+         * shorter than {@link #WAIT_JOIN_NANOS}.
          *
          * @return each wait's length in nanoseconds
          */
@@ -71,7 +72,7 @@ public record Timeline(List<Lane> lanes, long start, long end, long handovers, M
             long waitStart = -1;
             long waitEnd = -1;
             for (final Segment s : segments) {
-                if (s.state() == State.WAITING) {
+                if (s.state() == State.WAITING || s.state() == State.PARKED) {
                     if (waitStart < 0) {
                         waitStart = s.start();
                     }

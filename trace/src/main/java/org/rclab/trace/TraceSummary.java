@@ -116,8 +116,8 @@ public final class TraceSummary {
         context.forEach(line -> md.append(line).append('\n'));
         md.append('\n');
         final List<Row> rows = rows(timeline);
-        md.append("Shares of each thread's attached time; a wait is a run of waiting for a lock (one wait across a forced ")
-                .append("switch and the take after it); percentiles are nearest-rank.\n\n");
+        md.append("Shares of each thread's attached time; a wait is a run of waiting for a lock or parked on one (one wait ")
+                .append("across a forced switch and the take after it); percentiles are nearest-rank.\n\n");
         md.append("| thread | attached | running (GIL: holding) | waiting | released | parked | waits | median wait "
                 + "| p99 wait | longest wait |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -104,6 +104,12 @@ class LaneBuilderTest {
     }
 
     @Test
+    void parkedOnAnObjectLockCountsAsAWait() {
+        final Timeline t = LaneBuilder.build(List.of(attach(1, 0), parked(1, 100, 300), detach(1, 1_000_000)));
+        assertEquals(List.of(200L), t.lanes().get(0).waits());
+    }
+
+    @Test
     void aRecordingWithNoLabEventsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> LaneBuilder.build(List.of()));
     }
