@@ -215,7 +215,7 @@ public enum Workload {
         }
 
         /**
-         * Runs the threads for a time: each attaches, waits until all have started, loops until
+         * Runs the threads for a time: each waits until all have started, attaches, loops until
          * the time is up, and detaches.
          *
          * @param millis how long, in milliseconds
@@ -230,22 +230,22 @@ public enum Workload {
             for (int i = 0; i < threads; i++) {
                 final int index = i;
                 final Thread t = new Thread(() -> {
+                    // The start gate comes before attaching: under a GIL an attached thread that
+                    // waited here would hold the lock and keep the others from attaching.
+                    started.countDown();
+                    try {
+                        started.await();
+                    } catch (final InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                     try (RuntimeThread self = runtime.attach()) {
-                        // Released while the others start: under a GIL an attached thread that
-                        // waits here would hold the lock and keep the others from attaching.
-                        self.callReleased(() -> {
-                            started.countDown();
-                            started.await();
-                            return null;
-                        });
                         workload.body(index, runtime, self, shared, running);
                     } catch (final Throwable e) {
                         synchronized (failures) {
                             failures.add(e);
                         }
                         running.set(false);
-                        // A thread that failed before the start gate must not hold the others there.
-                        started.countDown();
                     }
                 }, workload.threadName(i));
                 workers.add(t);
