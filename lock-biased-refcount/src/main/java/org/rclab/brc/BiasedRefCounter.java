@@ -7,6 +7,7 @@ import static org.rclab.brc.SharedWord.MERGED;
 import static org.rclab.brc.SharedWord.ONE;
 import static org.rclab.brc.SharedWord.QUEUED;
 
+import org.rclab.brc.events.MergeOwnerZeroEvent;
 import org.rclab.heap.Heap;
 import org.rclab.heap.MisuseKind;
 import org.rclab.object.Header;
@@ -158,6 +159,7 @@ final class BiasedRefCounter implements RefCounter {
             final long witness = Header.compareAndExchangeShared(o, shared, merged);
             if (witness == shared) {
                 metrics.mergesOwnerZero.increment();
+                MergeOwnerZeroEvent.emit(o);
                 if (SharedWord.count(merged) < 0) {
                     throw heap.misuse(MisuseKind.OVER_RELEASE, o,
                             "owner merge found " + -SharedWord.count(merged) + " more release(s) than references");

@@ -1,6 +1,14 @@
 package org.rclab.brc;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.rclab.brc.events.MergeByNonOwnerEvent;
+import org.rclab.brc.events.MergeExplicitEvent;
+import org.rclab.brc.events.MergeOwnerZeroEvent;
+import org.rclab.brc.events.QueuedEvent;
 import org.rclab.finegrained.ObjectCriticalSections;
+import org.rclab.finegrained.events.ObjectLockEvents;
 import org.rclab.scheme.CriticalSections;
 import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.Scheme;
@@ -136,6 +144,17 @@ public final class BrcScheme implements Scheme {
     @Override
     public boolean threadSafe() {
         return true;
+    }
+
+    /**
+     * Queueing and the three merges, from {@code org.rclab.brc.events}, and the object locks'
+     * events of the critical sections it borrows from {@code fine-grained}.
+     */
+    @Override
+    public List<Class<? extends jdk.jfr.Event>> events() {
+        final List<Class<? extends jdk.jfr.Event>> own = List.of(QueuedEvent.class, MergeOwnerZeroEvent.class,
+                MergeExplicitEvent.class, MergeByNonOwnerEvent.class);
+        return Stream.concat(own.stream(), ObjectLockEvents.all().stream()).toList();
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.rclab.brc;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.rclab.brc.events.MergeByNonOwnerEvent;
+import org.rclab.brc.events.MergeExplicitEvent;
+import org.rclab.brc.events.QueuedEvent;
 import org.rclab.heap.MisuseKind;
 import org.rclab.heap.RefcountMisuseException;
 import org.rclab.object.Header;
@@ -167,6 +170,7 @@ final class MergeQueues {
             if (queue != null && thread.isAlive()) {
                 metrics.queueHighWater.accumulate(queue.offer(o));
                 metrics.queued.increment();
+                QueuedEvent.emit(o);
                 return queue;
             }
             outcome.mergedHere = true;
@@ -181,6 +185,7 @@ final class MergeQueues {
             return false;
         }
         metrics.mergedByNonOwner.increment();
+        MergeByNonOwnerEvent.emit(o);
         // Merged and freed outside the lock: freeing releases the objects' items, which may
         // queue them to other owners through this same map.
         RefcountMisuseException misuse = null;
@@ -253,6 +258,7 @@ final class MergeQueues {
         RcObject o;
         while ((o = queue.poll()) != null) {
             metrics.mergedByNonOwner.increment();
+            MergeByNonOwnerEvent.emit(o);
             try {
                 if (mergedToZero(o, BiasedRefCounter.mergeTakingQueueReference(o))) {
                     context.free(o);
@@ -313,6 +319,7 @@ final class MergeQueues {
     private void mergeFromQueue(final RcObject o) {
         final long count = BiasedRefCounter.mergeTakingQueueReference(o);
         metrics.mergesExplicit.increment();
+        MergeExplicitEvent.emit(o);
         if (mergedToZero(o, count)) {
             context.free(o);
         }

@@ -1,5 +1,8 @@
 package org.rclab.finegrained;
 
+import java.util.List;
+
+import org.rclab.finegrained.events.ObjectLockEvents;
 import org.rclab.heap.MisuseKind;
 import org.rclab.object.Header;
 import org.rclab.object.RcObject;
@@ -96,6 +99,12 @@ public final class FineGrainedScheme implements Scheme {
     @Override
     public boolean threadSafe() {
         return true;
+    }
+
+    /** Parks, hand-offs, suspensions and resumptions, from {@code org.rclab.finegrained.events}. */
+    @Override
+    public List<Class<? extends jdk.jfr.Event>> events() {
+        return ObjectLockEvents.all();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.rclab.finegrained;
 
 import java.util.Objects;
 
+import org.rclab.finegrained.events.SectionResumedEvent;
 import org.rclab.object.RcObject;
 import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.CriticalSection;
@@ -110,7 +111,7 @@ public final class ObjectCriticalSections implements CriticalSections {
         final SectionStack stack = STACKS.get();
         final Section innermost = stack.top();
         if (innermost != null && !innermost.active) {
-            innermost.sections.acquire(stack, innermost);
+            resume(stack, innermost);
         }
     }
 
@@ -211,8 +212,16 @@ public final class ObjectCriticalSections implements CriticalSections {
         final Section outer = stack.top();
         if (outer != null && !outer.active) {
             // The outer section was suspended while this one ran; it is retaken only now (lazily).
-            outer.sections.acquire(stack, outer);
+            resume(stack, outer);
         }
+    }
+
+    /** Takes a suspended section's locks back (a slow path: the thread blocked or parked inside it). */
+    private static void resume(final SectionStack stack, final Section section) {
+        final SectionResumedEvent event = new SectionResumedEvent();
+        event.begin();
+        section.sections.acquire(stack, section);
+        event.commit();
     }
 
     private static void requireCurrent(final RuntimeThread thread, final String action) {

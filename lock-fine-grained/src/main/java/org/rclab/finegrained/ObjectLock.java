@@ -1,6 +1,8 @@
 package org.rclab.finegrained;
 
 import org.agrona.concurrent.IdleStrategy;
+import org.rclab.finegrained.events.HandoffEvent;
+import org.rclab.finegrained.events.ObjectParkEvent;
 import org.rclab.object.Header;
 import org.rclab.object.RcObject;
 
@@ -117,9 +119,12 @@ final class ObjectLock {
                 parked = true;
                 since = System.nanoTime();
             }
+            final ObjectParkEvent parkEvent = new ObjectParkEvent();
+            parkEvent.begin();
             final int outcome = PARKING_LOT.park(o, LOCKED | HAS_PARKED, since);
             if (outcome != ParkingLot.RETRY) {
                 metrics.parks.increment();
+                parkEvent.commitFor(o, outcome == ParkingLot.HANDED_OFF);
             }
             if (outcome == ParkingLot.HANDED_OFF) {
                 return;
@@ -150,6 +155,7 @@ final class ObjectLock {
             if ((word & HAS_PARKED) != 0) {
                 if (PARKING_LOT.unparkOne(o, FAIR_AFTER_NANOS)) {
                     metrics.handoffs.increment();
+                    HandoffEvent.emit(o);
                 }
                 return;
             }

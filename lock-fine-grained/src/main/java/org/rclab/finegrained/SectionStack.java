@@ -2,6 +2,7 @@ package org.rclab.finegrained;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.rclab.finegrained.events.SectionsSuspendedEvent;
 import org.rclab.object.RcObject;
 
 /**
@@ -76,12 +77,15 @@ final class SectionStack {
         if (top == null || !top.active) {
             return false;
         }
+        int suspended = 0;
         for (Section s = top; s != null && s.active; s = s.outer) {
             s.releaseOwned();
             s.active = false;
+            suspended++;
         }
         suspensions++;
         metrics.suspensions.increment();
+        SectionsSuspendedEvent.emit(suspended);
         return true;
     }
 }

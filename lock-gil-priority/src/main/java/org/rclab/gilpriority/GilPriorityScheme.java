@@ -1,7 +1,11 @@
 package org.rclab.gilpriority;
 
+import java.util.List;
 import java.util.Map;
 
+import org.rclab.gilpriority.events.PriorityDropRequestEvent;
+import org.rclab.gilpriority.events.PriorityForcedSwitchEvent;
+import org.rclab.gilpriority.events.PriorityTakeEvent;
 import org.rclab.scheme.MillisOption;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
@@ -117,6 +121,12 @@ public final class GilPriorityScheme implements Scheme {
         return Map.of(SWITCH_INTERVAL_OPTION, "milliseconds a waiting thread waits before asking the holder to drop, "
                 + "and before it is entitled ahead of returning threads (a decimal number > 0, default "
                 + DEFAULT_SWITCH_INTERVAL_MILLIS + ")");
+    }
+
+    /** Takes (with their grant), drop requests and forced switches, from {@code org.rclab.gilpriority.events}. */
+    @Override
+    public List<Class<? extends jdk.jfr.Event>> events() {
+        return List.of(PriorityTakeEvent.class, PriorityDropRequestEvent.class, PriorityForcedSwitchEvent.class);
     }
 
     /**

@@ -6,6 +6,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.rclab.gilpriority.events.PriorityDropRequestEvent;
+import org.rclab.gilpriority.events.PriorityForcedSwitchEvent;
+import org.rclab.gilpriority.events.PriorityTakeEvent;
 import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
 
@@ -93,6 +96,8 @@ final class PriorityGil implements HeldCheck {
      * interruptible: an interrupt is remembered and re-asserted once the lock is held.
      */
     void take(final PriorityThreadState self, final WaiterClass as) {
+        final PriorityTakeEvent event = new PriorityTakeEvent();
+        event.begin();
         final long start = System.nanoTime();
         boolean interrupted = false;
         mutex.lock();
@@ -102,6 +107,12 @@ final class PriorityGil implements HeldCheck {
             } else {
                 enqueue(self, as, start);
                 interrupted = awaitTurn(self);
+            }
+            if (event.shouldCommit()) {
+                event.handover = self.grantWasHandover;
+                event.returning = as == WaiterClass.RETURNING;
+                event.grant = grant.name();
+                event.commit();
             }
         } finally {
             mutex.unlock();
@@ -154,10 +165,14 @@ final class PriorityGil implements HeldCheck {
                 return;
             }
             metrics.forcedDrops.increment();
+            final PriorityForcedSwitchEvent event = new PriorityForcedSwitchEvent();
+            event.begin();
             final long now = System.nanoTime();
             handOver(now);
             enqueue(self, WaiterClass.WAITING, now);
             interrupted = awaitTurn(self);
+            event.handover = self.grantWasHandover;
+            event.commit();
         } finally {
             mutex.unlock();
         }
@@ -200,6 +215,7 @@ final class PriorityGil implements HeldCheck {
                 if (due - now <= 0) {
                     if (holder.requestDrop()) {
                         metrics.dropRequests.increment();
+                        PriorityDropRequestEvent.emit(holder.thread());
                     }
                 } else {
                     wakeAt = due;
@@ -307,6 +323,7 @@ final class PriorityGil implements HeldCheck {
         next.clearDropRequest();
         metrics.maxPassedWhileEntitled.accumulate(next.passedWhileEntitled);
         next.passedWhileEntitled = 0;
+        next.grantWasHandover = lastHolder != next;
         if (lastHolder != next) {
             lastHolder = next;
             lastHandoverAt = now;

@@ -25,6 +25,9 @@ final class PriorityThreadState {
      */
     int passedWhileEntitled;
 
+    /** Whether the last grant to this thread took the lock from another thread; for its events. Guarded by the mutex. */
+    boolean grantWasHandover;
+
     PriorityThreadState(final Thread thread) {
         this.thread = thread;
     }

@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.rclab.gilticks.events.FailedWakeupEvent;
+import org.rclab.gilticks.events.TicksTakeEvent;
 import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
 
@@ -92,22 +94,32 @@ final class BinarySemaphoreGil implements HeldCheck {
      */
     boolean take() {
         final Thread self = Thread.currentThread();
+        final TicksTakeEvent event = new TicksTakeEvent();
+        event.begin();
+        boolean waited = false;
+        final boolean handover;
         mutex.lock();
         try {
             if (locked) {
+                waited = true;
                 waitUntilUnlocked();
             }
             locked = true;
             HOLDING_THREAD.setOpaque(this, self);
-            final boolean handover = lastHolder != self;
+            handover = lastHolder != self;
             if (handover) {
                 lastHolder = self;
                 metrics.handovers.increment();
             }
-            return handover;
         } finally {
             mutex.unlock();
         }
+        // Not every retake: one at the end of each check interval, uncontended, is no news.
+        if (waited || handover) {
+            event.handover = handover;
+            event.commit();
+        }
+        return handover;
     }
 
     /** Waits on the condition until the lock is free; called with the mutex held and the lock taken. */
@@ -120,6 +132,7 @@ final class BinarySemaphoreGil implements HeldCheck {
                 // Signalled, but by the time this thread had the mutex again the releasing
                 // thread (or another) had taken the lock back: a failed wake-up.
                 metrics.failedWakeups.increment();
+                new FailedWakeupEvent().commit();
                 released.awaitUninterruptibly();
             }
         } finally {

@@ -1,7 +1,10 @@
 package org.rclab.gilticks;
 
+import java.util.List;
 import java.util.Map;
 
+import org.rclab.gilticks.events.FailedWakeupEvent;
+import org.rclab.gilticks.events.TicksTakeEvent;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
@@ -92,6 +95,12 @@ public final class GilTicksScheme implements Scheme {
     public Map<String, String> options() {
         return Map.of(CheckInterval.OPTION, "checkpoints between the holder's releases of the GIL "
                 + "(a whole number > 0, default " + CheckInterval.DEFAULT + ")");
+    }
+
+    /** Takes that waited or changed hands, and failed wake-ups, from {@code org.rclab.gilticks.events}. */
+    @Override
+    public List<Class<? extends jdk.jfr.Event>> events() {
+        return List.of(TicksTakeEvent.class, FailedWakeupEvent.class);
     }
 
     /**

@@ -1,7 +1,12 @@
 package org.rclab.gil;
 
+import java.util.List;
 import java.util.Map;
 
+import org.rclab.gil.events.GilDropEvent;
+import org.rclab.gil.events.GilDropRequestEvent;
+import org.rclab.gil.events.GilForcedSwitchEvent;
+import org.rclab.gil.events.GilTakeEvent;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
@@ -106,6 +111,12 @@ public final class GilScheme implements Scheme {
     public Map<String, String> options() {
         return Map.of(SwitchInterval.OPTION, "milliseconds a waiter waits before asking the GIL's holder to drop it "
                 + "(a decimal number > 0, default " + SwitchInterval.DEFAULT_MILLIS + ")");
+    }
+
+    /** Taking (with the wait), drop requests, forced switches and drops, from {@code org.rclab.gil.events}. */
+    @Override
+    public List<Class<? extends jdk.jfr.Event>> events() {
+        return List.of(GilTakeEvent.class, GilDropRequestEvent.class, GilForcedSwitchEvent.class, GilDropEvent.class);
     }
 
     /**

@@ -5,6 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.rclab.gil.events.GilDropEvent;
+import org.rclab.gil.events.GilDropRequestEvent;
+import org.rclab.gil.events.GilForcedSwitchEvent;
+import org.rclab.gil.events.GilTakeEvent;
 import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
 
@@ -99,6 +103,8 @@ final class GlobalInterpreterLock implements HeldCheck {
      * Not interruptible: an interrupt is remembered and re-asserted once the lock is held.
      */
     void take(final GilThreadState self) {
+        final GilTakeEvent event = new GilTakeEvent();
+        event.begin();
         boolean interrupted = false;
         mutex.lock();
         try {
@@ -114,6 +120,7 @@ final class GlobalInterpreterLock implements HeldCheck {
                     lastHolder = self;
                     switchNumber++;
                     metrics.handovers.increment();
+                    event.handover = true;
                 }
                 // Wakes a thread that dropped on request and waits to see another thread take
                 // the lock; without this it would sleep until its next timed check.
@@ -127,6 +134,7 @@ final class GlobalInterpreterLock implements HeldCheck {
         } finally {
             mutex.unlock();
         }
+        event.commit();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -158,6 +166,7 @@ final class GlobalInterpreterLock implements HeldCheck {
                         // Only if nobody got the lock during the whole interval: if it changed
                         // hands, the current holder has not had its interval yet.
                         metrics.dropRequests.increment();
+                        GilDropRequestEvent.emit(holder.thread());
                     }
                 }
             }
@@ -189,6 +198,10 @@ final class GlobalInterpreterLock implements HeldCheck {
      * @param action what the caller was doing, for the error if it does not hold the lock
      */
     void drop(final GilThreadState self, final boolean forGood, final String action) {
+        // Begun before the lock is let go, and recorded only if this drop is forced: a holder
+        // preempted right after dropping must not look as if it still held the lock.
+        final GilForcedSwitchEvent switchEvent = new GilForcedSwitchEvent();
+        switchEvent.begin();
         mutex.lock();
         try {
             if (holder != self) {
@@ -207,7 +220,11 @@ final class GlobalInterpreterLock implements HeldCheck {
             // thread that now blocks released from dropping again at its first checkpoint back.
             self.clearDropRequest();
             metrics.forcedDrops.increment();
+            GilDropEvent.emit(GilDropEvent.ON_REQUEST);
             waitForSwitch(self);
+            switchEvent.commit();
+        } else {
+            GilDropEvent.emit(forGood ? GilDropEvent.DETACH : GilDropEvent.BLOCKING);
         }
     }
 

@@ -24,6 +24,8 @@ import org.rclab.object.RcSingleton;
 import org.rclab.object.RcStr;
 import org.rclab.object.RcTuple;
 import org.rclab.object.RcType;
+import org.rclab.runtime.events.ThreadAttachEvent;
+import org.rclab.runtime.events.ThreadDetachEvent;
 import org.rclab.scheme.CriticalSection;
 import org.rclab.scheme.CriticalSections;
 import org.rclab.scheme.RefCounter;
@@ -587,17 +589,24 @@ public final class RcRuntime implements AutoCloseable {
                 throw new IllegalStateException(current.getName() + " is already attached to " + this);
             }
         }
+        final ThreadAttachEvent event = new ThreadAttachEvent();
+        event.begin();
         try {
             gate.attach(handle);
         } catch (final RuntimeException | Error e) {
             attached.remove(current, handle);
             throw e;
         }
+        if (event.shouldCommit()) {
+            event.runtime = toString();
+            event.commit();
+        }
         ATTACHMENT.set(handle);
         return handle;
     }
 
     void detach(final RuntimeThread handle) {
+        new ThreadDetachEvent().commit();
         try {
             gate.detach(handle);
         } finally {

@@ -1,5 +1,6 @@
 package org.rclab.runtime;
 
+import org.rclab.runtime.events.ReleasedEvent;
 import org.rclab.scheme.ThreadGate;
 
 /**
@@ -31,6 +32,8 @@ public final class RuntimeThread implements AutoCloseable {
      * right whatever it reads.
      */
     private Thread usableBy;
+    /** The released-work event under way while released and a recording wants it, else {@code null}. */
+    private ReleasedEvent releasedEvent;
 
     RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread) {
         this.runtime = runtime;
@@ -147,9 +150,13 @@ public final class RuntimeThread implements AutoCloseable {
         if (released) {
             throw new IllegalStateException(thread.getName() + " has already released " + runtime);
         }
+        // Begun before the scheme lets go: a thread preempted right after dropping a lock must not
+        // look as if it still held it.
+        final ReleasedEvent event = ReleasedEvent.beginIfEnabled();
         gate.release(this);
         released = true;
         usableBy = null;
+        releasedEvent = event;
     }
 
     /**
@@ -161,6 +168,10 @@ public final class RuntimeThread implements AutoCloseable {
         requireUsable("reacquire the runtime");
         if (!released) {
             throw new IllegalStateException(thread.getName() + " has not released " + runtime);
+        }
+        if (releasedEvent != null) {
+            releasedEvent.commit();
+            releasedEvent = null;
         }
         released = false;
         usableBy = thread;

@@ -1,5 +1,6 @@
 package org.rclab.scheme;
 
+import java.util.List;
 import java.util.Map;
 
 import org.rclab.runtime.RcRuntime;
@@ -48,6 +49,18 @@ public interface Scheme {
      */
     default Map<String, String> options() {
         return Map.of();
+    }
+
+    /**
+     * The JDK Flight Recorder event classes this scheme emits on its slow paths, for
+     * {@code ./rclab trace}, which enables them and refuses a scheme that has none. Each should
+     * carry the category {@code {"Refcount Lab", name()}} and may use the annotations of
+     * {@code org.rclab.runtime.events} to be drawn on the timeline (the README's recipe says how).
+     *
+     * @return the event classes; empty by default
+     */
+    default List<Class<? extends jdk.jfr.Event>> events() {
+        return List.of();
     }
 
     /**
