@@ -23,7 +23,7 @@ public interface Scenario {
      */
     String COMMIT_THREAD_OPTION = "commit-thread";
     /**
-     * The option of {@code buffered} that sizes its logs: two entries, so the scenarios' threads
+     * The option of {@code buffered} that sizes its logs: one entry, so the scenarios' threads
      * fill them and commit each other's changes while the checker interleaves them.
      */
     String LOG_CAPACITY_OPTION = "log-capacity";
@@ -71,7 +71,7 @@ public interface Scenario {
      */
     default RcRuntime open(final Scheme scheme) {
         return RcRuntime.builder(scheme).strictChecks(true)
-                .option(COMMIT_THREAD_OPTION, "off").option(LOG_CAPACITY_OPTION, "2").build();
+                .option(COMMIT_THREAD_OPTION, "off").option(LOG_CAPACITY_OPTION, "1").build();
     }
 
     /**
