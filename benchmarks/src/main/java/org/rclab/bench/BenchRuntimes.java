@@ -80,13 +80,15 @@ final class BenchRuntimes {
     }
 
     /**
-     * Closes a runtime after checking that the benchmark left no object alive. A scheme that lost
-     * or leaked a count under the benchmark fails the run instead of getting a number.
+     * Closes a runtime after checking that the benchmark left no object alive, once every
+     * deferred count change is applied ({@link RcRuntime#quiesce()}). A scheme that lost or
+     * leaked a count under the benchmark fails the run instead of getting a number.
      *
      * @param runtime a runtime whose threads have all detached
      */
     static void closeWithoutLeaks(final RcRuntime runtime) {
         try {
+            runtime.quiesce();
             runtime.heap().assertNoLeaks();
         } finally {
             runtime.close();

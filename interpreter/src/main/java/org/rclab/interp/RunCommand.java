@@ -204,6 +204,7 @@ public final class RunCommand {
                 }
             }
             out.flush();
+            rt.quiesce();
             live = rt.heap().live();
             if (showRefcount) {
                 final LeakReport report = rt.heap().leakReport();

@@ -16,6 +16,17 @@ import org.rclab.scheme.Scheme;
 public interface Scenario {
     /** The option of {@code gil} (and of schemes built on its rules) that sets the switch interval. */
     String SWITCH_INTERVAL_OPTION = "switch-interval-ms";
+    /**
+     * The option of {@code buffered} that turns its commit thread off: the model checker controls
+     * only the threads it starts, so count changes are applied by those threads instead, when a
+     * log fills and when a property quiesces.
+     */
+    String COMMIT_THREAD_OPTION = "commit-thread";
+    /**
+     * The option of {@code buffered} that sizes its logs: one entry, so the scenarios' threads
+     * fill them and commit each other's changes while the checker interleaves them.
+     */
+    String LOG_CAPACITY_OPTION = "log-capacity";
 
     /**
      * A short stable name, used on the command line, in the report and in the JSON.
@@ -52,13 +63,15 @@ public interface Scenario {
     }
 
     /**
-     * Makes the runtime the invocations run in, with strict checks on so that misuse throws.
+     * Makes the runtime the invocations run in, with strict checks on so that misuse throws, and
+     * a deferring scheme's own thread off ({@link #COMMIT_THREAD_OPTION}).
      *
      * @param scheme the scheme under check
      * @return a new runtime
      */
     default RcRuntime open(final Scheme scheme) {
-        return RcRuntime.builder(scheme).strictChecks(true).build();
+        return RcRuntime.builder(scheme).strictChecks(true)
+                .option(COMMIT_THREAD_OPTION, "off").option(LOG_CAPACITY_OPTION, "1").build();
     }
 
     /**

@@ -271,8 +271,12 @@ public final class RcRuntime implements AutoCloseable {
     }
 
     /**
-     * The object's true count as the scheme reads it; exact when no thread is changing it.
-     * Immortal objects report {@link Long#MAX_VALUE}; freed objects report zero.
+     * The object's true count as the scheme reads it; exact when no thread is changing it and no
+     * change is deferred. Under a scheme that applies count changes later than they are made
+     * (for example {@code buffered}, which logs them for a commit thread), this is the count
+     * applied so far, which may be above or below the number of references until
+     * {@link #quiesce()} has returned; call that first to judge a count. Immortal objects report
+     * {@link Long#MAX_VALUE}; freed objects report zero.
      *
      * @param o the object
      * @return the count
@@ -285,6 +289,22 @@ public final class RcRuntime implements AutoCloseable {
             return 0;
         }
         return counter.count(o);
+    }
+
+    /**
+     * Returns once every count change made before this call (by this thread, or by threads whose
+     * work happens-before the call, such as joined threads) has been applied, and the objects
+     * they took to zero are freed: after it, {@link #refcount} and the {@link #heap()}'s
+     * accounting are exact for objects no thread is changing. A no-op for schemes that apply
+     * every change at once; a scheme that defers (see {@link RefCounter#quiesce()}) may block.
+     * Call it before judging counts, frees or leaks, from any thread not inside a critical
+     * section.
+     *
+     * @throws RefcountMisuseException the first misuse the scheme found while applying deferred
+     *         changes since the previous call
+     */
+    public void quiesce() {
+        counter.quiesce();
     }
 
     private void increfSpecial(final RcObject o) {

@@ -50,8 +50,10 @@ public interface SchemeContext {
      * Frees an object whose count the scheme has found to be zero, outside a
      * {@link RefCounter#decref} call (a biased scheme's merge, for example). Frees the object's
      * contents iteratively; a second free of one object is detected and reported. Call it once
-     * per object, from a thread attached to the runtime and not released, and never for an
-     * object for which a {@code decref} returned {@code true}.
+     * per object, and never for an object for which a {@code decref} returned {@code true}; from
+     * a thread attached to the runtime and not released, or from a thread of the scheme's own
+     * that applies changes for the attached threads (a commit thread, which then must answer
+     * the {@code decref} calls the free makes for the object's contents on that thread).
      *
      * @param o the object whose last reference is gone
      */

@@ -11,7 +11,9 @@
  *       objects; a scheme that claims thread safety loses no change; {@code decref} returns
  *       {@code true} exactly once per object, or defers and frees exactly once through
  *       {@link org.rclab.scheme.SchemeContext#free}, at the latest once the releasing threads
- *       and the object's creator have passed a checkpoint; a count driven below zero is reported
+ *       and the object's creator have passed a checkpoint, or (for a scheme that applies
+ *       changes on a thread of its own) by the time {@link org.rclab.scheme.RefCounter#quiesce()}
+ *       returns, which harnesses call before they judge; a count driven below zero is reported
  *       as {@link org.rclab.heap.MisuseKind#OVER_RELEASE}, never freed again; {@code tryIncref}
  *       never raises a count from zero.</li>
  *   <li><b>Threads</b> ({@link org.rclab.scheme.ThreadGate}): every call comes from the thread

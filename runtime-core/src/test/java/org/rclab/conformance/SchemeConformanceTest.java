@@ -61,7 +61,9 @@ import org.rclab.scheme.UnknownSchemeException;
  * themselves thread-safe; the stress suite, not this kit, shows how the others fail.
  *
  * <p>Each test runs on a fresh runtime that tracks live objects, with the test thread attached,
- * and ends by asserting that nothing leaked. Threads that wait for other attached threads do so
+ * and ends by asserting that nothing leaked. Counts, frees and the heap are read only after the
+ * runtime has quiesced ({@link RcRuntime#quiesce()}), so a scheme that applies count changes late
+ * is judged on its settled counts. Threads that wait for other attached threads do so
  * with the runtime released, as a blocking call in CPython would.
  *
  * <p>The kit cannot hang and cannot pass by luck. Every test runs under a bound ({@link KitBound}:
@@ -95,6 +97,31 @@ public abstract class SchemeConformanceTest {
     protected RuntimeThread self;
     /** Set when workers were left stuck: {@link #rt} cannot be closed while they are attached. */
     private volatile boolean abandoned;
+
+    /**
+     * A runtime after {@link RcRuntime#quiesce()}: every count change made before the call is
+     * applied, and what it freed is freed. The kit reads counts, frees and the heap only through
+     * this (or {@link #settledFreed}), so a scheme that defers its changes is judged on settled
+     * counts; for the others it changes nothing.
+     *
+     * @param runtime a runtime
+     * @return the same runtime, quiesced
+     */
+    protected static RcRuntime settled(final RcRuntime runtime) {
+        runtime.quiesce();
+        return runtime;
+    }
+
+    /**
+     * Whether an object is freed once its runtime has quiesced (see {@link #settled}).
+     *
+     * @param o an object
+     * @return {@code true} if it is freed
+     */
+    protected static boolean settledFreed(final RcObject o) {
+        o.runtime().quiesce();
+        return o.isFreed();
+    }
 
     /**
      * The name of the scheme under test.
@@ -151,9 +178,9 @@ public abstract class SchemeConformanceTest {
     @Test
     void newObjectHasOneReference() {
         final RcStr s = rt.newStr("fresh");
-        assertEquals(1, rt.refcount(s));
+        assertEquals(1, settled(rt).refcount(s));
         rt.decref(s);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -162,29 +189,29 @@ public abstract class SchemeConformanceTest {
         for (int i = 0; i < 10; i++) {
             rt.incref(s);
         }
-        assertEquals(11, rt.refcount(s));
+        assertEquals(11, settled(rt).refcount(s));
         for (int i = 0; i < 10; i++) {
             rt.decref(s);
         }
-        assertEquals(1, rt.refcount(s));
-        assertFalse(s.isFreed());
+        assertEquals(1, settled(rt).refcount(s));
+        assertFalse(settledFreed(s));
         rt.decref(s);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
     void lastDecrefFreesExactlyOnce() {
         final RcInt big = rt.newInt(1_000_000);
         rt.incref(big);
-        final long freedBefore = rt.heap().freed();
+        final long freedBefore = settled(rt).heap().freed();
         rt.decref(big);
-        assertFalse(big.isFreed(), "one reference remains");
-        assertEquals(freedBefore, rt.heap().freed());
+        assertFalse(settledFreed(big), "one reference remains");
+        assertEquals(freedBefore, settled(rt).heap().freed());
         rt.decref(big);
-        assertTrue(big.isFreed());
-        assertEquals(freedBefore + 1, rt.heap().freed());
-        assertEquals(0, rt.refcount(big));
-        rt.heap().assertNoLeaks();
+        assertTrue(settledFreed(big));
+        assertEquals(freedBefore + 1, settled(rt).heap().freed());
+        assertEquals(0, settled(rt).refcount(big));
+        settled(rt).heap().assertNoLeaks();
     }
 
     // ------------------------------------------------------------------ misuse
@@ -193,31 +220,34 @@ public abstract class SchemeConformanceTest {
     void decrefOfAFreedObjectIsAnOverRelease() {
         final RcStr s = rt.newStr("gone");
         rt.decref(s);
+        rt.quiesce();
         final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> rt.decref(s));
         assertEquals(MisuseKind.OVER_RELEASE, e.kind());
-        assertEquals(1, rt.heap().misuseCount(MisuseKind.OVER_RELEASE));
-        assertEquals(1, rt.heap().freed(RcType.STR), "a misuse must not free the object again");
+        assertEquals(1, settled(rt).heap().misuseCount(MisuseKind.OVER_RELEASE));
+        assertEquals(1, settled(rt).heap().freed(RcType.STR), "a misuse must not free the object again");
     }
 
     @Test
     void increfOfAFreedObjectIsAUseAfterFree() {
         final RcStr s = rt.newStr("gone");
         rt.decref(s);
+        rt.quiesce();
         final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> rt.incref(s));
         assertEquals(MisuseKind.USE_AFTER_FREE, e.kind());
-        assertEquals(0, rt.refcount(s));
+        assertEquals(0, settled(rt).refcount(s));
     }
 
     @Test
     void containerOperationOnAFreedListIsAUseAfterFree() {
         final RcList list = rt.newList();
         rt.decref(list);
+        rt.quiesce();
         final RcStr item = rt.newStr("item");
         final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> list.append(item));
         assertEquals(MisuseKind.USE_AFTER_FREE, e.kind());
-        assertEquals(1, rt.refcount(item), "the failed append took no reference");
+        assertEquals(1, settled(rt).refcount(item), "the failed append took no reference");
         rt.decref(item);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -225,6 +255,7 @@ public abstract class SchemeConformanceTest {
         final RcList list = rt.newList();
         final long id = list.id();
         rt.decref(list);
+        rt.quiesce();
         final RefcountMisuseException e = assertThrows(RefcountMisuseException.class, () -> rt.decref(list));
         assertTrue(e.getMessage().contains("list object #" + id), e.getMessage());
         assertTrue(e.getMessage().contains("over-release"), e.getMessage());
@@ -244,9 +275,9 @@ public abstract class SchemeConformanceTest {
                 return null;
             });
             rt.decref(list);
-            other.heap().assertNoLeaks();
+            settled(other).heap().assertNoLeaks();
         }
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     // ------------------------------------------------------------------ immortals
@@ -259,11 +290,11 @@ public abstract class SchemeConformanceTest {
         for (int i = 0; i < 1000; i++) {
             rt.decref(five);
         }
-        assertFalse(five.isFreed());
-        assertEquals(Long.MAX_VALUE, rt.refcount(five));
+        assertFalse(settledFreed(five));
+        assertEquals(Long.MAX_VALUE, settled(rt).refcount(five));
         assertTrue(rt.newInt(RcInt.SMALL_MIN).isImmortal());
         assertTrue(rt.newInt(RcInt.SMALL_MAX).isImmortal());
-        assertEquals(0, rt.heap().allocated(), "cached ints are not allocations");
+        assertEquals(0, settled(rt).heap().allocated(), "cached ints are not allocations");
     }
 
     @Test
@@ -274,8 +305,8 @@ public abstract class SchemeConformanceTest {
         assertFalse(below.isImmortal());
         rt.decref(above);
         rt.decref(below);
-        assertTrue(above.isFreed() && below.isFreed());
-        rt.heap().assertNoLeaks();
+        assertTrue(settledFreed(above) && settledFreed(below));
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -286,7 +317,7 @@ public abstract class SchemeConformanceTest {
                 rt.decref(singleton);
             }
             assertTrue(singleton.isImmortal());
-            assertFalse(singleton.isFreed());
+            assertFalse(settledFreed(singleton));
         }
         assertEquals("None", rt.none().repr());
         assertEquals(RcType.BOOL, rt.bool(true).type());
@@ -299,15 +330,15 @@ public abstract class SchemeConformanceTest {
         final RcList list = rt.newList();
         final RcStr item = rt.newStr("x");
         list.append(item);
-        assertEquals(2, rt.refcount(item));
+        assertEquals(2, settled(rt).refcount(item));
         assertEquals(1, list.size());
         final RcObject popped = list.pop();
         assertSame(item, popped);
-        assertEquals(2, rt.refcount(item), "pop hands the list's reference to the caller");
+        assertEquals(2, settled(rt).refcount(item), "pop hands the list's reference to the caller");
         rt.decref(popped);
         rt.decref(item);
         rt.decref(list);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -316,7 +347,7 @@ public abstract class SchemeConformanceTest {
         assertThrows(IndexOutOfBoundsException.class, list::pop);
         assertEquals(0, list.size());
         rt.decref(list);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -327,12 +358,12 @@ public abstract class SchemeConformanceTest {
         rt.decref(item);
         final RcObject got = list.get(0);
         assertSame(item, got);
-        assertEquals(2, rt.refcount(item));
+        assertEquals(2, settled(rt).refcount(item));
         rt.decref(got);
         assertThrows(IndexOutOfBoundsException.class, () -> list.get(1));
         rt.decref(list);
-        assertTrue(item.isFreed());
-        rt.heap().assertNoLeaks();
+        assertTrue(settledFreed(item));
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -343,11 +374,11 @@ public abstract class SchemeConformanceTest {
         rt.decref(old);
         final RcStr fresh = rt.newStr("new");
         list.set(0, fresh);
-        assertTrue(old.isFreed(), "the list held the last reference to the replaced item");
-        assertEquals(2, rt.refcount(fresh));
+        assertTrue(settledFreed(old), "the list held the last reference to the replaced item");
+        assertEquals(2, settled(rt).refcount(fresh));
         rt.decref(fresh);
         rt.decref(list);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -362,9 +393,9 @@ public abstract class SchemeConformanceTest {
         }
         list.clear();
         assertEquals(0, list.size());
-        assertTrue(items.stream().allMatch(RcObject::isFreed));
+        assertTrue(items.stream().allMatch(SchemeConformanceTest::settledFreed));
         rt.decref(list);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -376,12 +407,12 @@ public abstract class SchemeConformanceTest {
         list.append(dropped);
         rt.decref(dropped);
         rt.decref(list);
-        assertTrue(list.isFreed());
-        assertTrue(dropped.isFreed());
-        assertFalse(kept.isFreed());
-        assertEquals(1, rt.refcount(kept));
+        assertTrue(settledFreed(list));
+        assertTrue(settledFreed(dropped));
+        assertFalse(settledFreed(kept));
+        assertEquals(1, settled(rt).refcount(kept));
         rt.decref(kept);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -393,10 +424,10 @@ public abstract class SchemeConformanceTest {
         b.append(shared);
         rt.decref(shared);
         rt.decref(a);
-        assertFalse(shared.isFreed());
+        assertFalse(settledFreed(shared));
         rt.decref(b);
-        assertTrue(shared.isFreed());
-        rt.heap().assertNoLeaks();
+        assertTrue(settledFreed(shared));
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -406,30 +437,30 @@ public abstract class SchemeConformanceTest {
         final RcStr s = rt.newStr("s");
         b.append(s);
         a.extend(b);
-        assertEquals(3, rt.refcount(s));
+        assertEquals(3, settled(rt).refcount(s));
         a.extend(a);
         assertEquals(2, a.size());
-        assertEquals(4, rt.refcount(s));
+        assertEquals(4, settled(rt).refcount(s));
         rt.decref(a);
         rt.decref(b);
-        assertEquals(1, rt.refcount(s));
+        assertEquals(1, settled(rt).refcount(s));
         rt.decref(s);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
     void tupleOwnsItsItemsFromCreation() {
         final RcStr x = rt.newStr("x");
         final RcTuple tuple = rt.newTuple(x, rt.none(), rt.newInt(7));
-        assertEquals(2, rt.refcount(x));
+        assertEquals(2, settled(rt).refcount(x));
         assertEquals(3, tuple.size());
         final RcObject first = tuple.get(0);
         assertSame(x, first);
         rt.decref(first);
         rt.decref(x);
         rt.decref(tuple);
-        assertTrue(x.isFreed());
-        rt.heap().assertNoLeaks();
+        assertTrue(settledFreed(x));
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -438,22 +469,22 @@ public abstract class SchemeConformanceTest {
         final RcStr key = rt.newStr("k");
         final RcStr value = rt.newStr("v");
         dict.put(key, value);
-        assertEquals(2, rt.refcount(key));
-        assertEquals(2, rt.refcount(value));
+        assertEquals(2, settled(rt).refcount(key));
+        assertEquals(2, settled(rt).refcount(value));
         final RcObject got = dict.get(key);
         assertSame(value, got);
-        assertEquals(3, rt.refcount(value));
+        assertEquals(3, settled(rt).refcount(value));
         rt.decref(got);
         final RcObject removed = dict.remove(key);
         assertSame(value, removed);
-        assertEquals(1, rt.refcount(key), "remove releases the dict's key");
-        assertEquals(2, rt.refcount(value), "remove hands the value's reference to the caller");
+        assertEquals(1, settled(rt).refcount(key), "remove releases the dict's key");
+        assertEquals(2, settled(rt).refcount(value), "remove hands the value's reference to the caller");
         assertNull(dict.get(key));
         rt.decref(removed);
         rt.decref(key);
         rt.decref(value);
         rt.decref(dict);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -466,14 +497,14 @@ public abstract class SchemeConformanceTest {
         dict.put(first, v1);
         dict.put(second, v2);
         assertEquals(1, dict.size());
-        assertEquals(2, rt.refcount(first), "the stored key is kept");
-        assertEquals(1, rt.refcount(second), "an equal key is not stored again");
-        assertEquals(1, rt.refcount(v1), "the replaced value is released; only ours remains");
-        assertEquals(2, rt.refcount(v2));
+        assertEquals(2, settled(rt).refcount(first), "the stored key is kept");
+        assertEquals(1, settled(rt).refcount(second), "an equal key is not stored again");
+        assertEquals(1, settled(rt).refcount(v1), "the replaced value is released; only ours remains");
+        assertEquals(2, settled(rt).refcount(v2));
         for (final RcObject o : List.of(first, second, v1, v2, dict)) {
             rt.decref(o);
         }
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -483,12 +514,12 @@ public abstract class SchemeConformanceTest {
         final RcStr value = rt.newStr("v");
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dict.put(list, value));
         assertTrue(e.getMessage().contains("unhashable type: 'list'"), e.getMessage());
-        assertEquals(1, rt.refcount(list));
-        assertEquals(1, rt.refcount(value));
+        assertEquals(1, settled(rt).refcount(list));
+        assertEquals(1, settled(rt).refcount(value));
         for (final RcObject o : List.of(dict, list, value)) {
             rt.decref(o);
         }
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -499,17 +530,17 @@ public abstract class SchemeConformanceTest {
         final RcStr v = rt.newStr("v");
         b.put(k, v);
         a.update(b);
-        assertEquals(3, rt.refcount(k));
-        assertEquals(3, rt.refcount(v));
+        assertEquals(3, settled(rt).refcount(k));
+        assertEquals(3, settled(rt).refcount(v));
         a.clear();
         assertEquals(0, a.size());
-        assertEquals(2, rt.refcount(k));
+        assertEquals(2, settled(rt).refcount(k));
         rt.decref(b);
-        assertEquals(1, rt.refcount(k));
+        assertEquals(1, settled(rt).refcount(k));
         for (final RcObject o : List.of(a, k, v)) {
             rt.decref(o);
         }
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -522,9 +553,9 @@ public abstract class SchemeConformanceTest {
             rt.decref(k);
             rt.decref(v);
         }
-        assertEquals(101, rt.heap().live());
+        assertEquals(101, settled(rt).heap().live());
         rt.decref(dict);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -542,11 +573,11 @@ public abstract class SchemeConformanceTest {
                     attached.checkpoint();
                 }
             }
-            assertEquals(DEEP_CHAIN + 1, plain.heap().live());
+            assertEquals(DEEP_CHAIN + 1, settled(plain).heap().live());
             plain.decref(outer);
             attached.checkpoint();
-            assertEquals(DEEP_CHAIN + 1, plain.heap().freed(RcType.LIST));
-            plain.heap().assertNoLeaks();
+            assertEquals(DEEP_CHAIN + 1, settled(plain).heap().freed(RcType.LIST));
+            settled(plain).heap().assertNoLeaks();
             attached.detach();
         }
     }
@@ -558,14 +589,14 @@ public abstract class SchemeConformanceTest {
         final RcStr s = rt.newStr("s");
         final RcList l = rt.newList();
         final RcInt i = rt.newInt(10_000);
-        assertEquals(3, rt.heap().live());
-        assertEquals(1, rt.heap().live(RcType.STR));
-        assertEquals(1, rt.heap().allocated(RcType.LIST));
+        assertEquals(3, settled(rt).heap().live());
+        assertEquals(1, settled(rt).heap().live(RcType.STR));
+        assertEquals(1, settled(rt).heap().allocated(RcType.LIST));
         rt.decref(s);
         rt.decref(l);
         rt.decref(i);
-        assertEquals(3, rt.heap().freed());
-        assertEquals(0, rt.heap().live(RcType.INT));
+        assertEquals(3, settled(rt).heap().freed());
+        assertEquals(0, settled(rt).heap().live(RcType.INT));
     }
 
     @Test
@@ -574,7 +605,7 @@ public abstract class SchemeConformanceTest {
         try (RcRuntime tracked = RcRuntime.builder(scheme()).tracking(Tracking.SITES).build()) {
             final RuntimeThread attached = tracked.attach();
             final RcStr leaked = tracked.newStr("forgotten");
-            final LeakError error = assertThrows(LeakError.class, () -> tracked.heap().assertNoLeaks());
+            final LeakError error = assertThrows(LeakError.class, () -> settled(tracked).heap().assertNoLeaks());
             assertEquals(1, error.report().live());
             assertEquals(1, error.report().objects().size());
             final String text = error.getMessage();
@@ -583,7 +614,7 @@ public abstract class SchemeConformanceTest {
             assertTrue(text.contains("leakReportNamesWhatLeakedAndWhereItWasMade"),
                     "the allocation site names the allocating method: " + text);
             tracked.decref(leaked);
-            tracked.heap().assertNoLeaks();
+            settled(tracked).heap().assertNoLeaks();
             attached.detach();
         }
     }
@@ -593,19 +624,19 @@ public abstract class SchemeConformanceTest {
         try (RcRuntime other = RcRuntime.builder(scheme()).build()) {
             final RcStr mine = rt.newStr("mine");
             final RcStr theirs = onThreadAttachedTo(other, () -> other.newStr("theirs"));
-            assertEquals(1, rt.heap().live());
-            assertEquals(1, other.heap().live());
+            assertEquals(1, settled(rt).heap().live());
+            assertEquals(1, settled(other).heap().live());
             assertFalse(rt.newInt(1) == onThreadAttachedTo(other, () -> other.newInt(1)),
                     "each runtime has its own small ints");
             rt.decref(mine);
-            assertEquals(1, other.heap().live());
+            assertEquals(1, settled(other).heap().live());
             onThreadAttachedTo(other, () -> {
                 other.decref(theirs);
                 return null;
             });
-            other.heap().assertNoLeaks();
+            settled(other).heap().assertNoLeaks();
         }
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     // ------------------------------------------------------------------ threads
@@ -656,7 +687,7 @@ public abstract class SchemeConformanceTest {
         rt.incref(s);
         rt.decref(s);
         rt.decref(s);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -674,9 +705,9 @@ public abstract class SchemeConformanceTest {
         for (int i = 0; i < 10_000; i++) {
             self.checkpoint();
         }
-        assertEquals(1, rt.refcount(s));
+        assertEquals(1, settled(rt).refcount(s));
         rt.decref(s);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -701,7 +732,7 @@ public abstract class SchemeConformanceTest {
                     rt.decref(b);
                 });
         self.checkpoint();
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -725,7 +756,7 @@ public abstract class SchemeConformanceTest {
                     rt.decref(b);
                 });
         self.checkpoint();
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     // ------------------------------------------------------------------ multi-threaded (thread-safe schemes only)
@@ -744,13 +775,13 @@ public abstract class SchemeConformanceTest {
                 }
             }
         }, (worker, round, length) -> {
-            assertFalse(shared.isFreed(), "round " + round + ": a lost increment freed an object still referenced");
-            assertEquals(1, rt.refcount(shared), "round " + round + ": increments and decrements did not cancel out");
+            assertFalse(settledFreed(shared), "round " + round + ": a lost increment freed an object still referenced");
+            assertEquals(1, settled(rt).refcount(shared), "round " + round + ": increments and decrements did not cancel out");
         });
         rt.decref(shared);
         self.checkpoint();
-        rt.heap().assertNoLeaks();
-        assertEquals(0, rt.heap().misuseCount());
+        settled(rt).heap().assertNoLeaks();
+        assertEquals(0, settled(rt).heap().misuseCount());
     }
 
     @Test
@@ -768,14 +799,14 @@ public abstract class SchemeConformanceTest {
             }
         }, (worker, round, length) -> {
             assertEquals(2 * length, list.size(), "round " + round + ": appends were lost");
-            assertEquals(2L * length + 1, rt.refcount(shared), "round " + round + ": item counts are wrong");
+            assertEquals(2L * length + 1, settled(rt).refcount(shared), "round " + round + ": item counts are wrong");
             list.clear();
-            assertEquals(1, rt.refcount(shared), "round " + round + ": clear released the wrong number of references");
+            assertEquals(1, settled(rt).refcount(shared), "round " + round + ": clear released the wrong number of references");
         });
         rt.decref(list);
         rt.decref(shared);
         self.checkpoint();
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -790,12 +821,12 @@ public abstract class SchemeConformanceTest {
             handedOver.set(made);
         });
         final RcList list = handedOver.get();
-        assertEquals(1, rt.refcount(list));
+        assertEquals(1, settled(rt).refcount(list));
         rt.decref(list);
         self.checkpoint();
-        assertTrue(list.isFreed(), "the creator has left; the last release frees the object");
-        rt.heap().assertNoLeaks();
-        assertEquals(0, rt.heap().misuseCount());
+        assertTrue(settledFreed(list), "the creator has left; the last release frees the object");
+        settled(rt).heap().assertNoLeaks();
+        assertEquals(0, settled(rt).heap().misuseCount());
     }
 
     @Test
@@ -805,7 +836,7 @@ public abstract class SchemeConformanceTest {
         // release theirs at once. Under a biased scheme this is the owner's plain count and
         // another thread's shared count reaching zero together, which must free exactly once.
         final RcObject[][] batch = new RcObject[1][];
-        final long freedBefore = rt.heap().freed();
+        final long freedBefore = settled(rt).heap().freed();
         final long[] expectedFreed = {freedBefore};
         race(2, RELEASES_PER_ROUND, (worker, length) -> {
             final RcObject[] made = new RcObject[length];
@@ -827,13 +858,13 @@ public abstract class SchemeConformanceTest {
             worker.checkpoint();
             expectedFreed[0] += length;
             for (final RcObject o : batch[0]) {
-                assertTrue(o.isFreed(), "round " + round + ": both references are gone but " + o.describe()
+                assertTrue(settledFreed(o), "round " + round + ": both references are gone but " + o.describe()
                         + " was not freed (a lost decrement)");
             }
-            assertEquals(expectedFreed[0], rt.heap().freed(), "round " + round + ": objects freed more than once");
-            assertEquals(0, rt.heap().misuseCount(), "round " + round + ": a release was reported as misuse");
+            assertEquals(expectedFreed[0], settled(rt).heap().freed(), "round " + round + ": objects freed more than once");
+            assertEquals(0, settled(rt).heap().misuseCount(), "round " + round + ": a release was reported as misuse");
         });
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -863,7 +894,7 @@ public abstract class SchemeConformanceTest {
         assertEquals(0, inbox.size());
         rt.decref(inbox);
         self.checkpoint();
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -915,13 +946,13 @@ public abstract class SchemeConformanceTest {
             worker.checkpoint();
             assertEquals(0, inbox.size(), "round " + r + ": the list should be empty");
             for (final RcObject o : round[0]) {
-                assertTrue(o.isFreed(), "round " + r + ": " + o.describe() + " was popped and released but not freed");
+                assertTrue(settledFreed(o), "round " + r + ": " + o.describe() + " was popped and released but not freed");
             }
-            assertEquals(0, rt.heap().misuseCount(), "round " + r + ": a release was reported as misuse");
+            assertEquals(0, settled(rt).heap().misuseCount(), "round " + r + ": a release was reported as misuse");
         });
         rt.decref(inbox);
         self.checkpoint();
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -950,11 +981,11 @@ public abstract class SchemeConformanceTest {
                 }
             }
             worker.checkpoint();
-        }, (worker, round, length) -> assertEquals(0, rt.heap().misuseCount(), "round " + round + ": misuse was detected"));
+        }, (worker, round, length) -> assertEquals(0, settled(rt).heap().misuseCount(), "round " + round + ": misuse was detected"));
         rt.decref(list);
         self.checkpoint();
-        rt.heap().assertNoLeaks();
-        assertEquals(0, rt.heap().misuseCount());
+        settled(rt).heap().assertNoLeaks();
+        assertEquals(0, settled(rt).heap().misuseCount());
     }
 
     @Test
@@ -977,7 +1008,7 @@ public abstract class SchemeConformanceTest {
                 });
         rt.decref(a);
         rt.decref(b);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
@@ -1004,7 +1035,7 @@ public abstract class SchemeConformanceTest {
                 });
         rt.decref(a);
         rt.decref(b);
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     /**
@@ -1223,17 +1254,17 @@ public abstract class SchemeConformanceTest {
             assertEquals(MisuseKind.FOREIGN_OBJECT, down.kind());
             assertTrue(down.getMessage().contains(foreign.describe()), down.getMessage());
             // Neither runtime's accounting moved: the other still holds exactly its one reference.
-            assertFalse(foreign.isFreed());
-            assertEquals(0, rt.heap().freed());
-            assertEquals(1, other.heap().live());
+            assertFalse(settledFreed(foreign));
+            assertEquals(0, settled(rt).heap().freed());
+            assertEquals(1, settled(other).heap().live());
             onThreadAttachedTo(other, () -> {
-                assertEquals(1, other.refcount(foreign));
+                assertEquals(1, settled(other).refcount(foreign));
                 other.decref(foreign);
                 return null;
             });
-            other.heap().assertNoLeaks();
+            settled(other).heap().assertNoLeaks();
         }
-        rt.heap().assertNoLeaks();
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test

@@ -90,6 +90,7 @@ final class PyPool extends RcObject {
                 }
                 child.shutdown(self);
             }
+            rt.quiesce();
             final long live = rt.heap().live();
             if (live != 0) {
                 interp.workerLeaks().addAndGet(live);

@@ -21,7 +21,7 @@ import org.rclab.runtime.RcRuntime;
  * object would be freed twice; the runtime catches the second free.
  */
 @JCStressTest
-@Scenario(value = "02-decref-decref", paths = {"queued", "merges-explicit", "handovers"}, controlFails = true)
+@Scenario(value = "02-decref-decref", paths = {"queued", "merges-explicit", "handovers", "background-commits"}, controlFails = true)
 @Description("decref || decref down to zero: freed exactly once, never twice, never zero times")
 @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: freed exactly once, by the release of its last reference")
@@ -65,7 +65,7 @@ public class DecrefDecref {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
+            turn.settle();
             if (shared.isFreed()) {
                 r.r1 = 0;
             } else {

@@ -73,7 +73,7 @@ public final class DictRace {
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
-                turn.checkpoint();
+                turn.settle();
                 final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countDict(dict, new RcObject[] {key});
                 audit.countHeld(key);
@@ -172,7 +172,7 @@ public final class DictRace {
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
-                turn.checkpoint();
+                turn.settle();
                 final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countDict(copy, keys);
                 audit.countDict(other, keys);

@@ -23,7 +23,9 @@ public final class Fate {
     /**
      * Releases the references a sample knows an object has, one by one, and says when it was
      * freed. The caller holds a turn, and passes a checkpoint before judging a scheme that may
-     * free at the owner's checkpoint; this method does that itself before its last look.
+     * free at the owner's checkpoint; this method does that itself before its last look. A
+     * scheme that applies releases late is settled ({@link ActorRuntime.Turn#settle()}) before
+     * the last release, so an object it freed early is seen then, and again before the last look.
      *
      * @param turn the caller's turn
      * @param runtime the runtime
@@ -33,17 +35,22 @@ public final class Fate {
      */
     public static int release(final ActorRuntime.Turn turn, final RcRuntime runtime, final RcObject o,
                               final long references) {
-        for (long i = 0; i < references; i++) {
-            if (o.isFreed()) {
-                return FREED_EARLY;
-            }
-            try {
+        try {
+            for (long i = 0; i < references; i++) {
+                if (i == references - 1) {
+                    turn.settle();
+                }
+                if (o.isFreed()) {
+                    return FREED_EARLY;
+                }
                 runtime.decref(o);
-            } catch (final RefcountMisuseException e) {
-                return FREED_EARLY;
             }
+            turn.settle();
+        } catch (final RefcountMisuseException e) {
+            // A release the runtime refused, or one a deferring scheme found late: the count
+            // reached zero before the sample's last reference was released.
+            return FREED_EARLY;
         }
-        turn.checkpoint();
         return o.isFreed() ? FREED_AT_LAST : NEVER_FREED;
     }
 
@@ -60,7 +67,7 @@ public final class Fate {
      */
     public static void judgeCount(final ActorRuntime.Turn turn, final RcRuntime runtime, final RcObject o,
                                   final long references, final II_Result r) {
-        turn.checkpoint();
+        turn.settle();
         r.r1 = (int) (references - runtime.refcount(o));
         r.r2 = release(turn, runtime, o, references);
     }

@@ -12,7 +12,10 @@ import org.rclab.runtime.RcRuntime;
  * Checks containers after a race: finds every reference that exists (items of lists, keys and
  * values of dicts, references actors hold) and compares each object's count with the references
  * found. Runs in one thread after both actors are done, so it reads the containers through their
- * ordinary API.
+ * ordinary API. Reading a container takes and drops a reference to each item, so before it compares
+ * counts the audit waits for the runtime to apply those changes too ({@link RcRuntime#quiesce()}:
+ * under a scheme that applies them late, the get's increment may be applied and its release not
+ * yet, and the count would read one high).
  */
 final class HoldingAudit {
     private final RcRuntime runtime;
@@ -107,6 +110,7 @@ final class HoldingAudit {
      * @return the number of wrong holdings
      */
     int wrong() {
+        runtime.quiesce();
         int wrong = badSlots;
         for (final Map.Entry<RcObject, Integer> entry : found.entrySet()) {
             final RcObject item = entry.getKey();
@@ -124,6 +128,7 @@ final class HoldingAudit {
      * @return the number of objects counted too high
      */
     int countedHigh() {
+        runtime.quiesce();
         int high = 0;
         for (final Map.Entry<RcObject, Integer> entry : found.entrySet()) {
             if (!entry.getKey().isFreed() && runtime.refcount(entry.getKey()) > entry.getValue()) {
@@ -140,6 +145,7 @@ final class HoldingAudit {
      * @return the number of objects counted too low
      */
     int countedLow() {
+        runtime.quiesce();
         int low = badSlots;
         for (final Map.Entry<RcObject, Integer> entry : found.entrySet()) {
             if (entry.getKey().isFreed() || runtime.refcount(entry.getKey()) < entry.getValue()) {

@@ -19,7 +19,7 @@ import org.rclab.runtime.RcRuntime;
  * releases every reference it knows of and watches when the object is freed.
  */
 @JCStressTest
-@Scenario(value = "03-incref-decref", paths = {"queued", "merges-explicit", "handovers"}, controlFails = true)
+@Scenario(value = "03-incref-decref", paths = {"queued", "merges-explicit", "handovers", "background-commits"}, controlFails = true)
 @Description("incref || decref on one shared object: the count afterwards is exact")
 @Outcome(id = "0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: the count equals the references; freed when its last reference was released")

@@ -69,7 +69,7 @@ public final class ListRace {
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
-                turn.checkpoint();
+                turn.settle();
                 final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countList(list);
                 r.r1 = audit.missing(itemsA, itemsB);
@@ -151,7 +151,7 @@ public final class ListRace {
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
-                turn.checkpoint();
+                turn.settle();
                 final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countList(list);
                 audit.countHeld(popped);
@@ -246,7 +246,7 @@ public final class ListRace {
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = RT.turn()) {
-                turn.checkpoint();
+                turn.settle();
                 final HoldingAudit audit = new HoldingAudit(rt);
                 audit.countList(copy);
                 audit.countList(source);

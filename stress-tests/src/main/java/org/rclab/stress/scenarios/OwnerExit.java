@@ -70,7 +70,7 @@ public class OwnerExit {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
+            turn.settle();
             final int freed = Batch.countFreed(objects);
             r.r1 = freed;
             r.r2 = OBJECTS - freed;

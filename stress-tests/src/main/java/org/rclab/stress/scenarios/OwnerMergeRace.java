@@ -22,7 +22,7 @@ import org.rclab.runtime.RcRuntime;
  * two walk the batch in opposite directions, so they meet on some object at the same instant.
  */
 @JCStressTest
-@Scenario(value = "04-owner-merge-race", paths = "merges-owner-zero", controlFails = true)
+@Scenario(value = "04-owner-merge-race", paths = {"merges-owner-zero", "background-commits"}, controlFails = true)
 @Description("owner decref to zero || non-owner decref (biased counting's merge race): each object freed exactly once")
 @Outcome(id = "" + OwnerMergeRace.OBJECTS + ", 0, 0", expect = Expect.ACCEPTABLE,
         desc = "exact: every object freed exactly once, by whichever release came last")
@@ -61,7 +61,7 @@ public class OwnerMergeRace {
         }
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
+            turn.settle();
             final int freed = Batch.countFreed(objects);
             r.r1 = freed;
             r.r2 = OBJECTS - freed;

@@ -63,7 +63,7 @@ public class QueuePath {
             Thread.yield();
         }
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
+            turn.settle();
             final int freed = Batch.countFreed(objects);
             r.r1 = freed;
             r.r2 = OBJECTS - freed;

@@ -83,7 +83,7 @@ public class QueuedItemsRace {
         mergeUntil(() -> meet.hasReachedB(3));
         meet.awaitFinish();
         try (ActorRuntime.Turn turn = RT.turn()) {
-            turn.checkpoint();
+            turn.settle();
             final int freed = Batch.countFreed(itemsA) + Batch.countFreed(itemsB);
             r.r1 = freed;
             r.r2 = 2 * ITEMS - freed;

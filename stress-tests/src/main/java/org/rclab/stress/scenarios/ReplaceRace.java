@@ -43,7 +43,8 @@ public final class ReplaceRace {
 
     /** Actor A changes slot 0 of a list with {@code set} while actor B reads it with {@code get}. */
     @JCStressTest
-    @Scenario(value = "08-read-replace", paths = {"lock-free-reads", "lock-free-fallbacks", "merges-owner-zero"},
+    @Scenario(value = "08-read-replace",
+            paths = {"lock-free-reads", "lock-free-fallbacks", "merges-owner-zero", "background-commits"},
             controlFails = true)
     @Description("list get || list set of the same slot, values held through the shared count: no resurrection")
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
@@ -114,7 +115,7 @@ public final class ReplaceRace {
 
     /** Actor A maps one key to a value and removes it again, round after round, while B looks it up. */
     @JCStressTest
-    @Scenario(value = "11-dict-remove-get", paths = "lock-free-reads", controlFails = true)
+    @Scenario(value = "11-dict-remove-get", paths = {"lock-free-reads", "background-commits"}, controlFails = true)
     @Description("dict get || dict put then remove of the same key: a removed value is never resurrected")
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the reader only ever held live values (or found none); every removed value was freed once")
@@ -152,7 +153,7 @@ public final class ReplaceRace {
      * grows by one each round through several array copies, while actor B reads the last slot.
      */
     @JCStressTest
-    @Scenario(value = "13-read-pop-grow", paths = {"lock-free-reads", "lock-free-fallbacks"}, controlFails = true)
+    @Scenario(value = "13-read-pop-grow", paths = {"lock-free-reads", "lock-free-fallbacks", "background-commits"}, controlFails = true)
     @Description("list get of the last slot || pop of it and appends that grow the list: no resurrection, no torn read")
     @Outcome(id = "0, 0, 0", expect = Expect.ACCEPTABLE,
             desc = "exact: the reader only ever held live values (or found the slot gone); every popped value was freed once")
@@ -427,7 +428,7 @@ public final class ReplaceRace {
             }
             meet.awaitFinish();
             try (ActorRuntime.Turn turn = rt.turn()) {
-                turn.checkpoint();
+                turn.settle();
                 RcObject held;
                 try {
                     held = slot.takeHeld();

@@ -95,8 +95,16 @@ public class UnattachedOwner {
             return;
         }
         meet.awaitFinish();
+        // A scheme that applies releases late has applied B's now; one it found over-released
+        // freed the object early.
+        boolean lateMisuse = false;
+        try {
+            rt.quiesce();
+        } catch (final RefcountMisuseException e) {
+            lateMisuse = true;
+        }
         r.r1 = (int) (1 - rt.refcount(made));
-        r.r2 = misuseB != 0 || made.isFreed() ? Fate.FREED_EARLY : releaseLast(rt, made);
+        r.r2 = lateMisuse || misuseB != 0 || made.isFreed() ? Fate.FREED_EARLY : releaseLast(rt, made);
         shared = null;
     }
 
@@ -104,6 +112,7 @@ public class UnattachedOwner {
     private static int releaseLast(final RcRuntime rt, final RcObject o) {
         try {
             rt.decref(o);
+            rt.quiesce();
         } catch (final RefcountMisuseException e) {
             return Fate.FREED_EARLY;
         }
