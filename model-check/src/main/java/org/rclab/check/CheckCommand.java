@@ -141,6 +141,9 @@ public final class CheckCommand {
      * @return the row
      */
     static CheckRow check(final Scheme scheme, final Scenario scenario, final Budget budget) {
+        if (!scenario.appliesTo(scheme)) {
+            return new CheckRow(scheme.name(), scenario.name(), "n/a", 0, false, 0, true, Map.of(), null);
+        }
         final ModelChecker.Outcome outcome;
         final RcRuntime rt;
         final Map<String, Long> warmUpMetrics;
@@ -186,9 +189,13 @@ public final class CheckCommand {
         return scenario.progressNeedsTimeout() ? "starves" : "error";
     }
 
-    /** Whether a hang of this cell may be the model's missing timeouts rather than the scheme's. */
+    /**
+     * Whether a hang of this cell may be the model's missing timeouts rather than the scheme's:
+     * the scheme has a switch interval and the scenario could not make its waits expire.
+     */
     private static boolean undecidable(final Scheme scheme, final Scenario scenario) {
-        return scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION);
+        return scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION)
+                && !scenario.expiresTimedWaitsOf(scheme);
     }
 
     /**
