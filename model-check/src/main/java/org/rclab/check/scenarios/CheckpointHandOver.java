@@ -3,22 +3,26 @@ package org.rclab.check.scenarios;
 import java.util.Map;
 import org.rclab.check.Actors;
 import org.rclab.check.Scenario;
+import org.rclab.object.RcList;
 import org.rclab.runtime.RcRuntime;
+import org.rclab.runtime.RuntimeThread;
+import org.rclab.scheme.CriticalSection;
 import org.rclab.scheme.TimedWaits;
 
 /**
  * The GIL's take, drop and forced switch, on their own: a thread that stays in the runtime,
- * doing a plain read-modify-write of a shared field between checkpoints, must let a thread that
- * attaches in (progress), and the attaching thread's own read-modify-write must not land between
- * the holder's read and write (mutual exclusion: a thread may lose the lock only at a
- * checkpoint). The holder loops until the attached thread has said it is in.
+ * doing a read-modify-write of a plain field in a critical section between checkpoints, must let
+ * a thread that attaches in (progress), and the attaching thread's own read-modify-write, in a
+ * section on the same object, must not land between the holder's read and write (mutual
+ * exclusion). The holder loops until the attached thread has said it is in.
  *
- * <p>Under {@code gil} the attaching thread gets the lock only if its timed wait asks for a drop
- * and the holder's checkpoint then drops with a forced switch (the holder waits until the other
- * thread holds it). A lost request, or a dropper that takes the lock straight back, leaves the
- * holder looping forever: the model checker reports that as a livelock. A lock that lets the
- * attaching thread in anywhere but at a checkpoint loses an update. Schemes without a global
- * lock let the thread in at once, and their checkpoints do other work ({@code brc} merges);
+ * <p>Under a GIL the sections are empty and the lock excludes: the attaching thread gets the
+ * lock only if its timed wait asks for a drop and the holder's checkpoint then drops with a
+ * forced switch (the holder waits until the other thread holds it). A lost request, or a dropper
+ * that takes the lock straight back, leaves the holder looping forever: the model checker
+ * reports that as a livelock. A GIL that let the attaching thread in anywhere but at a
+ * checkpoint loses an update. Schemes without a global lock let the thread in at once; their
+ * per-object lock excludes, and their checkpoints do other work ({@code brc} merges);
  * {@code unsafe} must lose the update.
  *
  * <p>Real time: the waiter asks for a drop only after a timed wait of one switch interval, and
@@ -37,9 +41,9 @@ public final class CheckpointHandOver implements Scenario {
 
     @Override
     public String property() {
-        return "a holder doing read-modify-writes between checkpoints ∥ a thread attaching and doing one: the "
-                + "attaching thread gets in (drop request, drop, forced switch), only at a checkpoint (no update "
-                + "lost), and the holder gets back";
+        return "a holder doing read-modify-writes in a critical section between checkpoints ∥ a thread attaching "
+                + "and doing one in a section on the same object: the attaching thread gets in (under a GIL: drop "
+                + "request, drop, forced switch), no update is lost, and the holder gets back";
     }
 
     @Override
@@ -60,21 +64,30 @@ public final class CheckpointHandOver implements Scenario {
     @Override
     public void run(final RcRuntime rt) {
         final Shared shared = new Shared();
-        // Both threads are fresh ones: a hung invocation then leaves no attachment on the
-        // model checker's own thread, and Lincheck can replay the hang with its interleaving.
-        new Actors(rt).start(holder -> {
-            while (!shared.waiterIn) {
-                shared.updates = shared.updates + 1;
-                shared.holderUpdates++;
-                holder.checkpoint();
-            }
-        }).start(waiter -> {
-            shared.updates = shared.updates + 1;
-            shared.waiterIn = true;
-        }).join();
+        final RcList guard;
+        try (RuntimeThread main = rt.attach()) {
+            guard = rt.newList();
+            // Both threads are fresh ones: a hung invocation then leaves no attachment on the
+            // model checker's own thread, and Lincheck can replay the hang with its interleaving.
+            new Actors(rt).start(holder -> {
+                while (!shared.waiterIn) {
+                    try (CriticalSection section = rt.enter(guard)) {
+                        shared.updates = shared.updates + 1;
+                    }
+                    shared.holderUpdates++;
+                    holder.checkpoint();
+                }
+            }).start(waiter -> {
+                try (CriticalSection section = rt.enter(guard)) {
+                    shared.updates = shared.updates + 1;
+                }
+                shared.waiterIn = true;
+            }).joinReleased(main);
+            rt.decref(guard);
+        }
         if (shared.updates != shared.holderUpdates + 1) {
             throw new AssertionError("lost update: " + shared.updates + " after " + shared.holderUpdates
-                    + " by the holder and 1 by the attaching thread, which ran between the holder's read and write");
+                    + " by the holder and 1 by the attaching thread, which ran inside the holder's critical section");
         }
     }
 
