@@ -2,17 +2,12 @@ package org.rclab.gil;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.rclab.gil.GilTesting.LIVENESS_GUARD;
+import static org.rclab.gil.GilTesting.attachBesideACpuBoundHolder;
 import static org.rclab.gil.GilTesting.metric;
-
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.rclab.runtime.RcRuntime;
-import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.Schemes;
 import org.rclab.scheme.TimedWaits;
 
@@ -47,24 +42,7 @@ class TimedWaitsOptionTest {
     @Test
     void withExpiredWaitsAWaiterAsksForADropAtOnceWhateverTheInterval() {
         try (RcRuntime rt = runtime("expired")) {
-            final CountDownLatch holding = new CountDownLatch(1);
-            final AtomicBoolean waiterGotIn = new AtomicBoolean();
-            assertTimeoutPreemptively(LIVENESS_GUARD, () -> {
-                final TestThread cpuBound = TestThread.start("cpu-bound", () -> {
-                    try (RuntimeThread self = rt.attach()) {
-                        holding.countDown();
-                        while (!waiterGotIn.get()) {
-                            rt.decref(rt.newStr("work"));
-                            self.checkpoint();
-                        }
-                    }
-                });
-                holding.await();
-                try (RuntimeThread self = rt.attach()) {
-                    waiterGotIn.set(true);
-                }
-                cpuBound.joinAndRethrow();
-            });
+            attachBesideACpuBoundHolder(rt, () -> { });
             assertTrue(metric(rt, GilMetrics.DROP_REQUESTS) >= 1, rt.metrics().snapshot().toString());
             assertEquals(1, metric(rt, GilMetrics.FORCED_DROPS), rt.metrics().snapshot().toString());
             rt.heap().assertNoLeaks();
