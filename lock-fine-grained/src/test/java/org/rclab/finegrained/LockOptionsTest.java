@@ -57,10 +57,13 @@ class LockOptionsTest {
 
     /**
      * With {@code lock-spins=0} a contended acquirer parks at once, and with expired waits the
-     * unlock hands it the lock however briefly it was parked: no sleep ages it past 1 ms, as
-     * {@code ObjectLockTest} needs on the clock. The hand-off is counted and leaves the word
-     * clear. (Run on the clock, the same steps woke the waiter without handing off: the unlock
-     * came well within 1 ms of the park.)
+     * unlock hands it the lock with no sleep to age it past 1 ms (as {@code ObjectLockTest} needs
+     * on the clock): exactly one park and one hand-off, and the word left clear. On a real clock
+     * this cannot tell the option from the clock: run with {@code clock} it passed too, because
+     * the test's own wait for the parked state took over 1 ms. What tells them apart is the model
+     * checker, whose clock never moves: {@code fine-grained × section-exclusion} (clock) shows
+     * parks and no hand-off, {@code lock-handoff} (expired) hand-offs, and model-check's
+     * {@code PathsTheClockHidTest} requires them.
      */
     @Test
     void withExpiredWaitsAnUnlockHandsTheLockToAWaiterParkedForAnyTime() throws Exception {
