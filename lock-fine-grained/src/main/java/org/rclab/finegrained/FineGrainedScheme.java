@@ -1,6 +1,7 @@
 package org.rclab.finegrained;
 
 import java.util.List;
+import java.util.Map;
 
 import org.rclab.finegrained.events.ObjectLockEvents;
 import org.rclab.heap.MisuseKind;
@@ -13,6 +14,7 @@ import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
 import org.rclab.scheme.ThreadGate;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * {@code fine-grained}: no global lock; atomic counts and a small lock in every object, with the
@@ -47,9 +49,10 @@ import org.rclab.scheme.ThreadGate;
  * {@link org.agrona.concurrent.BackoffIdleStrategy}), then sets {@code HAS_PARKED} and parks in a
  * side table of waiter queues ({@link ParkingLot}; nothing per object but the word). Release is a
  * CAS 1 → 0; with {@code HAS_PARKED} set it wakes the longest waiter instead, handing the lock
- * over directly if that waiter has waited more than 1 ms, and otherwise letting it compete with
+ * over directly if that waiter has waited 1 ms or more, and otherwise letting it compete with
  * newcomers (barging). Barging keeps a hot lock moving; the 1 ms rule stops a waiter from
- * starving.
+ * starving. Two options change the lock for model checking ({@code lock-spins}, {@code timed-waits}): see
+ * {@link #options()}.
  *
  * <p><b>Critical sections</b> ({@link ObjectCriticalSections}). Every change to a mutable
  * container runs in a section on that container's lock; operations over two containers take a
@@ -108,6 +111,23 @@ public final class FineGrainedScheme implements Scheme {
     }
 
     @Override
+    public Map<String, String> options() {
+        return Map.of(LockOptions.SPINS_OPTION, "times a contended object-lock acquirer retries (spins, then yields) "
+                + "before it parks (a whole number from 0 to " + LockOptions.MAX_SPINS + ", default "
+                + LockOptions.DEFAULT_SPINS + "; 0 parks at once)",
+                TimedWaits.OPTION, "clock (default) or expired: a parked waiter counts as having waited past the 1 ms "
+                + "fairness limit at once, so every unlock that finds one hands it the lock; for model checkers, "
+                + "which have no clock");
+    }
+
+    /**
+     * Binds the scheme to a runtime.
+     *
+     * @throws IllegalArgumentException naming the option, if {@value LockOptions#SPINS_OPTION} is
+     *         not a whole number from 0 to {@value LockOptions#MAX_SPINS} or
+     *         {@value TimedWaits#OPTION} is neither {@code clock} nor {@code expired}
+     */
+    @Override
     public SchemeInstance open(final SchemeContext context) {
         return new AtomicCounts(context);
     }
@@ -119,7 +139,9 @@ public final class FineGrainedScheme implements Scheme {
 
         AtomicCounts(final SchemeContext context) {
             this.context = context;
-            this.sections = new ObjectCriticalSections(context);
+            // Parse first: a bad option must fail before anything is registered.
+            final LockOptions options = LockOptions.of(context);
+            this.sections = new ObjectCriticalSections(context, NAME, options);
         }
 
         @Override

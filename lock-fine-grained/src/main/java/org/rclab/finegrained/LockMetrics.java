@@ -13,7 +13,7 @@ final class LockMetrics {
     final LongAdder contended;
     /** Times a thread parked waiting for an object lock. */
     final LongAdder parks;
-    /** Unlocks that handed the lock straight to a waiter that had waited longer than the fairness limit. */
+    /** Unlocks that handed the lock straight to a waiter that had waited the fairness limit or longer. */
     final LongAdder handoffs;
     /** Times a thread released the critical sections it held because it was about to block. */
     final LongAdder suspensions;
@@ -24,7 +24,7 @@ final class LockMetrics {
         this.parks = metrics.counter(prefix + ".lock-parks",
                 "times a thread parked waiting for an object lock");
         this.handoffs = metrics.counter(prefix + ".handoffs",
-                "unlocks that handed the lock to a waiter parked longer than 1 ms");
+                "unlocks that handed the lock to a waiter parked past the fairness limit (1 ms)");
         this.suspensions = metrics.counter(prefix + ".suspensions",
                 "times a blocking thread released its critical sections");
     }

@@ -46,6 +46,7 @@ public final class ObjectCriticalSections implements CriticalSections {
     private static final ThreadLocal<SectionStack> STACKS = ThreadLocal.withInitial(SectionStack::new);
 
     private final LockMetrics metrics;
+    private final LockOptions options;
 
     /**
      * Critical sections reporting their metrics as {@code fine-grained.*} in the context's
@@ -65,7 +66,16 @@ public final class ObjectCriticalSections implements CriticalSections {
      * @param metricPrefix the scheme name to prefix metric names with
      */
     public ObjectCriticalSections(final SchemeContext context, final String metricPrefix) {
+        this(context, metricPrefix, LockOptions.DEFAULT);
+    }
+
+    /**
+     * Critical sections whose lock runs with the given options ({@code fine-grained}'s own, read
+     * from its runtime's options).
+     */
+    ObjectCriticalSections(final SchemeContext context, final String metricPrefix, final LockOptions options) {
         this.metrics = new LockMetrics(context.metrics(), metricPrefix);
+        this.options = options;
     }
 
     @Override
@@ -141,6 +151,10 @@ public final class ObjectCriticalSections implements CriticalSections {
         return metrics;
     }
 
+    LockOptions options() {
+        return options;
+    }
+
     private CriticalSection enterOrdered(final RcObject first, final RcObject second) {
         final SectionStack stack = STACKS.get();
         final Section section = new Section(this, stack, first, second);
@@ -188,7 +202,7 @@ public final class ObjectCriticalSections implements CriticalSections {
         if (stack.heldByActive(o)) {
             return false;
         }
-        ObjectLock.lock(o, stack, metrics);
+        ObjectLock.lock(o, stack, metrics, options);
         return true;
     }
 

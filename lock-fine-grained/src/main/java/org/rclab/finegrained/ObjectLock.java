@@ -27,7 +27,7 @@ import org.rclab.object.RcObject;
  * the word shows the lock free. Then, before parking, release the thread's own critical sections
  * (suspension, see {@link ObjectCriticalSections}), set {@code HAS_PARKED}, and park. Release:
  * one CAS from {@code LOCKED} to 0; if {@code HAS_PARKED} is set, the parking lot wakes the
- * longest waiter and, if it has waited more than {@link #FAIR_AFTER_NANOS}, hands it the lock
+ * longest waiter and, if it has waited {@link #FAIR_AFTER_NANOS} or longer, hands it the lock
  * directly (the word stays {@code LOCKED}); otherwise the lock is left free and newcomers may
  * barge ahead of the woken thread, which keeps throughput high at the price of fairness for
  * short waits.
@@ -45,7 +45,7 @@ final class ObjectLock {
     static final int LOCKED = 1;
     /** Bit 1: threads may be parked in the parking lot waiting for this lock. */
     static final int HAS_PARKED = 2;
-    /** A waiter parked longer than this (1 ms, as in CPython) is handed the lock on unlock. */
+    /** A waiter parked this long (1 ms, as in CPython) is handed the lock on unlock, by default. */
     static final long FAIR_AFTER_NANOS = 1_000_000L;
     /**
      * Busy spins ({@link Thread#onSpinWait()}) before a contended acquirer starts yielding. With
@@ -79,14 +79,16 @@ final class ObjectLock {
      * @param o the object
      * @param stack the calling thread's sections, suspended before the thread parks
      * @param metrics where contention is counted
+     * @param options how many times to retry before parking
      */
-    static void lock(final RcObject o, final SectionStack stack, final LockMetrics metrics) {
+    static void lock(final RcObject o, final SectionStack stack, final LockMetrics metrics, final LockOptions options) {
         if (!tryLockFast(o)) {
-            lockSlow(o, stack, metrics);
+            lockSlow(o, stack, metrics, options.spins());
         }
     }
 
-    private static void lockSlow(final RcObject o, final SectionStack stack, final LockMetrics metrics) {
+    private static void lockSlow(final RcObject o, final SectionStack stack, final LockMetrics metrics,
+                                 final int maxSpins) {
         metrics.contended.increment();
         final IdleStrategy idle = stack.idle();
         idle.reset();
@@ -102,7 +104,7 @@ final class ObjectLock {
                 }
                 continue;
             }
-            if (spins < MAX_SPINS + MAX_YIELDS) {
+            if (spins < maxSpins) {
                 spins++;
                 idle.idle();
                 continue;
@@ -137,23 +139,24 @@ final class ObjectLock {
      *
      * @param o the object, locked by the calling thread
      * @param metrics where hand-offs are counted
+     * @param options how long a parked waiter waits before it is handed the lock
      * @throws IllegalStateException if the lock is not held
      */
-    static void unlock(final RcObject o, final LockMetrics metrics) {
+    static void unlock(final RcObject o, final LockMetrics metrics, final LockOptions options) {
         // Volatile CAS: publishes the critical section's writes to the next acquirer.
         if (!Header.compareAndSetLockWord(o, LOCKED, UNLOCKED)) {
-            unlockSlow(o, metrics);
+            unlockSlow(o, metrics, options.fairAfterNanos());
         }
     }
 
-    private static void unlockSlow(final RcObject o, final LockMetrics metrics) {
+    private static void unlockSlow(final RcObject o, final LockMetrics metrics, final long fairAfterNanos) {
         for (;;) {
             final int word = Header.lockWordVolatile(o);
             if ((word & LOCKED) == 0) {
                 throw new IllegalStateException("unlock of " + o.describe() + ", whose lock is not held");
             }
             if ((word & HAS_PARKED) != 0) {
-                if (PARKING_LOT.unparkOne(o, FAIR_AFTER_NANOS)) {
+                if (PARKING_LOT.unparkOne(o, fairAfterNanos)) {
                     metrics.handoffs.increment();
                     HandoffEvent.emit(o);
                 }

@@ -78,7 +78,9 @@ final class ParkingLot {
 
     /**
      * Unlocks an object whose lock word says waiters may be parked: wakes the longest waiter of
-     * the object, if any, handing it the lock if it has waited longer than {@code fairAfterNanos}.
+     * the object, if any, handing it the lock if it has waited {@code fairAfterNanos} or longer
+     * (so always, for zero: "at least" is what lets a limit of zero mean every time, whatever the
+     * clock says, including a model checker's clock that never moves).
      * The caller holds the lock.
      *
      * @param o the object to unlock
@@ -92,7 +94,7 @@ final class ParkingLot {
         synchronized (bucket) {
             waiter = bucket.dequeueFirst(o);
             final int stillParked = bucket.contains(o) ? ObjectLock.HAS_PARKED : 0;
-            handoff = waiter != null && System.nanoTime() - waiter.since > fairAfterNanos;
+            handoff = waiter != null && System.nanoTime() - waiter.since >= fairAfterNanos;
             // Rewritten under the bucket monitor so that no parker validates against a stale word.
             // A plain release store suffices: only this thread can change the word now (it holds
             // the lock, and with HAS_PARKED already set no other thread has a reason to CAS it).

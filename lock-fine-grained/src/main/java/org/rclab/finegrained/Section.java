@@ -34,11 +34,11 @@ final class Section implements CriticalSection {
     void releaseOwned() {
         if (ownsSecond) {
             ownsSecond = false;
-            ObjectLock.unlock(second, sections.metrics());
+            ObjectLock.unlock(second, sections.metrics(), sections.options());
         }
         if (ownsFirst) {
             ownsFirst = false;
-            ObjectLock.unlock(first, sections.metrics());
+            ObjectLock.unlock(first, sections.metrics(), sections.options());
         }
     }
 

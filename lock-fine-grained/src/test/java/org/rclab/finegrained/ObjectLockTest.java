@@ -149,7 +149,7 @@ class ObjectLockTest {
     void unlockingAnUnlockedObjectIsAnError() {
         final ObjectCriticalSections sections = (ObjectCriticalSections) rt.schemeInstance().criticalSections();
         final IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ObjectLock.unlock(guarded, sections.metrics()));
+                () -> ObjectLock.unlock(guarded, sections.metrics(), sections.options()));
         assertTrue(e.getMessage().contains(guarded.describe()), e.getMessage());
     }
 }

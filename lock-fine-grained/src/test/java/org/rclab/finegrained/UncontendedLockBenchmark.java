@@ -80,9 +80,9 @@ public class UncontendedLockBenchmark {
      */
     @Benchmark
     public int lockUnlock() {
-        ObjectLock.lock(first, stack, metrics);
+        ObjectLock.lock(first, stack, metrics, LockOptions.DEFAULT);
         final int size = first.size();
-        ObjectLock.unlock(first, metrics);
+        ObjectLock.unlock(first, metrics, LockOptions.DEFAULT);
         return size;
     }
 

@@ -10,6 +10,7 @@ import org.rclab.scheme.MillisOption;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * {@code gil-priority}: a global interpreter lock with the new GIL's interval rule that serves
@@ -120,7 +121,10 @@ public final class GilPriorityScheme implements Scheme {
     public Map<String, String> options() {
         return Map.of(SWITCH_INTERVAL_OPTION, "milliseconds a waiting thread waits before asking the holder to drop, "
                 + "and before it is entitled ahead of returning threads (a decimal number > 0, default "
-                + DEFAULT_SWITCH_INTERVAL_MILLIS + ")");
+                + DEFAULT_SWITCH_INTERVAL_MILLIS + ")",
+                TimedWaits.OPTION, "clock (default) or expired: every interval counts as elapsed at once, so a "
+                + "queue head asks for a drop and is entitled as soon as it is head; for model checkers, which have "
+                + "no clock (waiters busy-wait in a real run)");
     }
 
     /** Takes (with their grant), drop requests and forced switches, from {@code org.rclab.gilpriority.events}. */
@@ -132,7 +136,8 @@ public final class GilPriorityScheme implements Scheme {
     /**
      * Binds a new lock to a runtime.
      *
-     * @throws IllegalArgumentException naming {@value #SWITCH_INTERVAL_OPTION}, if the option is
+     * @throws IllegalArgumentException naming {@value TimedWaits#OPTION} if that option is neither
+     *         {@code clock} nor {@code expired}, or naming {@value #SWITCH_INTERVAL_OPTION}, if the option is
      *         not a decimal number of milliseconds greater than zero
      */
     @Override

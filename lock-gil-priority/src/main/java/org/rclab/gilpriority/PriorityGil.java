@@ -11,6 +11,7 @@ import org.rclab.gilpriority.events.PriorityForcedSwitchEvent;
 import org.rclab.gilpriority.events.PriorityTakeEvent;
 import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * One runtime's lock: the hand-over rules that {@link GilPriorityScheme} states, in code.
@@ -49,8 +50,8 @@ final class PriorityGil implements HeldCheck {
 
     private final SchemeContext context;
     private final PriorityGilMetrics metrics;
-    private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition changed = mutex.newCondition();
+    private final ReentrantLock mutex;
+    private final Condition changed;
 
     private PriorityThreadState holder;
     private Grant grant;
@@ -70,10 +71,21 @@ final class PriorityGil implements HeldCheck {
     private Thread holdingThread;
     /** Read by waiters without the mutex held only in {@link #interval}; changed at run time. */
     private volatile long intervalNanos;
+    /** {@link TimedWaits#EXPIRED}: every interval counts as elapsed at once (for model checkers). */
+    private final boolean waitsExpired;
 
-    PriorityGil(final SchemeContext context, final long intervalNanos, final PriorityGilMetrics metrics) {
+    PriorityGil(final SchemeContext context, final long intervalNanos, final TimedWaits waits,
+                final PriorityGilMetrics metrics) {
         this.context = context;
         this.intervalNanos = intervalNanos;
+        this.waitsExpired = waits == TimedWaits.EXPIRED;
+        // With expired waits every waiter checks in a loop, releasing the mutex and taking it
+        // straight back; a non-fair mutex lets it barge back in ahead of the holder queued for
+        // the mutex to answer its request, for ever (a livelock no real interval allows). A fair
+        // mutex queues the looping thread behind the holder. On the clock waiters sleep between
+        // checks and the mutex stays non-fair.
+        this.mutex = new ReentrantLock(waitsExpired);
+        this.changed = mutex.newCondition();
         this.metrics = metrics;
         this.lastHandoverAt = System.nanoTime();
     }
@@ -84,6 +96,17 @@ final class PriorityGil implements HeldCheck {
 
     void setIntervalNanos(final long nanos) {
         intervalNanos = nanos;
+    }
+
+    /**
+     * The interval the rules run on: the switch interval, or zero when waits are expired. With
+     * zero every queue head is entitled as soon as it is head and every condition wait is
+     * {@code awaitNanos(0)}, which releases the mutex, takes it back and returns without parking:
+     * a model checker with no clock then reaches drop requests and entitled hand-overs by its
+     * choice of thread switches alone.
+     */
+    private long interval() {
+        return waitsExpired ? 0 : intervalNanos;
     }
 
     @Override
@@ -209,7 +232,7 @@ final class PriorityGil implements HeldCheck {
         boolean interrupted = false;
         while (holder != self) {
             final long now = System.nanoTime();
-            long wakeAt = now + intervalNanos;
+            long wakeAt = now + interval();
             if (isHead(self)) {
                 final long due = dueAt(self.waitingAs);
                 if (due - now <= 0) {
@@ -254,7 +277,7 @@ final class PriorityGil implements HeldCheck {
      * Mutex held; the queue must not be empty.
      */
     private long dueAt(final WaiterClass queue) {
-        final long interval = intervalNanos;
+        final long interval = interval();
         if (queue == WaiterClass.WAITING) {
             return waitingHeadSince + interval;
         }

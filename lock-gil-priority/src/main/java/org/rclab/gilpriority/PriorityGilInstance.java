@@ -9,6 +9,7 @@ import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
 import org.rclab.scheme.ThreadGate;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * The {@code gil-priority} scheme bound to one runtime: its own {@link PriorityGil}, plain counts
@@ -34,7 +35,8 @@ public final class PriorityGilInstance implements SchemeInstance, ThreadGate {
     PriorityGilInstance(final SchemeContext context) {
         // Parse first: a bad option must fail before anything is registered.
         final long interval = GilPriorityScheme.SWITCH_INTERVAL.nanos(context);
-        this.lock = new PriorityGil(context, interval, new PriorityGilMetrics(context.metrics()));
+        final TimedWaits waits = TimedWaits.of(context);
+        this.lock = new PriorityGil(context, interval, waits, new PriorityGilMetrics(context.metrics()));
         this.counter = context.strictChecks() ? new CheckedPlainRefCounter(lock) : new PlainRefCounter();
         this.sections = new CheckedNoOpSections(lock);
     }

@@ -9,6 +9,7 @@ import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
 import org.rclab.scheme.ThreadGate;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * The {@code gil} scheme bound to one runtime: that runtime's own {@link GlobalInterpreterLock}
@@ -50,7 +51,8 @@ public final class GilInstance implements SchemeInstance, ThreadGate {
     GilInstance(final SchemeContext context) {
         // Parse first: a bad option must fail before anything is registered.
         final SwitchInterval interval = SwitchInterval.parse(context.option(SwitchInterval.OPTION).orElse(null));
-        this.lock = new GlobalInterpreterLock(context, interval, new GilMetrics(context.metrics()));
+        final TimedWaits waits = TimedWaits.of(context);
+        this.lock = new GlobalInterpreterLock(context, interval, waits, new GilMetrics(context.metrics()));
         this.counter = context.strictChecks() ? new CheckedPlainRefCounter(lock) : new PlainRefCounter();
         this.sections = new CheckedNoOpSections(lock);
     }

@@ -10,6 +10,7 @@ import org.rclab.gil.events.GilTakeEvent;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * {@code gil}: one lock per runtime that a thread must hold to touch any object, as CPython has
@@ -110,7 +111,10 @@ public final class GilScheme implements Scheme {
     @Override
     public Map<String, String> options() {
         return Map.of(SwitchInterval.OPTION, "milliseconds a waiter waits before asking the GIL's holder to drop it "
-                + "(a decimal number > 0, default " + SwitchInterval.DEFAULT_MILLIS + ")");
+                + "(a decimal number > 0, default " + SwitchInterval.DEFAULT_MILLIS + ")",
+                TimedWaits.OPTION, "clock (default) or expired: every wait of one switch interval (a waiter's, and "
+                + "a forced dropper's wait for the switch) times out at once, so a waiter asks for a drop as soon as "
+                + "it waits; for model checkers, which have no clock (waiters busy-wait in a real run)");
     }
 
     /** Taking (with the wait), drop requests, forced switches and drops, from {@code org.rclab.gil.events}. */
@@ -123,7 +127,8 @@ public final class GilScheme implements Scheme {
      * Binds a new GIL to a runtime.
      *
      * @throws IllegalArgumentException if the runtime's {@value SwitchInterval#OPTION} option is
-     *         not a decimal number of milliseconds greater than zero
+     *         not a decimal number of milliseconds greater than zero, or its
+     *         {@value TimedWaits#OPTION} option is neither {@code clock} nor {@code expired}
      */
     @Override
     public SchemeInstance open(final SchemeContext context) {

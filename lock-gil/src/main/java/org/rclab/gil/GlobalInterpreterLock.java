@@ -11,6 +11,7 @@ import org.rclab.gil.events.GilForcedSwitchEvent;
 import org.rclab.gil.events.GilTakeEvent;
 import org.rclab.scheme.HeldCheck;
 import org.rclab.scheme.SchemeContext;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * One runtime's GIL: the "new GIL" of CPython 3.2+ ({@code Python/ceval_gil.c}), with its
@@ -31,7 +32,8 @@ import org.rclab.scheme.SchemeContext;
  * </ul>
  *
  * <p>Neither mutex is fair: there is no queue, and a thread arriving just as the lock is dropped
- * may take it ahead of one that has waited for several intervals, as in CPython.
+ * may take it ahead of one that has waited for several intervals, as in CPython. (Only with
+ * {@link TimedWaits#EXPIRED}, for model checkers, are both fair: see the constructor.)
  */
 final class GlobalInterpreterLock implements HeldCheck {
     private static final VarHandle HOLDING_THREAD;
@@ -48,10 +50,10 @@ final class GlobalInterpreterLock implements HeldCheck {
     private final SchemeContext context;
     private final GilMetrics metrics;
 
-    private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition unlocked = mutex.newCondition();
-    private final ReentrantLock switchMutex = new ReentrantLock();
-    private final Condition switched = switchMutex.newCondition();
+    private final ReentrantLock mutex;
+    private final Condition unlocked;
+    private final ReentrantLock switchMutex;
+    private final Condition switched;
 
     private boolean locked;
     private GilThreadState holder;
@@ -61,11 +63,26 @@ final class GlobalInterpreterLock implements HeldCheck {
     /** Accessed only through {@link #HOLDING_THREAD}, in opaque mode. */
     private Thread holdingThread;
     private volatile SwitchInterval interval;
+    /** {@link TimedWaits#EXPIRED}: every wait of one interval times out at once (for model checkers). */
+    private final boolean waitsExpired;
 
-    GlobalInterpreterLock(final SchemeContext context, final SwitchInterval interval, final GilMetrics metrics) {
+    GlobalInterpreterLock(final SchemeContext context, final SwitchInterval interval, final TimedWaits waits,
+                          final GilMetrics metrics) {
         this.context = context;
         this.interval = interval;
+        this.waitsExpired = waits == TimedWaits.EXPIRED;
         this.metrics = metrics;
+        // Non-fair, as CPython's mutexes, when waiters sleep an interval between checks. With
+        // expired waits a waiter (and a forced dropper) checks in a loop, releasing its mutex and
+        // taking it straight back; a non-fair mutex lets it barge back in ahead of the thread
+        // queued for that mutex (the holder coming to drop, the waiter coming to take) without
+        // bound, which no real interval allows (with non-fair mutexes here, the model check of
+        // the forced switch hung with both threads queued on the mutex). A fair mutex queues the
+        // looping thread behind it.
+        this.mutex = new ReentrantLock(waitsExpired);
+        this.unlocked = mutex.newCondition();
+        this.switchMutex = new ReentrantLock(waitsExpired);
+        this.switched = switchMutex.newCondition();
     }
 
     SwitchInterval interval() {
@@ -150,7 +167,7 @@ final class GlobalInterpreterLock implements HeldCheck {
                 final long seenSwitch = switchNumber;
                 boolean timedOut;
                 try {
-                    timedOut = unlocked.awaitNanos(interval.nanos()) <= 0;
+                    timedOut = unlocked.awaitNanos(waitNanos()) <= 0;
                 } catch (final InterruptedException e) {
                     // Waiting for the GIL cannot be abandoned half way (CPython's cannot either):
                     // remember the interrupt for the caller and keep waiting.
@@ -177,6 +194,17 @@ final class GlobalInterpreterLock implements HeldCheck {
         metrics.waitNanos.add(waited);
         metrics.maxWaitNanos.accumulate(waited);
         return interrupted;
+    }
+
+    /**
+     * How long one timed wait lasts: the switch interval, or zero when waits are expired. A
+     * condition wait of zero releases the mutex, takes it back and reports a timeout without
+     * parking and without reading a meaningful clock, so a model checker that never lets a timed
+     * park time out still reaches the drop request; it may run other threads in the gap, which
+     * stands for the interval passing.
+     */
+    private long waitNanos() {
+        return waitsExpired ? 0 : interval.nanos();
     }
 
     /** Frees a lock whose holder's thread has ended; called with {@code mutex} held. */
@@ -245,7 +273,7 @@ final class GlobalInterpreterLock implements HeldCheck {
                 // (one failed with an Error): a forced drop must never hang its own thread.
                 while (lastHolder == self && waiting > 0) {
                     try {
-                        switched.awaitNanos(interval.nanos());
+                        switched.awaitNanos(waitNanos());
                     } catch (final InterruptedException e) {
                         interrupted = true;
                     }

@@ -3,20 +3,15 @@ package org.rclab.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.rclab.gil.GilTesting.LIVENESS_GUARD;
+import static org.rclab.gil.GilTesting.attachBesideACpuBoundHolder;
 import static org.rclab.gil.GilTesting.gil;
 import static org.rclab.gil.GilTesting.metric;
 import static org.rclab.gil.GilTesting.runtime;
-
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rclab.runtime.RcRuntime;
-import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 
@@ -68,25 +63,7 @@ class SwitchIntervalTest {
     void intervalShortenedWhileAThreadHoldsTheGilGovernsTheNextWait() {
         try (RcRuntime rt = runtime(BEYOND_THE_GUARD_MS)) {
             final GilInstance gil = gil(rt);
-            final CountDownLatch holding = new CountDownLatch(1);
-            final AtomicBoolean waiterGotIn = new AtomicBoolean();
-            assertTimeoutPreemptively(LIVENESS_GUARD, () -> {
-                final TestThread cpuBound = TestThread.start("cpu-bound", () -> {
-                    try (RuntimeThread self = rt.attach()) {
-                        holding.countDown();
-                        while (!waiterGotIn.get()) {
-                            rt.decref(rt.newStr("work"));
-                            self.checkpoint();
-                        }
-                    }
-                });
-                holding.await();
-                gil.setSwitchIntervalMillis(0.5);
-                try (RuntimeThread self = rt.attach()) {
-                    waiterGotIn.set(true);
-                }
-                cpuBound.joinAndRethrow();
-            });
+            attachBesideACpuBoundHolder(rt, () -> gil.setSwitchIntervalMillis(0.5));
             assertEquals(0.5, gil.switchIntervalMillis());
             assertTrue(metric(rt, GilMetrics.DROP_REQUESTS) >= 1, "the waiter asked the holder to drop");
             assertTrue(metric(rt, GilMetrics.FORCED_DROPS) >= 1, "the holder dropped on request");

@@ -141,6 +141,9 @@ public final class CheckCommand {
      * @return the row
      */
     static CheckRow check(final Scheme scheme, final Scenario scenario, final Budget budget) {
+        if (!scenario.appliesTo(scheme)) {
+            return new CheckRow(scheme.name(), scenario.name(), "n/a", 0, false, 0, true, Map.of(), null);
+        }
         final ModelChecker.Outcome outcome;
         final RcRuntime rt;
         final Map<String, Long> warmUpMetrics;
@@ -148,7 +151,7 @@ public final class CheckCommand {
             rt = scenario.open(scheme);
             warmUp(scenario, rt);
             warmUpMetrics = rt.metrics().snapshot();
-            outcome = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
+            outcome = exploreAgainAfterATimeout(budget, scenario, rt);
         } catch (final RuntimeException e) {
             // Lincheck reports a hang it cannot replay (the hung invocation left a thread
             // attached, so the replay differs) as non-determinism, with the hang inside.
@@ -161,7 +164,7 @@ public final class CheckCommand {
         metrics.replaceAll((name, value) -> value - warmUpMetrics.getOrDefault(name, 0L));
         metrics.values().removeIf(v -> v == 0);
         closeAfterExploration(rt);
-        if (outcome.hung() && !hangVerdict(scheme, scenario).equals("error")) {
+        if (outcome.hung() && !outcome.timedOut() && !hangVerdict(scheme, scenario).equals("error")) {
             return new CheckRow(scheme.name(), scenario.name(), hangVerdict(scheme, scenario), outcome.invocations(),
                     false, outcome.millis(), true, metrics, outcome.counterexample());
         }
@@ -171,6 +174,20 @@ public final class CheckCommand {
                 : outcome.failed() || !scenario.unsafeMustFail();
         return new CheckRow(scheme.name(), scenario.name(), verdict, outcome.invocations(),
                 outcome.exhausted(), outcome.millis(), expected, metrics, outcome.counterexample());
+    }
+
+    /**
+     * Explores, and once more if the first exploration ended in Lincheck's wall-clock timeout of
+     * an invocation (30 s, reported with no interleaving). Lincheck instruments classes the first
+     * time an invocation uses them, inside that timeout, and on a loaded machine the first
+     * invocation of a cell can take longer than that (seen with {@code gil × checkpoint-handover}
+     * at load 11); the second exploration finds the classes instrumented. A second timeout is the
+     * cell's verdict ({@code error}), never a pass.
+     */
+    private static ModelChecker.Outcome exploreAgainAfterATimeout(final Budget budget, final Scenario scenario,
+                                                                  final RcRuntime rt) {
+        final ModelChecker.Outcome first = ModelChecker.explore(budget.invocations(), () -> scenario.run(rt));
+        return first.timedOut() ? ModelChecker.explore(budget.invocations(), () -> scenario.run(rt)) : first;
     }
 
     /**
@@ -186,9 +203,13 @@ public final class CheckCommand {
         return scenario.progressNeedsTimeout() ? "starves" : "error";
     }
 
-    /** Whether a hang of this cell may be the model's missing timeouts rather than the scheme's. */
+    /**
+     * Whether a hang of this cell may be the model's missing timeouts rather than the scheme's:
+     * the scheme has a switch interval and the scenario could not make its waits expire.
+     */
     private static boolean undecidable(final Scheme scheme, final Scenario scenario) {
-        return scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION);
+        return scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION)
+                && !scenario.expiresTimedWaitsOf(scheme);
     }
 
     /**

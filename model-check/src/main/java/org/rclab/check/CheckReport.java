@@ -25,15 +25,27 @@ public final class CheckReport {
             bounded (a thread switch is forced after 10 iterations of one loop, a loop beyond 50 \
             counts as a livelock), so a pass is "no counterexample within these bounds", not a proof.
             - **Real time.** Lincheck has no clock and ends a park only with an unpark: a timed \
-            wait never times out in the model. So a GIL waiter never asks for a drop there (no \
-            `gil.drop-requests` below): the GIL's forced switching is not explored, and \
-            `checkpoint-handover` under a GIL, whose progress needs exactly that timeout, hangs in \
-            the model and is `undecided`, not a verdict. `System.nanoTime()` is the real clock, \
-            so the fine-grained lock's 1 ms hand-off is taken or not by how long the slow, \
-            instrumented run took, not systematically. Lincheck also cuts a spinning waiter short \
-            (it switches to the holder, which unlocks), so the lock's park path is reached only \
-            if `lock-parks` shows below.
-            - **Progress.** `checkpoint-handover` checks that a waiter gets in, not that counts             stay exact. Under a lock with no timed wait (the pre-3.2 GIL, `gil-ticks`) the checker             can find a schedule in which the holder wins the lock back at every release and the             waiter never gets in: such a cell says `starves`, shows the schedule, and is reported             as the finding it is, never counted as a broken promise of thread safety.
+            wait never times out in the model. A scenario whose paths need a timeout gives every \
+            scheme `timed-waits=expired` (declared by `gil`, `gil-priority` and `fine-grained`): each \
+            clock-bounded wait times out as soon as it begins, and the checker chooses how long the \
+            other threads run before the waiter's turn. So `checkpoint-handover` explores the GIL's \
+            drop request and forced switch, and `lock-handoff` the lock's hand-off to a parked \
+            waiter. What stays unexplored: in those cells a waiter never parks on the condition (so \
+            a wait ended by a signal before its timeout is not explored there), and in every other \
+            cell a timed wait never times out (no drop request). A scheme with \
+            `switch-interval-ms` that does not declare `timed-waits` still hangs in \
+            `checkpoint-handover` for want of a clock: that cell is `undecided`, not a verdict.
+            - **Spinning.** Lincheck cuts a spinning waiter short (it switches to the holder, \
+            which unlocks), so a lock that spins before it parks would never park in the model. \
+            `section-exclusion` and `lock-handoff` give every scheme `lock-spins=0`: a scheme that \
+            declares it (`fine-grained`) parks a contended thread at once; `brc`, whose container \
+            locks are `fine-grained`'s but which does not declare the option, still spins. \
+            `lock-handoff` applies only to schemes that declare `lock-spins` (`n/a` elsewhere).
+            - **Progress.** `checkpoint-handover` checks that a waiter gets in, besides exclusion. \
+            Under a lock with no timed wait (the pre-3.2 GIL, `gil-ticks`) the checker can find a \
+            schedule in which the holder wins the lock back at every release and the waiter never \
+            gets in: such a cell says `starves`, shows the schedule, and is reported as the finding \
+            it is, never counted as a broken promise of thread safety.
             - **Small scenarios.** Two or three threads, a few operations each, on objects made \
             fresh in each invocation of one runtime.
             """;

@@ -14,7 +14,9 @@ import java.util.Map;
  *                Lincheck does not model: see {@link Scenario#progressNeedsTimeout()}) or
  *                {@code starves} (a progress scenario under a scheme with no timed wait: the checker
  *                found a schedule in which the waiter never gets in, as the pre-3.2 GIL allows;
- *                reported with that schedule, never counted against the scheme's counts)
+ *                reported with that schedule, never counted against the scheme's counts) or
+ *                {@code n/a} (the scenario is there for a kind of lock this scheme does not declare:
+ *                see {@link Scenario#appliesTo})
  * @param interleavings invocations the model checker ran (interleavings explored)
  * @param exhausted whether every interleaving within the checker's bounds was explored
  * @param millis wall-clock time of the exploration

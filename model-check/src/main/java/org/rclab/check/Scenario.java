@@ -1,7 +1,9 @@
 package org.rclab.check;
 
+import java.util.Map;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.scheme.Scheme;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * One small concurrent scenario and the property every interleaving of it must keep.
@@ -27,6 +29,11 @@ public interface Scenario {
      * fill them and commit each other's changes while the checker interleaves them.
      */
     String LOG_CAPACITY_OPTION = "log-capacity";
+    /**
+     * The option of {@code fine-grained} (and of any scheme with a lock that spins, then parks)
+     * that sets how many times a contended acquirer retries before it parks.
+     */
+    String LOCK_SPINS_OPTION = "lock-spins";
 
     /**
      * A short stable name, used on the command line, in the report and in the JSON.
@@ -54,7 +61,9 @@ public interface Scenario {
      * Whether the scenario's progress, under a scheme with a switch interval, rests on a timed
      * wait timing out (a GIL waiter asks for a drop only then). Lincheck 3.7 models a timed park
      * as a park that only an unpark ends, so for such a scheme it reports a hang that says nothing
-     * about the scheme: the report gives that cell as {@code undecided}, not as a verdict.
+     * about the scheme, unless the scenario makes that scheme's waits expire at once
+     * ({@link #expiresTimedWaitsOf}): the report gives such a hang as {@code undecided}, not as a
+     * verdict.
      *
      * @return {@code true} if progress needs a timed wait to time out
      */
@@ -63,15 +72,54 @@ public interface Scenario {
     }
 
     /**
-     * Makes the runtime the invocations run in, with strict checks on so that misuse throws, and
-     * a deferring scheme's own thread off ({@link #COMMIT_THREAD_OPTION}).
+     * The runtime options this scenario gives every scheme (a scheme ignores the ones it does not
+     * declare): settings that let the model checker reach paths that only the clock or a long
+     * spin would open otherwise, such as {@link TimedWaits#OPTION}{@code =expired} or
+     * {@value #LOCK_SPINS_OPTION}{@code =0}.
+     *
+     * @return option name to value; none by default
+     */
+    default Map<String, String> options() {
+        return Map.of();
+    }
+
+    /**
+     * Whether the scenario says anything about this scheme. A scenario that exists to reach one
+     * kind of lock's paths applies only to schemes that declare the option that opens them; the
+     * others get {@code n/a} in the report, still listed.
+     *
+     * @param scheme the scheme
+     * @return {@code true} by default
+     */
+    default boolean appliesTo(final Scheme scheme) {
+        return true;
+    }
+
+    /**
+     * Whether this scenario makes the scheme's timed waits expire at once: it sets
+     * {@link TimedWaits#OPTION}{@code =expired} and the scheme declares that option.
+     *
+     * @param scheme the scheme
+     * @return {@code true} if no path of the scheme waits for the clock in this scenario
+     */
+    default boolean expiresTimedWaitsOf(final Scheme scheme) {
+        return TimedWaits.EXPIRED.word().equals(options().get(TimedWaits.OPTION))
+                && scheme.options().containsKey(TimedWaits.OPTION);
+    }
+
+    /**
+     * Makes the runtime the invocations run in, with strict checks on so that misuse throws, a
+     * deferring scheme's own thread off ({@link #COMMIT_THREAD_OPTION}, with one-entry logs), and
+     * the scenario's {@link #options()}.
      *
      * @param scheme the scheme under check
      * @return a new runtime
      */
     default RcRuntime open(final Scheme scheme) {
-        return RcRuntime.builder(scheme).strictChecks(true)
-                .option(COMMIT_THREAD_OPTION, "off").option(LOG_CAPACITY_OPTION, "1").build();
+        final RcRuntime.Builder builder = RcRuntime.builder(scheme).strictChecks(true)
+                .option(COMMIT_THREAD_OPTION, "off").option(LOG_CAPACITY_OPTION, "1");
+        options().forEach(builder::option);
+        return builder.build();
     }
 
     /**

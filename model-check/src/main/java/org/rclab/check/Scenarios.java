@@ -24,6 +24,6 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(new LostIncrement(), new TrueCount(), new DecrefToZero(), new OwnerExit(),
                 new ListOps(), new DictOps(), new ReadReplace(), new SectionExclusion(),
-                new CheckpointHandOver());
+                SectionExclusion.handOff(), new CheckpointHandOver());
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.rclab.check.scenarios.SectionExclusion;
 
 class CheckCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -39,6 +40,15 @@ class CheckCommandTest {
         assertEquals(CheckCommand.USAGE, run("--mode", "quick"));
         assertEquals(CheckCommand.USAGE, run("--scheme"));
         assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing was checked");
+    }
+
+    @Test
+    void aScenarioForALockTheSchemeDoesNotDeclareIsListedAsNotApplicableWithoutRunning() {
+        final CheckRow row = CheckCommand.check(org.rclab.scheme.Schemes.byName("gil"), SectionExclusion.handOff(),
+                Budget.QUICK);
+        assertEquals("n/a", row.verdict());
+        assertEquals(0, row.interleavings());
+        assertTrue(row.expected(), "n/a is no broken promise");
     }
 
     @Test
