@@ -14,7 +14,7 @@ class CatalogTest {
     @Test
     void listsTheContractBenchmarkMethods() {
         assertEquals(List.of("containerOps", "countdown", "foreignPair", "ioConvoy", "ownedPair", "ownedPairBatch",
-                "physical", "sharedPair"), catalog.methods());
+                "physical", "sectionPair", "sharedPair"), catalog.methods());
     }
 
     @Test

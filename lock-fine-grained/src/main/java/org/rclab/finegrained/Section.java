@@ -4,30 +4,52 @@ import org.rclab.object.RcObject;
 import org.rclab.scheme.CriticalSection;
 
 /**
- * One entered critical section over one object ({@code second == null}) or two (ordered by id:
- * {@code first} has the smaller). A section may <em>borrow</em> a lock an active outer section
- * of the same thread already holds, instead of taking it again; then it does not own that lock
- * and does not release it. After a suspension a section owns nothing until it is resumed, and
- * then it takes (and owns) all its locks itself.
+ * One frame of a thread's {@link SectionStack}: the section entered at one nesting depth, over
+ * one object ({@code second == null}) or two (ordered by id: {@code first} has the smaller). A
+ * section may <em>borrow</em> a lock an active outer section of the same thread already holds,
+ * instead of taking it again; then it does not own that lock and does not release it. After a
+ * suspension a section owns nothing until it is resumed, and then it takes (and owns) all its
+ * locks itself.
+ *
+ * <p>Frames are made once per depth and reused by every later section at that depth (CPython
+ * keeps its sections on the C stack for the same reason: entering one allocates nothing). The
+ * frame is the handle {@link ObjectCriticalSections#enter} returns, so a handle is good until its
+ * section ends: ending it again is reported ("ended twice") while no later section has reused the
+ * frame; once one has, the stale handle names that later section.
  */
-final class Section implements CriticalSection {
-    final ObjectCriticalSections sections;
-    final SectionStack stack;
-    final Section outer;
-    final RcObject first;
-    final RcObject second;
-    boolean ownsFirst;
-    boolean ownsSecond;
-    boolean active;
-    boolean ended;
+final class Section extends SectionFields implements CriticalSection {
+    // Padding after the fields; the padding before them is in SectionPadBefore (HotSpot lays a
+    // superclass's fields out before a subclass's). A frame's flags are written at every section,
+    // and a garbage collection may copy another thread's frames next to this one: 128 bytes on
+    // each side (two lines, Intel's prefetched pair) keep the two threads' writes apart.
+    @SuppressWarnings("unused")
+    private long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
 
-    Section(final ObjectCriticalSections sections, final SectionStack stack, final RcObject first,
-            final RcObject second) {
-        this.sections = sections;
-        this.stack = stack;
-        this.outer = stack.top();
-        this.first = first;
-        this.second = second;
+    Section(final SectionStack stack, final int depth) {
+        super(stack, depth);
+    }
+
+    /**
+     * Makes this frame the section over {@code first} (and {@code second}), not yet holding any
+     * lock. A reference field is written only when it changes: the frame is long-lived, and G1's
+     * write barrier makes a store of a reference into an old object pay a full fence when the two
+     * lie in different regions; a thread that keeps entering sections over the same object
+     * (a loop appending to one list) then stores nothing but flags.
+     */
+    void open(final ObjectCriticalSections owner, final RcObject a, final RcObject b) {
+        if (sections != owner) {
+            sections = owner;
+        }
+        if (first != a) {
+            first = a;
+        }
+        if (second != b) {
+            second = b;
+        }
+        ownsFirst = false;
+        ownsSecond = false;
+        active = false;
+        ended = false;
     }
 
     /** Unlocks the locks this section took itself; borrowed ones stay with their owner. */
@@ -50,5 +72,30 @@ final class Section implements CriticalSection {
     @Override
     public String toString() {
         return "critical section over " + first.describe() + (second == null ? "" : " and " + second.describe());
+    }
+}
+
+/** 128 bytes before a {@link Section}'s fields. */
+abstract class SectionPadBefore {
+    @SuppressWarnings("unused")
+    private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+}
+
+/** A {@link Section}'s state, between its paddings. */
+abstract class SectionFields extends SectionPadBefore {
+    final SectionStack stack;
+    /** This frame's index in its stack: the number of sections open outside it. */
+    final int depth;
+    ObjectCriticalSections sections;
+    RcObject first;
+    RcObject second;
+    boolean ownsFirst;
+    boolean ownsSecond;
+    boolean active;
+    boolean ended;
+
+    SectionFields(final SectionStack stack, final int depth) {
+        this.stack = stack;
+        this.depth = depth;
     }
 }

@@ -2,6 +2,8 @@ package org.rclab.finegrained;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -214,6 +216,56 @@ class CriticalSectionsTest {
         inner.close();
         outer.close();
         assertFalse(ObjectLock.isLocked(a) || ObjectLock.isLocked(b));
+    }
+
+    /**
+     * Entering a section allocates nothing in the steady state: a section at a depth reuses the
+     * frame of the last section at that depth. (Against the previous design, which made a new
+     * section object per enter, the identity assertions fail.)
+     */
+    @Test
+    void sectionsAtOneDepthReuseOneFrame() {
+        final CriticalSection first;
+        try (CriticalSection s = rt.enter(a)) {
+            first = s;
+        }
+        try (CriticalSection s = rt.enter(b)) {
+            assertSame(first, s, "the frame of depth 0 is reused, for another object too");
+            try (CriticalSection inner = rt.enter(a)) {
+                assertNotSame(s, inner, "depth 1 has a frame of its own");
+            }
+        }
+        try (CriticalSection pair = rt.enter(a, b)) {
+            assertSame(first, pair, "a two-object section uses the same frame");
+            assertTrue(ObjectLock.isLocked(a) && ObjectLock.isLocked(b));
+        }
+        assertFalse(ObjectLock.isLocked(a) || ObjectLock.isLocked(b));
+    }
+
+    /** Nesting deeper than the frames a stack starts with grows it, and every level still locks and ends. */
+    @Test
+    void nestingDeeperThanTheInitialFramesLocksAndEndsEveryLevel() {
+        final int depth = 10;
+        final RcList[] lists = new RcList[depth];
+        final CriticalSection[] sections = new CriticalSection[depth];
+        for (int i = 0; i < depth; i++) {
+            lists[i] = rt.newList();
+        }
+        for (int i = 0; i < depth; i++) {
+            sections[i] = rt.enter(lists[i]);
+        }
+        for (int i = 0; i < depth; i++) {
+            assertTrue(ObjectLock.isLocked(lists[i]), "level " + i + " holds its lock");
+        }
+        final IllegalStateException e = assertThrows(IllegalStateException.class, sections[3]::close);
+        assertTrue(e.getMessage().contains("not the innermost"), e.getMessage());
+        for (int i = depth - 1; i >= 0; i--) {
+            sections[i].close();
+            assertFalse(ObjectLock.isLocked(lists[i]), "level " + i + " released on close");
+        }
+        for (final RcList list : lists) {
+            rt.decref(list);
+        }
     }
 
     @Test

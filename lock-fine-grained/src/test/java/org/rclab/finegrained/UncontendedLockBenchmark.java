@@ -21,8 +21,8 @@ import org.rclab.scheme.CriticalSection;
 /**
  * What an object lock costs when nobody else wants it: one thread, one object, lock then unlock.
  * {@code lockUnlock} is the bare lock word (one CAS in, one CAS out); {@code sectionEnterClose}
- * is the same through a one-object critical section (thread-local stack lookup, a section
- * object, the nesting checks); {@code pairSectionEnterClose} is a two-object section;
+ * is the same through a one-object critical section (the stack lookup, the reused
+ * frame, the nesting checks); {@code pairSectionEnterClose} is a two-object section;
  * {@code unlockedRead} is the read each of them does, without any lock.
  *
  * <p>Each method returns a value that depends on the lock word, so the JIT cannot drop the

@@ -23,9 +23,18 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Slots are written by their owner with opaque stores and read with opaque loads, so a sum
  * taken while threads count is a recent value, and a sum taken after they were joined is exact.
+ *
+ * <p>Each thread's counts sit between 16 unused longs on either side (128 bytes: two
+ * cache lines, the pair Intel's spatial prefetcher fetches together). A slot is made by its own
+ * thread, but a garbage collection copies the slots and their arrays next to each other (152
+ * bytes apart, seen): without the padding one thread's hot counts could share a line, or a
+ * prefetched pair, with the next slot's owner field, which that slot's thread reads at every
+ * increment; two runtimes have one table each and never meet there.
  */
-final class ThreadCounters {
+public final class ThreadCounters {
     private static final int SLOTS = 64;
+    /** Unused longs before and after each thread's counts. */
+    private static final int PAD = 16;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Slot[].class);
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle OWNER;
@@ -49,7 +58,7 @@ final class ThreadCounters {
 
         Slot(final Thread owner, final int size) {
             this.owner = owner;
-            this.counts = new long[size];
+            this.counts = new long[PAD + size + PAD];
         }
     }
 
@@ -58,7 +67,7 @@ final class ThreadCounters {
      *
      * @param size how many counters, indexed from 0
      */
-    ThreadCounters(final int size) {
+    public ThreadCounters(final int size) {
         this.size = size;
         this.overflow = new LongAdder[size];
         for (int i = 0; i < size; i++) {
@@ -71,12 +80,12 @@ final class ThreadCounters {
      *
      * @param index the counter
      */
-    void increment(final int index) {
+    public void increment(final int index) {
         final Thread self = Thread.currentThread();
         final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
         if (slot != null && slot.owner == self) {
             final long[] counts = slot.counts;
-            COUNT.setOpaque(counts, index, counts[index] + 1);
+            COUNT.setOpaque(counts, PAD + index, counts[PAD + index] + 1);
             return;
         }
         incrementSlow(self, index);
@@ -100,7 +109,7 @@ final class ThreadCounters {
         }
         if (slot.owner == self) {
             final long[] counts = slot.counts;
-            COUNT.setOpaque(counts, index, counts[index] + 1);
+            COUNT.setOpaque(counts, PAD + index, counts[PAD + index] + 1);
         } else {
             overflow[index].increment();
         }
@@ -112,12 +121,12 @@ final class ThreadCounters {
      * @param index the counter
      * @return the total
      */
-    long sum(final int index) {
+    public long sum(final int index) {
         long total = overflow[index].sum();
         for (int i = 0; i < SLOTS; i++) {
             final Slot slot = (Slot) SLOT.getVolatile(slots, i);
             if (slot != null) {
-                total += (long) COUNT.getOpaque(slot.counts, index);
+                total += (long) COUNT.getOpaque(slot.counts, PAD + index);
             }
         }
         return total;

@@ -414,6 +414,17 @@ public final class Header {
     }
 
     /**
+     * Marks a live mortal object freed with a release store, for a runtime whose scheme promises
+     * that exactly one thread frees each object (no second free to detect). Release: a thread
+     * that sees the freed bit sees what the freer wrote before it.
+     *
+     * @param o the object, live and mortal, freed by the calling thread alone
+     */
+    public static void setFreedRelease(final RcObject o) {
+        STATE.setRelease(o, liveState(o.runtime) | RcObject.STATE_FREED);
+    }
+
+    /**
      * Atomically makes a live object immortal, for a scheme whose count saturates (CPython makes
      * an object whose biased local count would overflow immortal). From then on the runtime
      * ignores its incref and decref, and it is never freed: it leaks, as it does in CPython.

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * A runtime's named measurements: counters (hand-overs, merges, ...) and maxima (longest wait,
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * tests and the benchmarks read any scheme's figures the same way.
  *
  * <p>Counters are {@link LongAdder}s and maxima {@link LongAccumulator}s: updates from several
- * threads go to per-thread cells and do not contend on one cache line.
+ * threads go to per-thread cells and do not contend on one cache line. A counter on a path that
+ * must not pay an atomic add may be kept elsewhere and registered as a sum ({@link #counterSum}).
  */
 public final class Metrics {
     /**
@@ -22,10 +24,16 @@ public final class Metrics {
      */
     private final Map<String, Metric> byName = new LinkedHashMap<>();
 
-    /** A registered metric: exactly one of {@code counter} and {@code maximum} is set. */
-    private record Metric(String description, LongAdder counter, LongAccumulator maximum) {
+    /**
+     * A registered metric: exactly one of {@code counter}, {@code maximum} and {@code sum} is set
+     * ({@code sum} is a counter kept elsewhere, see {@link #counterSum}).
+     */
+    private record Metric(String description, LongAdder counter, LongAccumulator maximum, LongSupplier sum) {
         long value() {
-            return counter != null ? counter.sum() : maximum.get();
+            if (counter != null) {
+                return counter.sum();
+            }
+            return maximum != null ? maximum.get() : sum.getAsLong();
         }
     }
 
@@ -39,11 +47,28 @@ public final class Metrics {
      * @throws IllegalArgumentException if the name is already a maximum
      */
     public synchronized LongAdder counter(final String name, final String description) {
-        final Metric metric = byName.computeIfAbsent(name, n -> new Metric(description, new LongAdder(), null));
+        final Metric metric = byName.computeIfAbsent(name, n -> new Metric(description, new LongAdder(), null, null));
         if (metric.counter() == null) {
-            throw new IllegalArgumentException("metric '" + name + "' is a maximum, not a counter");
+            throw new IllegalArgumentException("metric '" + name + "' is not a counter of this registry's own");
         }
         return metric.counter();
+    }
+
+    /**
+     * Registers a counter that is kept elsewhere and read through a function: for counts on a hot
+     * path that a {@link LongAdder} would make pay an atomic add each time (per-thread plain
+     * counts such as {@link org.rclab.heap.ThreadCounters}, summed when read). It reads as a
+     * counter everywhere ({@link #snapshot()}, {@link #value}, not a maximum).
+     *
+     * @param name the counter's name
+     * @param description what it counts, for reports
+     * @param sum reads the current total; called on every read of the metric, from any thread
+     * @throws IllegalArgumentException if the name is already registered
+     */
+    public synchronized void counterSum(final String name, final String description, final LongSupplier sum) {
+        if (byName.putIfAbsent(name, new Metric(description, null, null, sum)) != null) {
+            throw new IllegalArgumentException("metric '" + name + "' is already registered");
+        }
     }
 
     /**
@@ -56,9 +81,9 @@ public final class Metrics {
      */
     public synchronized LongAccumulator maximum(final String name, final String description) {
         final Metric metric = byName.computeIfAbsent(name,
-                n -> new Metric(description, null, new LongAccumulator(Math::max, 0)));
+                n -> new Metric(description, null, new LongAccumulator(Math::max, 0), null));
         if (metric.maximum() == null) {
-            throw new IllegalArgumentException("metric '" + name + "' is a counter, not a maximum");
+            throw new IllegalArgumentException("metric '" + name + "' is not a maximum");
         }
         return metric.maximum();
     }

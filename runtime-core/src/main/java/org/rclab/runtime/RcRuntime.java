@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.rclab.heap.Heap;
 import org.rclab.heap.MisuseKind;
 import org.rclab.heap.RefcountMisuseException;
+import org.rclab.heap.ThreadCounters;
 import org.rclab.heap.Tracking;
 import org.rclab.object.Header;
 import org.rclab.object.RcContainer;
@@ -57,11 +57,12 @@ import org.rclab.scheme.ThreadGate;
  * its state word once; the value of this runtime's live mortal objects ({@link Header#liveState})
  * goes straight to the scheme, anything else is another runtime's object (refused as foreign:
  * the tag in the state word differs), an immortal (ignored, PEP 683) or a freed object (use after
- * free, over-release). Freeing marks
- * the object with a compare-and-set, so a second free is always caught, even when two threads
- * race to free it. These cost one load and one predictable branch per operation, so they stay
- * on. Switchable: allocation-site tracking ({@link Tracking}) and the scheme's own
- * {@link SchemeContext#strictChecks() strict checks}.
+ * free, over-release). These cost one load and one predictable branch per operation, so they
+ * stay on. Freeing marks the object with a compare-and-set, so a second free is caught even when
+ * two threads race to free it, whenever strict checks are on or the scheme is not thread-safe; a
+ * thread-safe scheme without strict checks has promised a single freer, and its frees are marked
+ * with a release store (see {@link #markFreed}). Switchable: allocation-site tracking
+ * ({@link Tracking}) and the scheme's own {@link SchemeContext#strictChecks() strict checks}.
  */
 public final class RcRuntime implements AutoCloseable {
     /** Metric suffix of container reads that succeeded without the lock: {@value}. */
@@ -70,6 +71,10 @@ public final class RcRuntime implements AutoCloseable {
     public static final String LOCK_FREE_FALLBACKS = "lock-free-fallbacks";
 
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger();
+    /** {@link #lockFreeReadCounts}' counter of reads that completed without the lock. */
+    private static final int READ_HIT = 0;
+    /** {@link #lockFreeReadCounts}' counter of reads that fell back to the lock. */
+    private static final int READ_FALLBACK = 1;
     /**
      * The runtime each thread is attached to, if any: a thread is attached to one runtime at a
      * time. Read and written only on attach and detach, by the thread itself.
@@ -91,10 +96,17 @@ public final class RcRuntime implements AutoCloseable {
     private final ThreadGate gate;
     private final CriticalSections sections;
     private final boolean lockFreeReads;
-    /** Container reads that completed without the lock; {@code null} when the scheme has none. */
-    private final LongAdder lockFreeReadHits;
-    /** Container reads that tried without the lock and fell back to it; {@code null} likewise. */
-    private final LongAdder lockFreeReadFallbacks;
+    /**
+     * Container reads without the lock, per thread: {@link #READ_HIT} completed, {@link #READ_FALLBACK}
+     * fell back to the lock; {@code null} when the scheme has no lock-free reads.
+     */
+    private final ThreadCounters lockFreeReadCounts;
+    /**
+     * Whether freeing marks the object with a compare-and-set, which catches a second free even
+     * when two threads race to free. A thread-safe scheme promises a single freer, so without
+     * strict checks its frees are marked by a release store; see {@link #markFreed}.
+     */
+    private final boolean checkedFrees;
     private final ConcurrentHashMap<Thread, RuntimeThread> attached = new ConcurrentHashMap<>();
     private final RcInt[] smallInts = new RcInt[RcInt.SMALL_MAX - RcInt.SMALL_MIN + 1];
     private final RcSingleton none;
@@ -119,12 +131,18 @@ public final class RcRuntime implements AutoCloseable {
         this.gate = instance.threadGate();
         this.sections = instance.criticalSections();
         this.lockFreeReads = counter.lockFreeReads();
+        this.checkedFrees = strictChecks || !scheme.threadSafe();
         // Registered under the scheme's name only when the scheme reads lock-free, so a runtime
         // has these metrics exactly when it has the path they count (the stress suite relies on it).
-        this.lockFreeReadHits = lockFreeReads ? metrics.counter(scheme.name() + "." + LOCK_FREE_READS,
-                "container reads that took their reference with try-incref and a recheck, without the lock") : null;
-        this.lockFreeReadFallbacks = lockFreeReads ? metrics.counter(scheme.name() + "." + LOCK_FREE_FALLBACKS,
-                "container reads that tried without the lock, found the item dying or moved, and took the lock") : null;
+        this.lockFreeReadCounts = lockFreeReads ? new ThreadCounters(2) : null;
+        if (lockFreeReads) {
+            metrics.counterSum(scheme.name() + "." + LOCK_FREE_READS,
+                    "container reads that took their reference with try-incref and a recheck, without the lock",
+                    () -> lockFreeReadCounts.sum(READ_HIT));
+            metrics.counterSum(scheme.name() + "." + LOCK_FREE_FALLBACKS,
+                    "container reads that tried without the lock, found the item dying or moved, and took the lock",
+                    () -> lockFreeReadCounts.sum(READ_FALLBACK));
+        }
         for (int v = RcInt.SMALL_MIN; v <= RcInt.SMALL_MAX; v++) {
             smallInts[v - RcInt.SMALL_MIN] = new RcInt(this, v, true);
         }
@@ -384,9 +402,24 @@ public final class RcRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks an object freed and accounts for it. With {@link #checkedFrees} a compare-and-set,
+     * so of two frees exactly one succeeds and the other is reported, however they race: the
+     * race suite sees a non-thread-safe scheme's double frees this way (strict checks on), and
+     * strict checks keep catching a thread-safe scheme that breaks its promise. Otherwise the
+     * scheme is thread-safe and has promised that exactly one decref sees the count reach zero
+     * (see {@link RefCounter#decref}): a release store suffices (a plain store on x86, where the
+     * CAS was a locked instruction on every free). Release, so a thread that sees the freed bit
+     * also sees what the freer did before; the misuse checks that read the bit stay exact for
+     * sequential misuse (a decref after the free) and racy for concurrent misuse, as they are.
+     */
     private void markFreed(final RcObject o) {
-        if (!Header.markFreed(o)) {
-            throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
+        if (checkedFrees) {
+            if (!Header.markFreed(o)) {
+                throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
+            }
+        } else {
+            Header.setFreedRelease(o);
         }
         heap.recordFree(o);
     }
@@ -556,9 +589,10 @@ public final class RcRuntime implements AutoCloseable {
      * {@link RcList#get} and {@link RcDict#get}). The counters are the runtime's metrics
      * {@code <scheme>.}{@value #LOCK_FREE_READS} and {@code <scheme>.}{@value #LOCK_FREE_FALLBACKS}.
      *
-     * <p>Cost: one {@link LongAdder} increment per lock-free read, an atomic add on a cell that
-     * contending threads stop sharing after their first collision, next to the try-incref CAS the
-     * read makes anyway. Reference counting itself ({@link #incref}, {@link #decref}) counts nothing.
+     * <p>Cost: a plain add to a slot of the calling thread's own ({@link ThreadCounters}), no
+     * atomic: the path exists to avoid taking the container's lock, and an atomic add here would
+     * cost as much as the lock's own compare-and-set. Reference counting itself ({@link #incref},
+     * {@link #decref}) counts nothing.
      *
      * @param succeeded {@code true} if the read returned its item without the lock, {@code false}
      *                  if it fell back to the locked read
@@ -567,7 +601,7 @@ public final class RcRuntime implements AutoCloseable {
         if (!lockFreeReads) {
             return;
         }
-        (succeeded ? lockFreeReadHits : lockFreeReadFallbacks).increment();
+        lockFreeReadCounts.increment(succeeded ? READ_HIT : READ_FALLBACK);
     }
 
     // ---------------------------------------------------------------- threads

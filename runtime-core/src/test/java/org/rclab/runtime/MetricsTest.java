@@ -1,12 +1,14 @@
 package org.rclab.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,21 @@ class MetricsTest {
         assertThrows(IllegalArgumentException.class, () -> metrics.counter("x.second", "clash"));
         assertThrows(IllegalArgumentException.class, () -> metrics.value("x.none"));
         assertNull(metrics.description("x.none"));
+    }
+
+    @Test
+    void aCounterKeptElsewhereIsReadThroughItsFunctionAsACounter() {
+        final Metrics metrics = new Metrics();
+        final AtomicLong kept = new AtomicLong(5);
+        metrics.counterSum("x.kept", "counted elsewhere", kept::get);
+        kept.addAndGet(2);
+        assertEquals(7, metrics.value("x.kept"));
+        assertEquals(Map.of("x.kept", 7L), metrics.snapshot());
+        assertFalse(metrics.isMaximum("x.kept"));
+        assertEquals("counted elsewhere", metrics.description("x.kept"));
+        assertThrows(IllegalArgumentException.class, () -> metrics.counterSum("x.kept", "again", () -> 0));
+        assertThrows(IllegalArgumentException.class, () -> metrics.counter("x.kept", "not an adder"));
+        assertThrows(IllegalArgumentException.class, () -> metrics.maximum("x.kept", "not a maximum"));
     }
 
     /**
