@@ -13,8 +13,8 @@ class CatalogTest {
 
     @Test
     void listsTheContractBenchmarkMethods() {
-        assertEquals(List.of("containerOps", "countdown", "foreignPair", "ioConvoy", "ownedPair", "ownedPairBatch",
-                "physical", "sectionPair", "sharedPair"), catalog.methods());
+        assertEquals(List.of("containerOps", "countdown", "foreignPair", "interpreted", "ioConvoy", "ownedPair",
+                "ownedPairBatch", "physical", "sectionPair", "sharedPair"), catalog.methods());
     }
 
     @Test
@@ -27,6 +27,7 @@ class CatalogTest {
     @Test
     void knowsEachBenchmarksParameterValues() {
         assertEquals(List.of("1thread", "2threads", "2runtimes"), List.of(entry("countdown").params().get("shape")));
+        assertEquals(List.of("1thread", "2threads", "2runtimes"), List.of(entry("interpreted").params().get("shape")));
         assertEquals(List.of("5", "1"), List.of(entry("ioConvoy").params().get("interval")));
         assertTrue(entry("ownedPair").params().containsKey("scheme"));
         assertFalse(entry("physical").params().containsKey("scheme"));

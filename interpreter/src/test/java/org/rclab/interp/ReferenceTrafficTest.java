@@ -10,9 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rclab.interp.compile.Parser;
 import org.rclab.interp.eval.Interpreter;
+import org.rclab.object.RcInt;
+import org.rclab.object.RcObject;
 import org.rclab.object.RcType;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
+import org.rclab.scheme.CriticalSections;
+import org.rclab.scheme.RefCounter;
+import org.rclab.scheme.Scheme;
+import org.rclab.scheme.SchemeContext;
+import org.rclab.scheme.SchemeInstance;
+import org.rclab.scheme.Schemes;
+import org.rclab.scheme.ThreadGate;
 
 /** The interpreter's reference traffic is CPython's: what it allocates, and that it frees all of it. */
 class ReferenceTrafficTest {
@@ -40,6 +49,149 @@ class ReferenceTrafficTest {
             assertEquals(1, rt.heap().live(RcType.INT));
             interp.shutdown(self);
             rt.heap().assertNoLeaks();
+        }
+    }
+
+    /**
+     * CPython 3.11's count changes for one step of {@code while n>0: n -= 1} on a mortal n:
+     * {@code LOAD_FAST n} increfs it, the subtraction makes {@code n - 1} and releases its operands
+     * (n back to one), {@code STORE_FAST n} releases the old n (freed), the test's
+     * {@code LOAD_FAST n} increfs the new one and the comparison releases it. Per step: one
+     * allocation, two increfs, three decrefs, one free. The constants are immortal small ints,
+     * which the scheme never sees. However the instructions are fused, this must not change.
+     * Two countdowns' difference leaves the steps alone: the call's own traffic and the last 256
+     * steps (cached small ints) are the same in both.
+     */
+    @Test
+    void eachCountdownStepChangesCountsAsCPythonsInstructionsDo() {
+        final String program = String.join("\n",
+                "def countdown(n):",
+                "    while n>0:",
+                "        n -= 1",
+                "");
+        final CountingScheme scheme = new CountingScheme();
+        try (RcRuntime rt = RcRuntime.builder(scheme).build();
+             RuntimeThread self = rt.attach()) {
+            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("countdown.py", program,
+                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
+            interp.run(self);
+            final RcObject countdown = interp.lookupFunction("countdown");
+            final Counts shorter = countdown(rt, self, interp, countdown, scheme, 3000);
+            final Counts longer = countdown(rt, self, interp, countdown, scheme, 5000);
+            rt.decref(countdown);
+            final long steps = 2000;
+            assertEquals(steps, longer.allocations - shorter.allocations, "one new int per step");
+            assertEquals(2 * steps, longer.increfs - shorter.increfs, "two increfs per step");
+            assertEquals(3 * steps, longer.decrefs - shorter.decrefs, "three decrefs per step");
+            assertEquals(steps, longer.frees - shorter.frees, "the old n freed at each store");
+            interp.shutdown(self);
+            rt.heap().assertNoLeaks();
+        }
+    }
+
+    private static Counts countdown(final RcRuntime rt, final RuntimeThread self, final Interpreter interp,
+                                    final RcObject countdown, final CountingScheme scheme, final long start) {
+        final RcInt n = rt.newInt(start);
+        scheme.counts.reset();
+        rt.decref(interp.call(self, countdown, n));
+        final Counts counted = scheme.counts.copy();
+        rt.decref(n);
+        return counted;
+    }
+
+    /** Count changes the scheme was asked for (mortal objects only: the runtime handles immortals). */
+    private static final class Counts {
+        long allocations;
+        long increfs;
+        long decrefs;
+        long frees;
+
+        Counts copy() {
+            final Counts c = new Counts();
+            c.allocations = allocations;
+            c.increfs = increfs;
+            c.decrefs = decrefs;
+            c.frees = frees;
+            return c;
+        }
+
+        void reset() {
+            allocations = 0;
+            increfs = 0;
+            decrefs = 0;
+            frees = 0;
+        }
+    }
+
+    /** The control scheme with every count change counted: a single-threaded test's probe. */
+    private static final class CountingScheme implements Scheme {
+        final Counts counts = new Counts();
+        private final Scheme plain = Schemes.byName("unsafe");
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public String description() {
+            return "unsafe, with every count change counted";
+        }
+
+        @Override
+        public boolean threadSafe() {
+            return false;
+        }
+
+        @Override
+        public SchemeInstance open(final SchemeContext context) {
+            final SchemeInstance inner = plain.open(context);
+            final RefCounter counter = inner.refCounter();
+            final RefCounter counting = new RefCounter() {
+                @Override
+                public void init(final RcObject o) {
+                    counts.allocations++;
+                    counter.init(o);
+                }
+
+                @Override
+                public void incref(final RcObject o) {
+                    counts.increfs++;
+                    counter.incref(o);
+                }
+
+                @Override
+                public boolean decref(final RcObject o) {
+                    counts.decrefs++;
+                    final boolean free = counter.decref(o);
+                    if (free) {
+                        counts.frees++;
+                    }
+                    return free;
+                }
+
+                @Override
+                public long count(final RcObject o) {
+                    return counter.count(o);
+                }
+            };
+            return new SchemeInstance() {
+                @Override
+                public RefCounter refCounter() {
+                    return counting;
+                }
+
+                @Override
+                public ThreadGate threadGate() {
+                    return inner.threadGate();
+                }
+
+                @Override
+                public CriticalSections criticalSections() {
+                    return inner.criticalSections();
+                }
+            };
         }
     }
 }

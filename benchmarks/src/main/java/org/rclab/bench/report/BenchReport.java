@@ -36,7 +36,7 @@ public final class BenchReport {
 
     /** The order benchmarks are listed in: the order of the questions, cheap to expensive. */
     private static final List<String> METHOD_ORDER = List.of("physical", "ownedPair", "ownedPairBatch", "foreignPair",
-            "sharedPair", "containerOps", "countdown", "ioConvoy");
+            "sharedPair", "containerOps", "countdown", "interpreted", "ioConvoy");
 
     private final List<ForkResult> forks;
     private final String control;
@@ -186,6 +186,20 @@ public final class BenchReport {
      */
     public Estimate score(final Variant variant, final String scheme) {
         return Estimate.of(forksOf(variant, scheme).stream().mapToDouble(f -> f.measurement().score()).toArray());
+    }
+
+    /**
+     * A target cell's score under a scheme (CPython's included), as {@link #score(Variant, String)}
+     * gives a variant's: where the same measurement comes from different benchmarks (the lab's
+     * JMH class, CPython's script), the cell names it by method and parameters alone.
+     *
+     * @param cell the measurement
+     * @param scheme the scheme, or {@value #CPYTHON}
+     * @return the estimate, {@link Estimate#NONE} if it did not run
+     */
+    public Estimate score(final Target.Cell cell, final String scheme) {
+        return Estimate.of(forks.stream().map(ForkResult::measurement)
+                .filter(m -> m.scheme().equals(scheme) && cell.matches(m)).mapToDouble(Measurement::score).toArray());
     }
 
     /**

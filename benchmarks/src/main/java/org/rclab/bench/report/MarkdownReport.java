@@ -31,6 +31,9 @@ public final class MarkdownReport {
             new SideBySide("ioConvoy, scheme without a switch interval: cpu / none",
                     "ioConvoy{neighbour=cpu,interval=none} / ioConvoy{neighbour=none,interval=none}", null));
 
+    /** The benchmark method of the interpreted countdown (and CPython's figure for it). */
+    private static final String INTERPRETED = "interpreted";
+
     private final BenchReport report;
     private final RunInfo run;
 
@@ -95,6 +98,7 @@ public final class MarkdownReport {
         out.append("## Summary\n\n").append(summaryTable()).append('\n');
         out.append("## Target figures\n\n").append(targetsTable()).append('\n');
         out.append("## CPython side by side\n\n").append(cpythonTable()).append('\n');
+        out.append("## The interpreted countdown: time per step\n\n").append(interpretedTable()).append('\n');
         out.append("## The physical floor\n\n").append(floorSection()).append('\n');
         for (final BenchReport.Relative table : report.relativeTables()) {
             out.append("## ").append(table.group().label()).append(": ").append(table.parameter())
@@ -140,7 +144,10 @@ public final class MarkdownReport {
               two threads on one list, which only thread-safe schemes run.
             - `countdown` is the seeds' loop on runtime ints (allocate, release, checkpoint per step):
               `2threads` / `1thread` near 1 means the threads were serialised, near 0.5 that they ran
-              in parallel on the two cores; `2runtimes` stands in for two processes.
+              in parallel on the two cores; `2runtimes` stands in for two processes. Nanoseconds per step.
+            - `interpreted` is the same countdown as a Python program (`examples/countdown_pool.py`)
+              run by the lab's interpreter, with CPython's reference traffic and eval breaker, per
+              step, in the same shapes (`2runtimes`: two pool workers).
             - `ioConvoy` is the latency of a 1 ms blocking call made with the runtime released, alone
               and next to a CPU-bound thread; the ratio is the convoy's slowdown per call. Schemes
               without a `switch-interval-ms` option run it once, as `interval=none`.
@@ -265,6 +272,60 @@ public final class MarkdownReport {
                 + "main-thread rows show how much that choice matters. Its figures come from "
                 + "`org/rclab/bench/cpython/seeds.py`, run once per round in the same shuffled order as the forks.\n");
         return out.toString();
+    }
+
+    /**
+     * The seeds' countdown interpreted, in nanoseconds per loop step, per scheme and shape, with
+     * CPython's for the same function in the same rounds, and the two ratios that say where the
+     * interpreter stands: to the Java loop doing the same work per step, and to CPython.
+     */
+    private String interpretedTable() {
+        final List<String> shapes = report.variants().stream().filter(v -> v.method().equals(INTERPRETED))
+                .map(v -> v.params().get("shape")).filter(java.util.Objects::nonNull).distinct().toList();
+        if (shapes.isEmpty()) {
+            return "The `interpreted` benchmark did not run.\n";
+        }
+        final List<String> schemes = report.schemes();
+        final StringBuilder out = new StringBuilder("| ns per step [95% interval] |");
+        schemes.forEach(s -> out.append(' ').append(s).append(" |"));
+        out.append(" CPython |\n|---|");
+        schemes.forEach(s -> out.append("---|"));
+        out.append("---|\n");
+        final String noPython = report.hasCPython() ? "—" : "not run";
+        for (final String shape : shapes) {
+            final Target.Cell interpreted = new Target.Cell(INTERPRETED, Map.of("shape", shape));
+            out.append(scoreRow("interpreted, " + shape, interpreted, schemes,
+                    Reports.estimate(report.score(interpreted, BenchReport.CPYTHON)).replace("—", noPython)));
+        }
+        for (final String shape : shapes) {
+            out.append(scoreRow("Java loop (`countdown`), " + shape, new Target.Cell("countdown", Map.of("shape", shape)),
+                    schemes, "—"));
+        }
+        final Target.Cell one = new Target.Cell(INTERPRETED, Map.of("shape", "1thread"));
+        final StringBuilder toJava = new StringBuilder("| interpreted / Java loop, 1thread |");
+        final StringBuilder toPython = new StringBuilder("| interpreted / CPython, 1thread |");
+        for (final String scheme : schemes) {
+            toJava.append(' ').append(Reports.estimate(report.ratio(one, scheme,
+                    new Target.Cell("countdown", Map.of("shape", "1thread")), scheme))).append(" |");
+            toPython.append(' ').append(Reports.estimate(report.ratio(one, scheme, one, BenchReport.CPYTHON)))
+                    .append(" |");
+        }
+        out.append(toJava).append(" — |\n").append(toPython).append(" — |\n");
+        out.append("\nThe `interpreted` benchmark runs `examples/countdown_pool.py`'s `countdown` in the lab's "
+                + "interpreter (each runtime loads the program as a pool worker does); `countdown` is the same loop "
+                + "written in Java on the same runtime ints. CPython's figure is its seeds script's countdown time "
+                + "over its steps, for the same function, in the same rounds; its `2runtimes` is its `Pool(2)`. "
+                + "Ratios are taken within each round.\n");
+        return out.toString();
+    }
+
+    private String scoreRow(final String label, final Target.Cell cell, final List<String> schemes, final String python) {
+        final StringBuilder line = new StringBuilder("| " + label + " |");
+        for (final String scheme : schemes) {
+            final Estimate e = report.score(cell, scheme);
+            line.append(' ').append(e.rounds() == 0 ? "not run" : Reports.estimate(e)).append(" |");
+        }
+        return line.append(' ').append(python).append(" |\n").toString();
     }
 
     private Estimate ratio(final String text, final String scheme) {

@@ -3,13 +3,16 @@
 Prints one JSON object: the interpreter, and one result per program, each the median over
 --reps runs. Times are wall-clock (time.perf_counter).
 
-countdown (ms per countdown of --steps steps, `while n > 0: n -= 1`), by shape:
+countdown (ms per countdown of --steps steps of the seeds' `countdown`, as examples/*.py write it), by shape:
   1thread-main  the main thread counts all the steps
   1thread       one started thread counts all the steps (CPython runs this loop about 1.5x
                 faster in a started thread than in the main thread on some hosts, so the
                 one-thread baseline of the ratios is a started thread, like the two threads)
   2threads      two started threads count half each
   2processes    a multiprocessing.Pool(2), started and warmed beforehand, counts half in each
+interpreted (ns per loop step): the same countdown timings over --steps, under the names of the
+  lab's interpreted-countdown shapes (1thread, 2threads, and 2runtimes for the pool's processes), so
+  the report sets CPython's time per step beside the lab interpreter's for the same function
 ioConvoy (ms per 1 ms sleep, --calls sleeps) with neighbour none | cpu (a thread counting down
 until told to stop) and interval 5 | 1 (sys.setswitchinterval in ms).
 """
@@ -24,7 +27,7 @@ import time
 
 
 def countdown(n):
-    while n > 0:
+    while n>0:
         n -= 1
 
 
@@ -91,13 +94,18 @@ def main():
     def add(method, params, unit, score):
         results.append({"method": method, "params": params, "unit": unit, "score": score})
 
+    def countdown_shape(shape, interpreted_shape, run):
+        ms = median_ms(run, reps)
+        add("countdown", {"shape": shape}, "ms/op", ms)
+        if interpreted_shape:
+            add("interpreted", {"shape": interpreted_shape}, "ns/op", ms * 1e6 / steps)
+
     with multiprocessing.Pool(2) as pool:
         pool.map(countdown, [1000, 1000])  # both workers up before anything is timed
-        add("countdown", {"shape": "1thread-main"}, "ms/op", median_ms(lambda: main_thread(steps), reps))
-        add("countdown", {"shape": "1thread"}, "ms/op", median_ms(lambda: in_threads([steps]), reps))
-        add("countdown", {"shape": "2threads"}, "ms/op",
-            median_ms(lambda: in_threads([steps // 2, steps - steps // 2]), reps))
-        add("countdown", {"shape": "2processes"}, "ms/op", median_ms(lambda: in_pool(pool, steps), reps))
+        countdown_shape("1thread-main", None, lambda: main_thread(steps))
+        countdown_shape("1thread", "1thread", lambda: in_threads([steps]))
+        countdown_shape("2threads", "2threads", lambda: in_threads([steps // 2, steps - steps // 2]))
+        countdown_shape("2processes", "2runtimes", lambda: in_pool(pool, steps))
     for interval in (5, 1):
         for neighbour in ("none", "cpu"):
             add("ioConvoy", {"neighbour": neighbour, "interval": str(interval)}, "ms/op",

@@ -102,4 +102,26 @@ class MarkdownReportTest {
         assertTrue(full.contains("![Targets](targets.png)"), full);
         assertFalse(markdown.full(List.of()).contains("## Charts"));
     }
+
+    @Test
+    void theInterpretedCountdownTableSetsEachSchemesTimePerStepBesideCPythonsAndTheJavaLoops() {
+        final List<ForkResult> forks = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            final double drift = Fixtures.DRIFT[round - 1];
+            forks.add(Fixtures.fork(round, 1, Fixtures.measurement("interpreted", "gil", 40 * drift,
+                    Map.of("shape", "1thread")), 0.5));
+            forks.add(Fixtures.fork(round, 2, Fixtures.measurement("countdown", "gil", 20 * drift,
+                    Map.of("shape", "1thread")), 0.5));
+            forks.add(Fixtures.fork(round, 3, new Measurement("cpython.interpreted", "interpreted", "avgt", 1,
+                    Map.of("shape", "1thread", Measurement.SCHEME, BenchReport.CPYTHON), 50 * drift, Double.NaN,
+                    "ns/op"), 0.5));
+        }
+        final String full = new MarkdownReport(new BenchReport(forks, null, List.of()), RUN).full(List.of());
+        assertTrue(full.contains("| ns per step [95% interval] | gil | CPython |"), full);
+        assertTrue(full.contains("| interpreted, 1thread | 40.5 ["), full);
+        assertTrue(full.contains("| Java loop (`countdown`), 1thread | 20.3 ["), full);
+        // Paired within each round, the drift cancels.
+        assertTrue(full.contains("| interpreted / Java loop, 1thread | 2.00 [2.00, 2.00] | — |"), full);
+        assertTrue(full.contains("| interpreted / CPython, 1thread | 0.80 [0.80, 0.80] | — |"), full);
+    }
 }

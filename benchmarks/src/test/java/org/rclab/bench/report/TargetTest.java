@@ -51,8 +51,11 @@ class TargetTest {
         assertTrue(judged.contains("gil ownedPairBatch / ownedPairBatch{scheme=@control} ≤ 1.10"), judged.toString());
         assertTrue(judged.stream().noneMatch(t -> t.contains("ownedPair / ")), "ownedPair is reference only");
         assertTrue(judged.contains("gil countdown{shape=2runtimes} / countdown{shape=1thread} ≤ 0.60"), judged.toString());
+        assertTrue(judged.contains("gil interpreted{shape=1thread} / interpreted{scheme=cpython,shape=1thread} ≤ 1.00"),
+                judged.toString());
+        assertTrue(judged.contains("brc interpreted{shape=2threads} / interpreted{shape=1thread} ≤ 0.60"), judged.toString());
         // The shipped four schemes' judged figures; a new scheme's own lines do not change this count.
-        assertEquals(15, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
+        assertEquals(18, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
     }
 
     @Test

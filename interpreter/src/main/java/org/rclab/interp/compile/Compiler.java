@@ -283,6 +283,14 @@ public final class Compiler {
     private void jumpBackIfTrue(final Node test, final int target) {
         if (isSimpleCompare(test)) {
             final Node.Compare c = (Node.Compare) test;
+            final int localAndConstant = localAndConstant(c.first(), c.rest().get(0));
+            if (localAndConstant >= 0) {
+                line = c.line();
+                emit(Op.COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE, localAndConstant, 0);
+                emit(Op.EXT, BinOp.COMPARE.indexOf(c.ops().get(0)), 0);
+                emit(Op.EXT, target, 0);
+                return;
+            }
             operands(c.first(), c.rest().get(0));
             line = c.line();
             emit(Op.COMPARE_JUMP_BACK_IF_TRUE, BinOp.COMPARE.indexOf(c.ops().get(0)), -2);
@@ -295,6 +303,21 @@ public final class Compiler {
 
     private static boolean isSimpleCompare(final Node test) {
         return test instanceof Node.Compare c && c.ops().size() == 1;
+    }
+
+    /**
+     * A local and a constant as {@link Op#LOAD_FAST_LOAD_CONST}'s argument (the slot in the low 16
+     * bits, the constant's index above), or -1 if the operands are not a local then a constant.
+     */
+    private int localAndConstant(final Node left, final Node right) {
+        if (left instanceof Node.Name name && localSlot(name.id()) >= 0 && right instanceof Node.Literal literal) {
+            final int slot = localSlot(name.id());
+            final int constant = constant(literal.value());
+            if (slot <= 0xffff && constant <= 0x7fff) {
+                return slot | constant << 16;
+            }
+        }
+        return -1;
     }
 
     /** Pushes two operands, fusing a local followed by a constant into one instruction. */
@@ -327,6 +350,13 @@ public final class Compiler {
     private void augAssign(final Node.AugAssign a) {
         final int op = BinOp.BINARY.indexOf(a.op());
         if (a.target() instanceof Node.Name target) {
+            final int localAndConstant = localAndConstant(target, a.value());
+            if (localAndConstant >= 0) {
+                line = a.line();
+                emit(Op.INPLACE_FAST_CONST, localAndConstant, 0);
+                emit(Op.EXT, op, 0);
+                return;
+            }
             operands(target, a.value());
             line = a.line();
             emit(Op.BINARY, op, -1);

@@ -93,6 +93,20 @@ public final class Op {
     public static final int POP_JUMP_BACK_IF_TRUE = 36;
     /** The second operand of the instruction before it; never executed. */
     public static final int EXT = 37;
+    /**
+     * Superinstruction: {@code local = local <op> constant} for local {@code arg & 0xffff},
+     * {@code consts[arg >>> 16]} and the following {@link #EXT}'s {@link BinOp} code. The count
+     * changes of {@code LOAD_FAST}, {@code LOAD_CONST}, {@code BINARY}, {@code STORE_FAST}, in
+     * their order, with the operands held in the evaluator's own variables rather than pushed on
+     * the frame's stack.
+     */
+    public static final int INPLACE_FAST_CONST = 38;
+    /**
+     * Superinstruction: {@link #LOAD_FAST_LOAD_CONST} then {@link #COMPARE_JUMP_BACK_IF_TRUE}, the
+     * comparison in the first following {@link #EXT}, the loop's top in the second: the bottom test
+     * {@code while local <cmp> constant:}, its operands held as {@link #INPLACE_FAST_CONST} holds them.
+     */
+    public static final int COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE = 39;
 
     /** Opcode names for disassembly and messages, indexed by opcode. */
     public static final String[] NAMES = {"LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL",
@@ -100,7 +114,8 @@ public final class Op {
         "JUMP_BACK", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE", "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP",
         "BUILD_TUPLE", "BUILD_LIST", "BUILD_DICT", "SUBSCR", "STORE_SUBSCR", "UNPACK", "LOAD_ATTR", "CALL",
         "RETURN", "GET_ITER", "FOR_ITER", "MAKE_FUNCTION", "IMPORT", "IMPORT_FROM", "LOAD_FAST_LOAD_CONST",
-        "COMPARE_JUMP_IF_FALSE", "COMPARE_JUMP_BACK_IF_TRUE", "POP_JUMP_BACK_IF_TRUE", "EXT"};
+        "COMPARE_JUMP_IF_FALSE", "COMPARE_JUMP_BACK_IF_TRUE", "POP_JUMP_BACK_IF_TRUE", "EXT", "INPLACE_FAST_CONST",
+        "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE"};
 
     private Op() {
     }

@@ -298,6 +298,40 @@ public final class Eval {
                         }
                         break;
                     }
+                    case Op.INPLACE_FAST_CONST: {
+                        // LOAD_FAST, LOAD_CONST, BINARY, STORE_FAST: the same count changes in the
+                        // same order, the operands held here instead of on the frame's stack.
+                        final int slot = arg & 0xffff;
+                        final RcObject a = f[slot];
+                        if (a == null) {
+                            throw unbound(code, slot);
+                        }
+                        final RcObject b = consts[arg >>> 16];
+                        rt.incref(a);
+                        rt.incref(b);
+                        f[slot] = binaryReleasing(c[pc + 1], a, b);
+                        rt.decref(a);
+                        pc += 2;
+                        break;
+                    }
+                    case Op.COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE: {
+                        final int slot = arg & 0xffff;
+                        final RcObject a = f[slot];
+                        if (a == null) {
+                            throw unbound(code, slot);
+                        }
+                        final RcObject b = consts[arg >>> 16];
+                        rt.incref(a);
+                        rt.incref(b);
+                        if (compareReleasing(c[pc + 1], a, b)) {
+                            // The eval breaker on a loop's back-edge.
+                            self.checkpoint();
+                            pc = c[pc + 3];
+                        } else {
+                            pc += 4;
+                        }
+                        break;
+                    }
                     case Op.POP_JUMP_BACK_IF_TRUE: {
                         final RcObject v = f[--sp];
                         if (v == yes || (v != no && truth(v))) {
@@ -584,6 +618,35 @@ public final class Eval {
                 return x > y;
             default:
                 return x >= y;
+        }
+    }
+
+    /**
+     * {@code a <op> b} for a superinstruction that holds one reference to each operand outside the
+     * frame: releases both, also when the operation raises (nothing else would).
+     */
+    private RcObject binaryReleasing(final int op, final RcObject a, final RcObject b) {
+        try {
+            if (a instanceof RcInt x && b instanceof RcInt y && !x.isBig() && !y.isBig()) {
+                return Values.intOp(rt, op, x.value(), y.value());
+            }
+            return Values.binary(rt, op, a, b);
+        } finally {
+            rt.decref(a);
+            rt.decref(b);
+        }
+    }
+
+    /** The comparison {@code a <op> b} of operands held as {@link #binaryReleasing} holds them; releases both. */
+    private boolean compareReleasing(final int op, final RcObject a, final RcObject b) {
+        try {
+            if (a instanceof RcInt x && b instanceof RcInt y && !x.isBig() && !y.isBig() && op <= BinOp.GE) {
+                return compareLongs(op, x.value(), y.value());
+            }
+            return Values.compare(op, a, b);
+        } finally {
+            rt.decref(a);
+            rt.decref(b);
         }
     }
 

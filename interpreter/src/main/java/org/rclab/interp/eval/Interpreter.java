@@ -127,6 +127,20 @@ public final class Interpreter {
         new Eval(this, self).runModule(code);
     }
 
+    /**
+     * Calls a function of this program from Java, as a pool worker runs a task. The module must
+     * have run ({@link #run}); find the function with {@link #lookupFunction}.
+     *
+     * @param self the calling thread's attachment to this program's runtime
+     * @param function the function (borrowed)
+     * @param args its positional arguments (borrowed)
+     * @return a new reference to the result
+     * @throws PyException if the call raises
+     */
+    public RcObject call(final RuntimeThread self, final RcObject function, final RcObject... args) {
+        return new Eval(this, self).call(function, args);
+    }
+
     void runAsWorker(final Eval ev) {
         bootstrapping = true;
         try {
@@ -255,12 +269,14 @@ public final class Interpreter {
     }
 
     /**
-     * The function a pool task names, as pickle finds a function: by its module-level name.
+     * A module-level function (or any global) by name, as pickle finds the function a pool task
+     * names. The module must have run.
      *
      * @param name the name
      * @return a new reference to it
+     * @throws PyException (AttributeError) if the module defines no such name
      */
-    RcObject lookupFunction(final String name) {
+    public RcObject lookupFunction(final String name) {
         final RcStr key = rt.newStr(name);
         try {
             final RcObject v = globals.get(key);

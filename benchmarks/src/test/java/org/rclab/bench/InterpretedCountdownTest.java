@@ -1,0 +1,72 @@
+package org.rclab.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rclab.object.RcType;
+import org.rclab.runtime.RcRuntime;
+import org.rclab.unsafe.UnsafeScheme;
+
+class InterpretedCountdownTest {
+    @Test
+    void runsTheExampleProgramItselfAndCPythonTimesTheSameFunction() throws IOException {
+        final String jarred = resource(InterpretedCountdown.PROGRAM);
+        final String example = Files.readString(Path.of("../examples/countdown_pool.py"), StandardCharsets.UTF_8);
+        assertEquals(example, jarred, "the benchmark's program is examples/countdown_pool.py as it stands");
+        final String function = function(example);
+        assertTrue(function.contains("while n>0:"), function);
+        assertEquals(function, function(resource(CPythonSeeds.SCRIPT)),
+                "CPython's seeds script times the very function the benchmark interprets");
+        for (final String other : List.of("countdown.py", "countdown_threads.py")) {
+            assertEquals(function, function(Files.readString(Path.of("../examples", other), StandardCharsets.UTF_8)), other);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1thread", "2threads", "2runtimes"})
+    void oneCountdownCountsEveryStepInTheInterpreterAndLeavesNothingAlive(final String shape) throws Exception {
+        final int before = BenchRuntimes.OPENED.size();
+        final InterpretedCountdown bench = new InterpretedCountdown();
+        bench.scheme = UnsafeScheme.NAME;
+        bench.shape = shape;
+        bench.setUp();
+        try {
+            assertEquals(0, bench.interpreted());
+        } finally {
+            bench.tearDown(); // fails the test if an object was left alive
+        }
+        final List<RcRuntime> opened = BenchRuntimes.OPENED.subList(before, BenchRuntimes.OPENED.size());
+        assertEquals(shape.equals("2runtimes") ? 2 : 1, opened.size());
+        // Every step above the small-int cache made a new int: the steps ran in the interpreter,
+        // and no more than the steps (the module's load makes a handful of objects, no ints).
+        final long ints = opened.stream().mapToLong(r -> r.heap().allocated(RcType.INT)).sum();
+        final long mortalSteps = InterpretedCountdown.STEPS - 2 * BenchRuntimes.FIRST_MORTAL_INT;
+        assertTrue(ints >= mortalSteps && ints <= InterpretedCountdown.STEPS, ints + " ints for "
+                + InterpretedCountdown.STEPS + " steps");
+    }
+
+    /** The {@code def countdown} block of a program: its lines up to the first blank one. */
+    private static String function(final String source) {
+        final int start = source.indexOf("def countdown(n):");
+        assertTrue(start >= 0, "no 'def countdown(n):' in\n" + source);
+        final int end = source.indexOf("\n\n", start);
+        return source.substring(start, end < 0 ? source.length() : end);
+    }
+
+    private static String resource(final String path) throws IOException {
+        try (InputStream in = InterpretedCountdownTest.class.getResourceAsStream(path)) {
+            assertTrue(in != null, path + " is not on the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
