@@ -289,8 +289,9 @@ public final class Compiler {
                 line = c.line();
                 final int cmp = BinOp.COMPARE.indexOf(c.ops().get(0));
                 if (isSmallInt(c.rest().get(0)) && cmp <= BinOp.GE) {
+                    final int k = (int) (long) (Long) ((Node.Literal) c.rest().get(0)).value();
                     emit(Op.COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE, localAndConstant, 0);
-                    emit(Op.EXT, cmp | jumpMask(cmp) << 8, 0);
+                    emit(Op.EXT, cmp | jumpMask(cmp) << 8 | k << 16, 0);
                 } else {
                     emit(Op.COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE, localAndConstant, 0);
                     emit(Op.EXT, cmp, 0);
@@ -386,9 +387,14 @@ public final class Compiler {
             final int localAndConstant = localAndConstant(target, a.value());
             if (localAndConstant >= 0) {
                 line = a.line();
-                final boolean addsSmallInt = (op == BinOp.ADD || op == BinOp.SUB) && isSmallInt(a.value());
-                emit(addsSmallInt ? Op.INPLACE_FAST_SMALL_INT : Op.INPLACE_FAST_CONST, localAndConstant, 0);
-                emit(Op.EXT, op, 0);
+                if ((op == BinOp.ADD || op == BinOp.SUB) && isSmallInt(a.value())) {
+                    final int k = (int) (long) (Long) ((Node.Literal) a.value()).value();
+                    emit(Op.INPLACE_FAST_SMALL_INT, localAndConstant, 0);
+                    emit(Op.EXT, op | (op == BinOp.ADD ? k : -k) << 16, 0);
+                } else {
+                    emit(Op.INPLACE_FAST_CONST, localAndConstant, 0);
+                    emit(Op.EXT, op, 0);
+                }
                 return;
             }
             operands(target, a.value());

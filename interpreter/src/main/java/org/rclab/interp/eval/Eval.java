@@ -306,8 +306,7 @@ public final class Eval {
                         final int slot = arg & 0xffff;
                         final RcObject a = f[slot];
                         if (a instanceof RcInt x && !x.isBig()) {
-                            final long k = ((RcInt) consts[arg >>> 16]).value();
-                            final long d = c[pc + 1] == BinOp.ADD ? k : -k;
+                            final long d = c[pc + 1] >> 16;
                             final long v = x.value();
                             final long r = v + d;
                             // Overflow iff both operands' signs differ from the result's (Hacker's Delight 2-13).
@@ -337,7 +336,8 @@ public final class Eval {
                         final RcObject b = consts[arg >>> 16];
                         rt.incref(a);
                         rt.incref(b);
-                        f[slot] = binaryReleasing(c[pc + 1], a, b);
+                        // The low byte: the specialised form keeps its addend above it.
+                        f[slot] = binaryReleasing(c[pc + 1] & 0xff, a, b);
                         rt.decref(a);
                         pc += 2;
                         break;
@@ -347,9 +347,10 @@ public final class Eval {
                         if (a instanceof RcInt x && !x.isBig()) {
                             // LOAD_FAST's incref and the comparison's release; the constant is immortal.
                             rt.incref(a);
-                            final int outcome = Long.compare(x.value(), ((RcInt) consts[arg >>> 16]).value()) + 1;
+                            final int ext = c[pc + 1];
+                            final int outcome = Long.compare(x.value(), ext >> 16) + 1;
                             rt.decref(a);
-                            if ((c[pc + 1] >>> 8 + outcome & 1) != 0) {
+                            if ((ext >>> 8 + outcome & 1) != 0) {
                                 // The eval breaker on a loop's back-edge.
                                 self.checkpoint();
                                 pc = c[pc + 3];
