@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.rclab.object.RcInt;
 import org.rclab.object.RcObject;
 import org.rclab.object.RcStr;
 
@@ -286,8 +287,15 @@ public final class Compiler {
             final int localAndConstant = localAndConstant(c.first(), c.rest().get(0));
             if (localAndConstant >= 0) {
                 line = c.line();
-                emit(Op.COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE, localAndConstant, 0);
-                emit(Op.EXT, BinOp.COMPARE.indexOf(c.ops().get(0)), 0);
+                final int cmp = BinOp.COMPARE.indexOf(c.ops().get(0));
+                if (isSmallInt(c.rest().get(0)) && cmp <= BinOp.GE) {
+                    final int k = (int) (long) (Long) ((Node.Literal) c.rest().get(0)).value();
+                    emit(Op.COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE, localAndConstant, 0);
+                    emit(Op.EXT, cmp | jumpMask(cmp) << 8 | k << 16, 0);
+                } else {
+                    emit(Op.COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE, localAndConstant, 0);
+                    emit(Op.EXT, cmp, 0);
+                }
                 emit(Op.EXT, target, 0);
                 return;
             }
@@ -299,6 +307,32 @@ public final class Compiler {
         }
         expression(test);
         emit(Op.POP_JUMP_BACK_IF_TRUE, target, -1);
+    }
+
+    /** Whether a node is an int literal the runtime's small-int cache holds (immortal). */
+    private static boolean isSmallInt(final Node n) {
+        return n instanceof Node.Literal l && l.value() instanceof Long v && RcInt.isSmall(v);
+    }
+
+    /**
+     * The outcomes of {@code Long.compare(x, y) + 1} (0 less, 1 equal, 2 greater) for which an
+     * ordering comparison holds, as a bit mask (CPython 3.11's {@code when_to_jump_mask}).
+     */
+    private static int jumpMask(final int cmp) {
+        switch (cmp) {
+            case BinOp.LT:
+                return 0b001;
+            case BinOp.LE:
+                return 0b011;
+            case BinOp.EQ:
+                return 0b010;
+            case BinOp.NE:
+                return 0b101;
+            case BinOp.GT:
+                return 0b100;
+            default:
+                return 0b110;
+        }
     }
 
     private static boolean isSimpleCompare(final Node test) {
@@ -353,8 +387,14 @@ public final class Compiler {
             final int localAndConstant = localAndConstant(target, a.value());
             if (localAndConstant >= 0) {
                 line = a.line();
-                emit(Op.INPLACE_FAST_CONST, localAndConstant, 0);
-                emit(Op.EXT, op, 0);
+                if ((op == BinOp.ADD || op == BinOp.SUB) && isSmallInt(a.value())) {
+                    final int k = (int) (long) (Long) ((Node.Literal) a.value()).value();
+                    emit(Op.INPLACE_FAST_SMALL_INT, localAndConstant, 0);
+                    emit(Op.EXT, op | (op == BinOp.ADD ? k : -k) << 16, 0);
+                } else {
+                    emit(Op.INPLACE_FAST_CONST, localAndConstant, 0);
+                    emit(Op.EXT, op, 0);
+                }
                 return;
             }
             operands(target, a.value());

@@ -108,6 +108,29 @@ public final class Op {
      */
     public static final int COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE = 39;
 
+    /**
+     * {@link #INPLACE_FAST_CONST} specialised for {@code local += k} and {@code local -= k} with
+     * {@code k} a small-int literal (CPython 3.11's {@code BINARY_OP_ADD_INT} and
+     * {@code BINARY_OP_SUBTRACT_INT}). The same layout; while the local holds an int that fits a
+     * long and the result does not overflow, the sum is made without a type dispatch (the
+     * {@link #EXT} holds the {@link BinOp} code in its low byte and the signed addend, {@code k} or
+     * {@code -k}, in its high 16 bits, so the constant is not loaded), and the
+     * constant's incref and decref are left out: it is immortal, so they change no count (as
+     * CPython 3.14's {@code LOAD_SMALL_INT} pushes one without touching its count). Anything else
+     * takes {@link #INPLACE_FAST_CONST}'s path.
+     */
+    public static final int INPLACE_FAST_SMALL_INT = 40;
+    /**
+     * {@link #COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE} specialised for an ordering comparison of a
+     * local with a small-int literal (CPython 3.11's {@code COMPARE_OP_INT_JUMP}). The first
+     * {@link #EXT} holds the {@link BinOp} code in its low byte and, above it, the mask of the
+     * outcomes that jump (bit 0: less, 1: equal, 2: greater) and, in the high 16 bits, the
+     * constant's value, so an int local is tested without a branch per operator or a load of the
+     * constant; the immortal constant's count is left alone as in
+     * {@link #INPLACE_FAST_SMALL_INT}. Anything else takes the generic path.
+     */
+    public static final int COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE = 41;
+
     /** Opcode names for disassembly and messages, indexed by opcode. */
     public static final String[] NAMES = {"LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL",
         "POP_TOP", "DUP_TOP", "DUP_TOP_TWO", "ROT_TWO", "ROT_THREE", "BINARY", "UNARY", "COMPARE", "JUMP",
@@ -115,7 +138,7 @@ public final class Op {
         "BUILD_TUPLE", "BUILD_LIST", "BUILD_DICT", "SUBSCR", "STORE_SUBSCR", "UNPACK", "LOAD_ATTR", "CALL",
         "RETURN", "GET_ITER", "FOR_ITER", "MAKE_FUNCTION", "IMPORT", "IMPORT_FROM", "LOAD_FAST_LOAD_CONST",
         "COMPARE_JUMP_IF_FALSE", "COMPARE_JUMP_BACK_IF_TRUE", "POP_JUMP_BACK_IF_TRUE", "EXT", "INPLACE_FAST_CONST",
-        "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE"};
+        "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE", "INPLACE_FAST_SMALL_INT", "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE"};
 
     private Op() {
     }

@@ -238,6 +238,8 @@ public final class Eval {
 
     // ---------------------------------------------------------------- the loop
 
+    // A specialised instruction whose guard fails falls through into its generic form's case.
+    @SuppressWarnings("fallthrough")
     private RcObject run(final Code code, final RcObject[] f) {
         final int[] c = code.code();
         final RcObject[] consts = code.consts();
@@ -298,6 +300,31 @@ public final class Eval {
                         }
                         break;
                     }
+                    case Op.INPLACE_FAST_SMALL_INT: {
+                        // Guarded like CPython's specialised instructions: an int local that fits a
+                        // long and a result that does not overflow; otherwise on to the generic case.
+                        final int slot = arg & 0xffff;
+                        final RcObject a = f[slot];
+                        if (a instanceof RcInt x && !x.isBig()) {
+                            final long d = c[pc + 1] >> 16;
+                            final long v = x.value();
+                            final long r = v + d;
+                            // Overflow iff both operands' signs differ from the result's (Hacker's Delight 2-13).
+                            if (((v ^ r) & (d ^ r)) >= 0) {
+                                // INPLACE_FAST_CONST's count changes in its order, less the immortal
+                                // constant's: LOAD_FAST's incref, the operation's release of its
+                                // operand, then STORE_FAST's release of the old value.
+                                rt.incref(a);
+                                final RcInt result = rt.newInt(r);
+                                rt.decref(a);
+                                f[slot] = result;
+                                rt.decref(a);
+                                pc += 2;
+                                break;
+                            }
+                        }
+                    }
+                    // falls through: the guard failed
                     case Op.INPLACE_FAST_CONST: {
                         // LOAD_FAST, LOAD_CONST, BINARY, STORE_FAST: the same count changes in the
                         // same order, the operands held here instead of on the frame's stack.
@@ -309,11 +336,31 @@ public final class Eval {
                         final RcObject b = consts[arg >>> 16];
                         rt.incref(a);
                         rt.incref(b);
-                        f[slot] = binaryReleasing(c[pc + 1], a, b);
+                        // The low byte: the specialised form keeps its addend above it.
+                        f[slot] = binaryReleasing(c[pc + 1] & 0xff, a, b);
                         rt.decref(a);
                         pc += 2;
                         break;
                     }
+                    case Op.COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE: {
+                        final RcObject a = f[arg & 0xffff];
+                        if (a instanceof RcInt x && !x.isBig()) {
+                            // LOAD_FAST's incref and the comparison's release; the constant is immortal.
+                            rt.incref(a);
+                            final int ext = c[pc + 1];
+                            final int outcome = Long.compare(x.value(), ext >> 16) + 1;
+                            rt.decref(a);
+                            if ((ext >>> 8 + outcome & 1) != 0) {
+                                // The eval breaker on a loop's back-edge.
+                                self.checkpoint();
+                                pc = c[pc + 3];
+                            } else {
+                                pc += 4;
+                            }
+                            break;
+                        }
+                    }
+                    // falls through: the guard failed
                     case Op.COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE: {
                         final int slot = arg & 0xffff;
                         final RcObject a = f[slot];
@@ -323,7 +370,8 @@ public final class Eval {
                         final RcObject b = consts[arg >>> 16];
                         rt.incref(a);
                         rt.incref(b);
-                        if (compareReleasing(c[pc + 1], a, b)) {
+                        // The low byte: the specialised form keeps its jump mask above it.
+                        if (compareReleasing(c[pc + 1] & 0xff, a, b)) {
                             // The eval breaker on a loop's back-edge.
                             self.checkpoint();
                             pc = c[pc + 3];

@@ -1,0 +1,63 @@
+package org.rclab.interp.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rclab.object.RcObject;
+import org.rclab.object.RcStr;
+import org.rclab.runtime.RcRuntime;
+
+/**
+ * Which loops get the int-specialised instructions: a local with a small-int literal (immortal,
+ * so the specialised forms may leave its count alone), and nothing else. The golden program
+ * {@code specialised_ints.py} runs them past each of their guards.
+ */
+class SpecialisationTest {
+
+    @Test
+    void countdownLoopCompilesToTheSmallIntInstructions() {
+        // A while loop jumps to its test at the bottom: the back-edge runs it every time.
+        assertEquals(List.of("JUMP", "INPLACE_FAST_SMALL_INT",
+                "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE", "LOAD_CONST", "RETURN"),
+                opcodes("def f(n):\n    while n > 0:\n        n -= 1\n"));
+    }
+
+    @Test
+    void constantsOutsideTheSmallIntCacheKeepTheGenericInstructions() {
+        // 257 is the first int the cache does not hold: it is mortal, so its count must change.
+        assertEquals(List.of("JUMP", "INPLACE_FAST_CONST",
+                "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE", "LOAD_CONST", "RETURN"),
+                opcodes("def f(n):\n    while n > 257:\n        n -= 257\n"));
+        assertEquals(List.of("JUMP", "INPLACE_FAST_CONST",
+                "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE", "LOAD_CONST", "RETURN"),
+                opcodes("def f(n):\n    while n > 0.5:\n        n *= 1\n"));
+    }
+
+    /** The opcodes of the program's first function, operand words ({@code EXT}) left out. */
+    private static List<String> opcodes(final String source) {
+        try (RcRuntime rt = RcRuntime.create("unsafe")) {
+            final List<RcObject> made = new ArrayList<>();
+            final Code module = Compiler.compileModule(Parser.parseModule(source), v -> {
+                final RcObject o = v == null ? rt.none() : v instanceof Long l ? rt.newInt(l) : rt.newFloat((Double) v);
+                made.add(o);
+                return o;
+            }, s -> {
+                final RcStr o = rt.newStr(s);
+                made.add(o);
+                return o;
+            });
+            final List<String> ops = new ArrayList<>();
+            final int[] code = module.functions()[0].code();
+            for (int pc = 0; pc < code.length; pc += 2) {
+                if (code[pc] != Op.EXT) {
+                    ops.add(Op.NAMES[code[pc]]);
+                }
+            }
+            made.forEach(rt::decref);
+            return ops;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+# The int-specialised instructions of `n -= 1` and `while n > 0:` (a local and a small-int
+# constant), on their fast path and past every guard that sends them to the generic one: a float,
+# a bool, an int past a long, a result that overflows a long, and each ordering comparison.
+
+def countdown(n):
+    while n > 0:
+        n -= 1
+    return n
+
+def count_up(n, stop):
+    while n < stop:
+        n += 3
+    return n
+
+def shrink(n):
+    while n > 5:
+        n -= 1
+        n = n // 4294967296
+    return n
+
+def past_the_long(top, bottom):
+    top += 1
+    bottom -= 1
+    return top, bottom, top - 1, bottom + 1
+
+def loops(n):
+    seen = []
+    i = n
+    while i <= 3:
+        i += 1
+    seen.append(i)
+    i = n
+    while i == 0:
+        i += 1
+    seen.append(i)
+    i = n
+    while i != 5:
+        i += 1
+    seen.append(i)
+    i = 10
+    while i >= n:
+        i -= 1
+    seen.append(i)
+    i = 10
+    while i > n:
+        i -= 2
+    seen.append(i)
+    return seen
+
+print(countdown(1000), countdown(2.5), countdown(True), countdown(2**70 - 2**70 + 300))
+print(count_up(0, 10), count_up(0.5, 10), count_up(-7, 0))
+print(shrink(2**64), shrink(2**40))
+print(past_the_long(9223372036854775807, -9223372036854775808))
+print(loops(0), loops(1.0))
