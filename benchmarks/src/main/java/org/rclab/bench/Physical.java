@@ -28,6 +28,10 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code atomic}: atomic adds ({@code VarHandle.getAndAdd}; the floor of atomic counts);
  *   <li>{@code cas-lock}: each change inside a CAS-acquired, release-store-freed lock word (the
  *       floor of an uncontended per-object lock or critical section);
+ *   <li>{@code cas-cas-lock}: the same lock freed by a CAS from held to free instead of a store:
+ *       the floor of a lock whose unlock must learn, atomically, whether a waiter parked
+ *       (CPython's {@code PyMutex_Unlock}, {@code fine-grained}'s object lock); the two
+ *       lock kinds side by side show what the second atomic costs on the host;
  *   <li>{@code owner-check}: the owner compared with the current thread, then a plain change
  *       (the floor of biased counting's owner path).
  * </ul>
@@ -41,8 +45,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class Physical {
-    /** What is measured: {@code plain}, {@code atomic}, {@code cas-lock} or {@code owner-check}. */
-    @Param({"plain", "atomic", "cas-lock", "owner-check"})
+    /** What is measured: {@code plain}, {@code atomic}, {@code cas-lock}, {@code cas-cas-lock} or {@code owner-check}. */
+    @Param({"plain", "atomic", "cas-lock", "cas-cas-lock", "owner-check"})
     public String kind;
 
     private Header[] headers;
@@ -59,9 +63,10 @@ public class Physical {
             case "plain" -> new Plain();
             case "atomic" -> new Atomic();
             case "cas-lock" -> new CasLock();
+            case "cas-cas-lock" -> new CasCasLock();
             case "owner-check" -> new OwnerCheck();
             default -> throw new IllegalArgumentException("unknown kind '" + kind
-                    + "' (plain, atomic, cas-lock, owner-check)");
+                    + "' (plain, atomic, cas-lock, cas-cas-lock, owner-check)");
         };
     }
 
@@ -156,9 +161,32 @@ public class Physical {
             Header.LOCK.setRelease(h, 0);
         }
 
-        private static void lock(final Header h) {
+        static void lock(final Header h) {
             while (!Header.LOCK.compareAndSet(h, 0, 1)) {
                 Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** {@link CasLock}'s lock freed by a CAS from 1 to 0 (a volatile CAS, so releasing). */
+    private static final class CasCasLock extends Floor {
+        @Override
+        void incref(final Header h) {
+            CasLock.lock(h);
+            h.local++;
+            unlock(h);
+        }
+
+        @Override
+        void decref(final Header h) {
+            CasLock.lock(h);
+            h.local--;
+            unlock(h);
+        }
+
+        private static void unlock(final Header h) {
+            if (!Header.LOCK.compareAndSet(h, 1, 0)) {
+                throw new IllegalStateException("the floor's lock was not held");
             }
         }
     }

@@ -151,7 +151,7 @@ class BenchCommandTest {
     void thePhysicalFloorRunsOncePerKindWithoutAScheme() {
         final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
                 new String[] {"--only", "physical"}, catalog, List.of(scheme("a", true, Map.of()), scheme("b", true, Map.of()))));
-        assertEquals(List.of("atomic", "cas-lock", "owner-check", "plain"),
+        assertEquals(List.of("atomic", "cas-cas-lock", "cas-lock", "owner-check", "plain"),
                 plan.forks().stream().map(f -> f.params().get("kind")).sorted().toList());
         assertTrue(plan.forks().stream().noneMatch(f -> f.params().containsKey("scheme")));
     }

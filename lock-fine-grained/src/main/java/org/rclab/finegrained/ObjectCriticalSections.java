@@ -232,7 +232,7 @@ public final class ObjectCriticalSections implements CriticalSections {
         if (stack.heldByActive(o)) {
             return false;
         }
-        ObjectLock.lock(o, stack, metrics, options);
+        ObjectLock.lockContended(o, stack, metrics, options);
         return true;
     }
 

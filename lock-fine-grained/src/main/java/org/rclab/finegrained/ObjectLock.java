@@ -83,12 +83,23 @@ final class ObjectLock {
      */
     static void lock(final RcObject o, final SectionStack stack, final LockMetrics metrics, final LockOptions options) {
         if (!tryLockFast(o)) {
-            lockSlow(o, stack, metrics, options.spins());
+            lockContended(o, stack, metrics, options);
         }
     }
 
-    private static void lockSlow(final RcObject o, final SectionStack stack, final LockMetrics metrics,
-                                 final int maxSpins) {
+    /**
+     * Takes the lock after {@link #tryLockFast} failed: spins, yields, then parks. It reads the
+     * word before each CAS rather than trying a CAS first (test and test-and-set): a CAS that fails
+     * still takes the word's cache line away from the holder, who then waits for it to unlock.
+     *
+     * @param o the object
+     * @param stack the calling thread's sections, suspended before the thread parks
+     * @param metrics where contention is counted
+     * @param options how many times to retry before parking
+     */
+    static void lockContended(final RcObject o, final SectionStack stack, final LockMetrics metrics,
+                              final LockOptions options) {
+        final int maxSpins = options.spins();
         metrics.contended.increment();
         final IdleStrategy idle = stack.idle();
         idle.reset();
@@ -143,7 +154,14 @@ final class ObjectLock {
      * @throws IllegalStateException if the lock is not held
      */
     static void unlock(final RcObject o, final LockMetrics metrics, final LockOptions options) {
-        // Volatile CAS: publishes the critical section's writes to the next acquirer.
+        // Volatile CAS: publishes the critical section's writes to the next acquirer, and learns
+        // in the same atomic step that no waiter set HAS_PARKED. A release store of 0 after
+        // reading the word would be cheaper (one atomic per section instead of two) but is the
+        // Dekker pattern without its StoreLoad fence: a waiter may set HAS_PARKED after our read
+        // and then park, and our store erases its bit, so nobody wakes it; only a timed park would
+        // bound that loss, and the model checker, which never times out a park, would report the
+        // hang. CPython's PyMutex_Unlock is this same CAS; HotSpot's inflated-monitor exit pays
+        // a StoreLoad fence instead. Benchmarks' physical cas-cas-lock shows the host's price.
         if (!Header.compareAndSetLockWord(o, LOCKED, UNLOCKED)) {
             unlockSlow(o, metrics, options.fairAfterNanos());
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -407,7 +408,30 @@ public final class BenchReport {
         }
         final TargetCheck.Verdict verdict = t.judge(estimate);
         return new TargetCheck(t, estimate, verdict, verdict == TargetCheck.Verdict.NOT_RUN
-                ? t.ratioText() + " has no round with both measurements" : "");
+                ? t.ratioText() + " has no round with both measurements" : metricsBeside(t, topScheme));
+    }
+
+    /**
+     * The target's metrics in the forks of its numerator, per million operations: the median
+     * round and the lowest and highest, so that a figure shows the events behind it (a contended
+     * lock's parks and hand-offs beside its time). Empty if the target names none.
+     */
+    private String metricsBeside(final Target t, final String scheme) {
+        if (t.metrics().isEmpty()) {
+            return "";
+        }
+        final Predicate<Measurement> top = cellIn(t.numerator(), scheme);
+        final StringJoiner out = new StringJoiner(", ", "per 10⁶ operations, median round (lowest–highest): ", "");
+        for (final String name : t.metrics()) {
+            final String metric = scheme + "." + name;
+            final double[] perMillion = forks.stream()
+                    .filter(f -> top.test(f.measurement()) && f.metrics().containsKey(metric))
+                    .mapToDouble(f -> f.metrics().get(metric) * 1e6).sorted().toArray();
+            out.add("`" + metric + "` " + (perMillion.length == 0 ? "not recorded"
+                    : Reports.number(perMillion[perMillion.length / 2]) + " (" + Reports.number(perMillion[0]) + "–"
+                    + Reports.number(perMillion[perMillion.length - 1]) + ")"));
+        }
+        return out.toString();
     }
 
     /**

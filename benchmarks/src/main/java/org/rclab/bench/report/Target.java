@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * {@code targets.tsv} next to this class, as data: the report code names no scheme.
  *
  * <p>The file's format is documented in its own header (a line per figure, five tab-separated
- * fields: scheme, ratio {@code CELL / CELL}, relation, bound, reference); {@link #parse(String)}
- * reads it.
+ * fields: scheme, ratio {@code CELL / CELL}, relation, bound, reference, and an optional sixth:
+ * scheme metrics to show beside the figure); {@link #parse(String)} reads it.
  *
  * @param scheme the scheme the figure is for
  * @param numerator the measurement on top
@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * @param low the bound (the lower one for {@code in}); NaN for {@code info}
  * @param high the upper bound for {@code in}; otherwise equal to {@code low}
  * @param reference where the figure comes from, for the reader
+ * @param metrics metric names without the scheme's prefix ({@code lock-parks}) whose values in the
+ *        numerator's measurement the report prints beside the figure; empty for none
  */
 public record Target(String scheme, Cell numerator, Cell denominator, Relation relation, double low, double high,
-                     String reference) {
+                     String reference, List<String> metrics) {
     /** The pseudo-parameter of a cell that matches JMH's thread count rather than a {@code @Param}. */
     public static final String THREADS = "threads";
 
@@ -39,6 +41,12 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
     public static final String CONTROL = "@control";
 
     private static final Pattern CELL = Pattern.compile("\\s*([A-Za-z_$][\\w$]*)\\s*(?:\\{([^}]*)\\})?\\s*");
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+    /** Makes the record; the metric names are copied. */
+    public Target {
+        metrics = List.copyOf(metrics);
+    }
 
     /** How a ratio must compare with the bound. */
     public enum Relation {
@@ -286,8 +294,8 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
 
     private static Target parseLine(final String line) {
         final String[] f = line.split("\t");
-        if (f.length != 5) {
-            throw new IllegalArgumentException("want 5 tab-separated fields, found " + f.length);
+        if (f.length != 5 && f.length != 6) {
+            throw new IllegalArgumentException("want 5 tab-separated fields (6 with metrics), found " + f.length);
         }
         final String[] ratio = f[1].split("/");
         if (ratio.length != 2) {
@@ -311,6 +319,18 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
             low = Double.parseDouble(bound);
             high = low;
         }
-        return new Target(f[0].strip(), Cell.parse(ratio[0]), Cell.parse(ratio[1]), relation, low, high, f[4].strip());
+        return new Target(f[0].strip(), Cell.parse(ratio[0]), Cell.parse(ratio[1]), relation, low, high, f[4].strip(),
+                f.length == 6 ? parseMetrics(f[5]) : List.of());
+    }
+
+    private static List<String> parseMetrics(final String field) {
+        final List<String> names = new ArrayList<>();
+        for (final String name : field.split(",")) {
+            if (!METRIC_NAME.matcher(name.strip()).matches()) {
+                throw new IllegalArgumentException("bad metric name '" + name.strip() + "' (want e.g. lock-parks,handoffs)");
+            }
+            names.add(name.strip());
+        }
+        return names;
     }
 }

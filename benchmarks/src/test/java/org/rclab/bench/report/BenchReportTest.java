@@ -124,6 +124,22 @@ class BenchReportTest {
     }
 
     @Test
+    void aTargetsMetricsArePrintedBesideItPerMillionOperationsFromItsTopMeasurement() {
+        final List<Target> targets = Target.parse("b\tm / m{scheme=a}\t<=\t10\tr\tlock-parks,handoffs\n");
+        final List<ForkResult> forks = new ArrayList<>();
+        final double[] parks = {3e-6, 25e-6, 12e-6};
+        for (int round = 1; round <= parks.length; round++) {
+            forks.add(new ForkResult(round, 1, Fixtures.measurement("m", "a", 10, Map.of()), 0, 0,
+                    Map.of("a.lock-parks", 1.0)));
+            forks.add(new ForkResult(round, 2, Fixtures.measurement("m", "b", 50, Map.of()), 0, 0,
+                    Map.of("b.lock-parks", parks[round - 1])));
+        }
+        final TargetCheck check = new BenchReport(forks, "a", targets).targetChecks().get(0);
+        assertEquals("per 10⁶ operations, median round (lowest–highest): `b.lock-parks` 12.0 (3.00–25.0), "
+                + "`b.handoffs` not recorded", check.detail());
+    }
+
+    @Test
     void aTargetMatchingSeveralResultsInARoundIsReportedNotGuessed() {
         final List<Target> ambiguous = Target.parse("gil\tioConvoy / ownedPair\t<=\t1\tr");
         final TargetCheck check = new BenchReport(Fixtures.forks(), "unsafe", ambiguous).targetChecks().get(0);

@@ -19,8 +19,11 @@ class TargetTest {
                 gil\tcountdown{shape=2threads} / countdown{shape=1thread}\t>=\t0.9\tCPython 0.96
                 gil\tioConvoy{neighbour=cpu, interval=5} / ioConvoy{neighbour=none,interval=5}\tin\t3.6..8.1\tx
                 brc\townedPair / ownedPair{scheme=@control}\tinfo\t-\tprototype
+                brc\tcontainerOps / containerOps{scheme=gil}\t<=\t10\tx\tlock-parks, handoffs
                 """);
-        assertEquals(3, targets.size());
+        assertEquals(4, targets.size());
+        assertEquals(List.of(), targets.get(0).metrics());
+        assertEquals(List.of("lock-parks", "handoffs"), targets.get(3).metrics());
         final Target first = targets.get(0);
         assertEquals("gil", first.scheme());
         assertEquals(new Target.Cell("countdown", Map.of("shape", "2threads")), first.numerator());
@@ -40,6 +43,7 @@ class TargetTest {
         assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b\t~\t1\tr"));
         assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta{x} / b\t<=\t1\tr"));
         assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b\t<=\t1"));
+        assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b\t<=\t1\tr\tParks!"));
     }
 
     @Test
@@ -55,7 +59,7 @@ class TargetTest {
                 judged.toString());
         assertTrue(judged.contains("brc interpreted{shape=2threads} / interpreted{shape=1thread} ≤ 0.60"), judged.toString());
         // The shipped four schemes' judged figures; a new scheme's own lines do not change this count.
-        assertEquals(18, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
+        assertEquals(20, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
     }
 
     @Test
