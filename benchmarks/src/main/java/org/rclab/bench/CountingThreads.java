@@ -8,6 +8,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.rclab.bench.report.InTurn;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
@@ -38,6 +41,11 @@ abstract class CountingThreads {
     private CyclicBarrier start;
     private CyclicBarrier finish;
     private volatile boolean stopping;
+    private String scheme;
+    private long steps;
+    private boolean inTurn;
+    private int warmups;
+    private int measurements;
 
     /**
      * Makes the loop one counting thread runs; called on that thread, attached, holding the
@@ -66,13 +74,60 @@ abstract class CountingThreads {
     }
 
     /**
-     * Makes the runtimes and starts the counting threads, attached and idle.
+     * The trial's set-up: a fixed shape is opened once for the whole trial; shapes run
+     * {@linkplain InTurn in turn} are opened by each iteration instead ({@link #openIteration}).
      *
      * @param scheme the scheme
-     * @param shape {@code 1thread}, {@code 2threads} or {@code 2runtimes}
+     * @param shape {@code 1thread}, {@code 2threads}, {@code 2runtimes}, or {@link InTurn#VALUE}
      * @param steps the steps of one whole countdown, split evenly between the threads
      */
-    final void open(final String scheme, final String shape, final long steps) {
+    final void openTrial(final String scheme, final String shape, final long steps) {
+        this.scheme = scheme;
+        this.steps = steps;
+        inTurn = InTurn.VALUE.equals(shape);
+        if (!inTurn) {
+            open(shape);
+        }
+    }
+
+    /**
+     * An iteration's set-up: with shapes in turn, opens the shape this iteration measures, so
+     * that only its runtimes and counting threads exist while it runs (an idle shape's runtimes
+     * could keep threads of their own busy). The JIT's code is the fork's, shared by every shape.
+     *
+     * @param iteration JMH's description of the iteration: warm-up or measurement
+     */
+    final void openIteration(final IterationParams iteration) {
+        if (inTurn) {
+            final boolean warmup = iteration.getType() == IterationType.WARMUP;
+            open(InTurn.shapeOf(warmup ? warmups++ : measurements++));
+        }
+    }
+
+    /**
+     * An iteration's tear-down: with shapes in turn, closes the iteration's shape.
+     *
+     * @throws Exception if a counting thread failed or did not stop, or an object was left alive
+     */
+    final void closeIteration() throws Exception {
+        if (inTurn) {
+            close();
+        }
+    }
+
+    /**
+     * The trial's tear-down: closes a fixed shape.
+     *
+     * @throws Exception if a counting thread failed or did not stop, or an object was left alive
+     */
+    final void closeTrial() throws Exception {
+        if (!inTurn) {
+            close();
+        }
+    }
+
+    /** Makes the runtimes of a shape and starts its counting threads, attached and idle. */
+    private void open(final String shape) {
         final int threads;
         final int runtimeCount;
         switch (shape) {
@@ -110,8 +165,8 @@ abstract class CountingThreads {
         }
     }
 
-    /** Stops the counting threads and checks that every runtime freed everything. */
-    final void close() throws Exception {
+    /** Stops the counting threads, checks that every runtime freed everything, and forgets them. */
+    private void close() throws Exception {
         // The counters wait at the start barrier; passing it with the flag set lets them leave.
         // If one has died, the barrier can never fill: break it instead, so the others leave too.
         stopping = true;
@@ -131,6 +186,9 @@ abstract class CountingThreads {
         for (final RcRuntime runtime : runtimes) {
             BenchRuntimes.closeWithoutLeaks(runtime);
         }
+        runtimes.clear();
+        counters.clear();
+        stopping = false;
     }
 
     /**

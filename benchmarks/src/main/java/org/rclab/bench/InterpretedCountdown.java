@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
 import org.rclab.interp.compile.Parser;
 import org.rclab.interp.eval.Interpreter;
 import org.rclab.object.RcInt;
@@ -67,7 +68,11 @@ public class InterpretedCountdown extends CountingThreads {
     @Param({})
     public String scheme;
 
-    /** Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes} (pool workers). */
+    /**
+     * Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes} (pool
+     * workers); or {@value org.rclab.bench.report.InTurn#VALUE}: the three in turn, one shape per
+     * iteration in one fork, so their ratios are formed inside one JVM ({@link org.rclab.bench.report.InTurn}).
+     */
     @Param({"1thread", "2threads", "2runtimes"})
     public String shape;
 
@@ -80,10 +85,30 @@ public class InterpretedCountdown extends CountingThreads {
     private record Loaded(RcRuntime runtime, Interpreter interpreter, RcObject function) {
     }
 
-    /** Makes the runtimes, loads the program into each and starts the counting threads. */
+    /** Makes the runtimes and starts the counting threads of a fixed shape (shapes in turn: per iteration). */
     @Setup(Level.Trial)
     public void setUp() {
-        open(scheme, shape, STEPS);
+        openTrial(scheme, shape, STEPS);
+    }
+
+    /**
+     * With shapes in turn, opens the shape this iteration measures.
+     *
+     * @param iteration warm-up or measurement, from JMH
+     */
+    @Setup(Level.Iteration)
+    public void setUpIteration(final IterationParams iteration) {
+        openIteration(iteration);
+    }
+
+    /**
+     * With shapes in turn, closes the iteration's shape and checks its runtimes for leaks.
+     *
+     * @throws Exception if a counting thread failed or did not stop, or an object was left alive
+     */
+    @TearDown(Level.Iteration)
+    public void tearDownIteration() throws Exception {
+        closeIteration();
     }
 
     /**
@@ -94,7 +119,7 @@ public class InterpretedCountdown extends CountingThreads {
      */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        close();
+        closeTrial();
     }
 
     /**
@@ -146,6 +171,7 @@ public class InterpretedCountdown extends CountingThreads {
                 l.interpreter().shutdown(self);
             }
         }
+        loaded.clear();
     }
 
     /**
