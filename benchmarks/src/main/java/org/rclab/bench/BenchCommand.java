@@ -577,15 +577,26 @@ public final class BenchCommand {
          */
         String describeCost(final RunSettings settings, final boolean withCPython) {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
-            long roundMillis = withCPython ? settings.pythonMillis() : 0;
-            for (final Fork fork : forks) {
-                roundMillis += settings.forkMillis(InTurn.ranInTurn(fork.params()));
-            }
-            final Duration total = Duration.ofMillis(roundMillis * settings.rounds());
+            final Duration total = estimate(settings, withCPython);
             return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with the countdown shapes in turn)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
                     settings.rounds(), forks.size(), inTurn, withCPython ? " and CPython" : "", total.toMinutes(),
                     total.toSecondsPart());
+        }
+
+        /**
+         * How long the run should take on an idle machine.
+         *
+         * @param settings the run's settings
+         * @param withCPython whether CPython's seeds take part
+         * @return the estimate
+         */
+        Duration estimate(final RunSettings settings, final boolean withCPython) {
+            long roundMillis = withCPython ? settings.pythonMillis() : 0;
+            for (final Fork fork : forks) {
+                roundMillis += settings.forkMillis(InTurn.ranInTurn(fork.params()));
+            }
+            return Duration.ofMillis(roundMillis * settings.rounds());
         }
 
         /**
