@@ -637,6 +637,14 @@ public final class BenchCommand {
                 notes.add(String.join(", ", skipped) + ": not run for " + String.join(", ", unsafe)
                         + " (not thread-safe: threads share objects there, and it would lose their counts)");
             }
+            final Set<String> inTurn = new java.util.TreeSet<>();
+            forks.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
+            if (!inTurn.isEmpty()) {
+                notes.add(String.join(", ", inTurn) + ": the shapes run in turn in one fork per scheme (iterations "
+                        + String.join(" ", java.util.stream.IntStream.range(0, InTurn.period()).mapToObj(InTurn::shapeOf)
+                        .toList()) + " ...), so a ratio of two shapes of one scheme is formed inside one JVM; ratios "
+                        + "across schemes stay paired by round (--separate-shapes gives each shape a fork of its own)");
+            }
             final String control = control(request.schemes());
             if (request.all() || !request.only().isEmpty()) {
                 return new Plan(List.copyOf(forks), control, notes);
