@@ -16,8 +16,9 @@ import org.rclab.bench.report.InTurn;
  */
 enum RunSettings {
     /**
-     * The default: enough rounds for a verdict on every target on an idle 2-core machine, in
-     * under 30 minutes for the shipped schemes (see benchmarks/README.md for the arithmetic).
+     * The default: nine rounds, in under 30 minutes (estimated) for the seven shipped schemes on an
+     * idle 2-core machine (see benchmarks/README.md for the arithmetic). Whether a target settles
+     * depends on how far its ratio sits from its bound; the report says how many rounds would.
      */
     FULL(9, 2, 600, 4, 250, new InTurnFork(3, 400, 12, 150), 10_000_000, 200, 3, 12_000),
     /**
@@ -39,9 +40,12 @@ enum RunSettings {
 
     /**
      * What a fork running shapes in turn adds per iteration: opening and closing the iteration's
-     * runtimes and counting threads.
+     * runtimes and counting threads, and JMH's own pause between iterations. About 60 ms: quick
+     * in-turn forks took 4–5 s against 2.5–3 s for ordinary quick forks at load 13–15
+     * (2026-11-30 04:37–04:42), and that 1.7× slow-down of the ordinary ones, taken off, leaves
+     * about 0.4 s over the in-turn fork's iterations and fixed cost, for 9 iterations.
      */
-    static final long IN_TURN_ITERATION_OVERHEAD_MILLIS = 30;
+    static final long IN_TURN_ITERATION_OVERHEAD_MILLIS = 60;
 
     private final int rounds;
     private final int warmupIterations;
@@ -118,7 +122,8 @@ enum RunSettings {
      */
     long forkMillis(final boolean shapesInTurn) {
         if (shapesInTurn) {
-            return FORK_OVERHEAD_MILLIS + (long) inTurn.warmupIterations() * inTurn.warmupMillis()
+            return FORK_OVERHEAD_MILLIS
+                    + (long) inTurn.warmupIterations() * (inTurn.warmupMillis() + IN_TURN_ITERATION_OVERHEAD_MILLIS)
                     + (long) inTurn.iterations() * (inTurn.iterationMillis() + IN_TURN_ITERATION_OVERHEAD_MILLIS);
         }
         return FORK_OVERHEAD_MILLIS + (long) warmupIterations * warmupMillis + (long) iterations * iterationMillis;
