@@ -51,30 +51,20 @@ public class Countdown extends CountingThreads {
     @Param({"1thread", "2threads", "2runtimes"})
     public String shape;
 
-    /** Makes the runtimes and starts the counting threads of a fixed shape (shapes in turn: per iteration). */
+    /** Makes the runtimes and starts the counting threads of the shape (shapes in turn: of every shape). */
     @Setup(Level.Trial)
     public void setUp() {
         openTrial(scheme, shape, STEPS);
     }
 
     /**
-     * With shapes in turn, opens the shape this iteration measures.
+     * With shapes in turn, lets the shape this iteration measures count.
      *
      * @param iteration warm-up or measurement, from JMH
      */
     @Setup(Level.Iteration)
     public void setUpIteration(final IterationParams iteration) {
-        openIteration(iteration);
-    }
-
-    /**
-     * With shapes in turn, closes the iteration's shape and checks its runtimes for leaks.
-     *
-     * @throws Exception if a counting thread failed or did not stop, or an object was left alive
-     */
-    @TearDown(Level.Iteration)
-    public void tearDownIteration() throws Exception {
-        closeIteration();
+        takeTurn(iteration);
     }
 
     /**
