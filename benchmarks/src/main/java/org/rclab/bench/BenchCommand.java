@@ -38,6 +38,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.Charts;
 import org.rclab.bench.report.ForkResult;
+import org.rclab.bench.report.InTurn;
 import org.rclab.bench.report.MarkdownReport;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.RunInfo;
@@ -84,7 +85,7 @@ public final class BenchCommand {
     static final Map<String, String> OPTION_PARAMS = Map.of("interval", IoConvoy.SWITCH_INTERVAL_OPTION);
 
     private static final String USAGE_TEXT = """
-            usage: ./rclab bench [--quick | --smoke] [--all] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
+            usage: ./rclab bench [--quick | --smoke] [--all] [--separate-shapes] [--plan] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
 
               (default)         %s
               --quick           %s
@@ -94,6 +95,9 @@ public final class BenchCommand {
                                 selected schemes (a scheme without figures: everything), plus the control's
                                 twin of each cell
               --all             every benchmark under every scheme (the full matrix: longer)
+              --separate-shapes the countdown benchmarks' shapes in forks of their own (as before they
+                                ran in turn in one fork; to compare the two ways)
+              --plan            print the plan (forks a round, estimated duration) and stop
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method, under every scheme (repeatable): %s
               --prof PROFILER   add a JMH profiler, e.g. gc or stack (repeatable)
@@ -164,6 +168,11 @@ public final class BenchCommand {
             err.println("rclab bench: nothing to run: " + String.join("; ", plan.notes()));
             return USAGE;
         }
+        if (request.planOnly()) {
+            out.println("rclab bench: " + plan.describeCost(request.settings(), CPythonSeeds.onPath()));
+            plan.notes().forEach(n -> out.println("rclab bench: " + n));
+            return OK;
+        }
         final Path dir = resultsRoot.resolve(request.settings() == RunSettings.SMOKE ? "bench-smoke" : "bench");
         try {
             return execute(request, plan, dir, out, err);
@@ -207,6 +216,7 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "rclab bench: %d rounds of %d forks over %s%s (%s); JMH's full output: %s%n", rounds,
                 perRound, String.join(", ", request.schemeNames()), cpython.isPresent() ? " and CPython" : "",
                 request.settings().describe(), log);
+        out.println("rclab bench: " + plan.describeCost(request.settings(), cpython.isPresent()));
         plan.notes().forEach(n -> out.println("rclab bench: " + n));
         final List<RunResult> jmhResults = new ArrayList<>();
         final List<ForkResult> forks = new ArrayList<>();
@@ -240,8 +250,17 @@ public final class BenchCommand {
                         continue;
                     }
                     jmhResults.add(result.get());
-                    forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,
-                            loadAverage(), metrics(result.get())));
+                    final double after = loadAverage();
+                    if (InTurn.ranInTurn(fork.params())) {
+                        // One fork, one ForkResult per shape: same round and position, so a ratio of
+                        // two shapes is formed inside the fork.
+                        for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
+                            forks.add(new ForkResult(round, position, share.measurement(), before, after, share.metrics()));
+                        }
+                    } else {
+                        forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,
+                                after, metrics(result.get())));
+                    }
                 }
             }
             failed = progress.failed();
@@ -302,7 +321,7 @@ public final class BenchCommand {
             options.addProfiler(SchemeMetricsProfiler.class);
         }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
-        request.settings().apply(options);
+        request.settings().apply(options, InTurn.ranInTurn(fork.params()));
         final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         boolean said = false;
         while (true) {
@@ -368,7 +387,9 @@ public final class BenchCommand {
                 problems.add(m.method() + " under " + m.scheme() + " scored " + m.score() + " in round " + f.round());
             }
         }
-        final long jmhForks = forks.stream().filter(f -> !f.measurement().scheme().equals(BenchReport.CPYTHON)).count();
+        // A fork that ran shapes in turn gave one result per shape, all at its round and position.
+        final long jmhForks = forks.stream().filter(f -> !f.measurement().scheme().equals(BenchReport.CPYTHON))
+                .map(f -> f.round() + "/" + f.position()).distinct().count();
         if (jmhForks != (long) rounds * plan.forks().size()) {
             problems.add(jmhForks + " of " + rounds * plan.forks().size() + " forks scored");
         }
@@ -410,11 +431,13 @@ public final class BenchCommand {
      * @param schemes the selected schemes, in discovery order
      * @param only the selected benchmark methods; empty for all
      * @param all whether to run the full matrix rather than the cells the figures read
+     * @param separateShapes whether each countdown shape gets a fork of its own rather than a turn in one
+     * @param planOnly whether to print the plan's forks and estimated duration and stop
      * @param profilers JMH profilers to add
      * @param commandLine the command as typed, for the report
      */
     record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only, boolean all,
-                   List<ProfilerConfig> profilers, String commandLine) {
+                   boolean separateShapes, boolean planOnly, List<ProfilerConfig> profilers, String commandLine) {
         List<String> schemeNames() {
             return schemes.stream().map(Scheme::name).toList();
         }
@@ -437,6 +460,8 @@ public final class BenchCommand {
             boolean quick = false;
             boolean smoke = false;
             boolean all = false;
+            boolean separateShapes = false;
+            boolean planOnly = false;
             final Set<String> schemeNames = new LinkedHashSet<>();
             final Set<String> only = new LinkedHashSet<>();
             final List<ProfilerConfig> profilers = new ArrayList<>();
@@ -444,11 +469,13 @@ public final class BenchCommand {
                 final String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, List.of(), "");
+                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, false, false, List.of(), "");
                     }
                     case "--quick" -> quick = true;
                     case "--smoke" -> smoke = true;
                     case "--all" -> all = true;
+                    case "--separate-shapes" -> separateShapes = true;
+                    case "--plan" -> planOnly = true;
                     case "--scheme", "--only", "--prof" -> {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                             throw new IllegalArgumentException(arg + " needs a value");
@@ -485,7 +512,8 @@ public final class BenchCommand {
                 only.add(SMOKE_BENCHMARK);
             }
             final RunSettings settings = smoke ? RunSettings.SMOKE : quick ? RunSettings.QUICK : RunSettings.FULL;
-            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, List.copyOf(profilers),
+            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, separateShapes, planOnly,
+                    List.copyOf(profilers),
                     ("./rclab bench " + String.join(" ", args)).strip());
         }
     }
@@ -538,6 +566,40 @@ public final class BenchCommand {
         }
 
         /**
+         * How many forks a round makes and how long the run should take on an idle machine: each
+         * fork's iterations and its fixed cost ({@link RunSettings#forkMillis}), CPython's seeds,
+         * times the rounds. The rounds are fixed: a run that stopped once its intervals looked
+         * settled would bias them.
+         *
+         * @param settings the run's settings
+         * @param withCPython whether CPython's seeds take part
+         * @return e.g. {@code plan: 9 rounds of 41 forks (9 with the countdown shapes in turn) and CPython, about 24 min idle}
+         */
+        String describeCost(final RunSettings settings, final boolean withCPython) {
+            final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
+            final Duration total = estimate(settings, withCPython);
+            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with the countdown shapes in turn)%s, "
+                            + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
+                    settings.rounds(), forks.size(), inTurn, withCPython ? " and CPython" : "", total.toMinutes(),
+                    total.toSecondsPart());
+        }
+
+        /**
+         * How long the run should take on an idle machine.
+         *
+         * @param settings the run's settings
+         * @param withCPython whether CPython's seeds take part
+         * @return the estimate
+         */
+        Duration estimate(final RunSettings settings, final boolean withCPython) {
+            long roundMillis = withCPython ? settings.pythonMillis() : 0;
+            for (final Fork fork : forks) {
+                roundMillis += settings.forkMillis(InTurn.ranInTurn(fork.params()));
+            }
+            return Duration.ofMillis(roundMillis * settings.rounds());
+        }
+
+        /**
          * The forks every round makes.
          *
          * @param catalog the benchmarks
@@ -554,8 +616,11 @@ public final class BenchCommand {
                 if (!request.only().isEmpty() && !request.only().contains(e.method())) {
                     continue;
                 }
+                // The countdown benchmarks run their shapes in turn in one fork (InTurn), unless asked not to.
+                final Map<String, String> shapes = request.separateShapes() || !InTurn.canRunInTurn(e.params())
+                        ? Map.of() : Map.of(InTurn.SHAPE, InTurn.VALUE);
                 if (!e.params().containsKey(Measurement.SCHEME)) {
-                    expand(e, new TreeMap<>(), null, forks);
+                    expand(e, new TreeMap<>(shapes), null, forks);
                     continue;
                 }
                 for (final Scheme scheme : request.schemes()) {
@@ -563,7 +628,7 @@ public final class BenchCommand {
                         skipped.add(shortName(e.benchmark()));
                         continue;
                     }
-                    final Map<String, String> fixed = new TreeMap<>();
+                    final Map<String, String> fixed = new TreeMap<>(shapes);
                     fixed.put(Measurement.SCHEME, scheme.name());
                     expand(e, fixed, scheme, forks);
                 }
@@ -571,6 +636,14 @@ public final class BenchCommand {
             if (!skipped.isEmpty()) {
                 notes.add(String.join(", ", skipped) + ": not run for " + String.join(", ", unsafe)
                         + " (not thread-safe: threads share objects there, and it would lose their counts)");
+            }
+            final Set<String> inTurn = new java.util.TreeSet<>();
+            forks.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
+            if (!inTurn.isEmpty()) {
+                notes.add(String.join(", ", inTurn) + ": the shapes run in turn in one fork per scheme (iterations "
+                        + String.join(" ", java.util.stream.IntStream.range(0, InTurn.period()).mapToObj(InTurn::shapeOf)
+                        .toList()) + " ...), so a ratio of two shapes of one scheme is formed inside one JVM; ratios "
+                        + "across schemes stay paired by round (--separate-shapes gives each shape a fork of its own)");
             }
             final String control = control(request.schemes());
             if (request.all() || !request.only().isEmpty()) {

@@ -65,6 +65,15 @@ final class CPythonSeeds {
         return Optional.of(new CPythonSeeds(python.get().toString(), script));
     }
 
+    /**
+     * Whether a {@code python3} is on the {@code PATH}, so that a run would include CPython's seeds.
+     *
+     * @return {@code true} if one is
+     */
+    static boolean onPath() {
+        return onPath("python3").isPresent();
+    }
+
     private static Optional<Path> onPath(final String name) {
         final String path = System.getenv("PATH");
         if (path == null) {

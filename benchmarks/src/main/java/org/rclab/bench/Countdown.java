@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
@@ -42,14 +43,28 @@ public class Countdown extends CountingThreads {
     @Param({})
     public String scheme;
 
-    /** Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes}. */
+    /**
+     * Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes}; or
+     * {@value org.rclab.bench.report.InTurn#VALUE}: the three in turn, one shape per iteration in
+     * one fork, so their ratios are formed inside one JVM ({@link org.rclab.bench.report.InTurn}).
+     */
     @Param({"1thread", "2threads", "2runtimes"})
     public String shape;
 
-    /** Makes the runtimes and starts the counting threads, attached and idle. */
+    /** Makes the runtimes and starts the counting threads of the shape (shapes in turn: of every shape). */
     @Setup(Level.Trial)
     public void setUp() {
-        open(scheme, shape, STEPS);
+        openTrial(scheme, shape, STEPS);
+    }
+
+    /**
+     * With shapes in turn, lets the shape this iteration measures count.
+     *
+     * @param iteration warm-up or measurement, from JMH
+     */
+    @Setup(Level.Iteration)
+    public void setUpIteration(final IterationParams iteration) {
+        takeTurn(iteration);
     }
 
     /**
@@ -59,7 +74,7 @@ public class Countdown extends CountingThreads {
      */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        close();
+        closeTrial();
     }
 
     /**

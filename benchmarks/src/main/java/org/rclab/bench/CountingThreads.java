@@ -1,13 +1,18 @@
 package org.rclab.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.rclab.bench.report.InTurn;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
@@ -19,6 +24,13 @@ import org.rclab.runtime.RuntimeThread;
  * counting half each; {@code 2runtimes}, two runtimes with one thread each counting half (the
  * stand-in for two processes). Every shape, one thread included, is handed its work the same way,
  * so the hand-off (a few microseconds against tens of milliseconds) cancels in the ratios.
+ *
+ * <p>With the shapes {@linkplain InTurn in turn}, the trial opens all three shapes' threads and
+ * runtimes at once, each team idle at its own start barrier, and each iteration lets go the team
+ * of its shape: every countdown measured is then done by threads that have counted before, as in
+ * a fork of one shape. (Opening a shape per iteration instead measured each iteration's first
+ * countdown by fresh threads on a fresh runtime, and under load made the 2-way shapes 25–50% slower
+ * than their own forks.) An idle team's threads wait parked, their runtime released.
  */
 abstract class CountingThreads {
     /** One countdown as a counting thread runs it. */
@@ -33,11 +45,12 @@ abstract class CountingThreads {
         long run(RuntimeThread self, long steps);
     }
 
-    private final List<RcRuntime> runtimes = new ArrayList<>();
-    private final List<Counter> counters = new ArrayList<>();
-    private CyclicBarrier start;
-    private CyclicBarrier finish;
-    private volatile boolean stopping;
+    /** The teams by shape: one for a fixed shape, every shape's when they take turns. */
+    private final Map<String, Team> teams = new LinkedHashMap<>();
+    private Team current;
+    private boolean inTurn;
+    private int warmups;
+    private int measurements;
 
     /**
      * Makes the loop one counting thread runs; called on that thread, attached, holding the
@@ -50,114 +63,186 @@ abstract class CountingThreads {
     abstract Loop loop(RcRuntime runtime, RuntimeThread self);
 
     /**
-     * Called once the runtimes exist and before any counting thread starts.
+     * Called once a team's runtimes exist and before any of its counting threads starts.
      *
-     * @param opened the runtimes, one per runtime of the shape
+     * @param opened the team's runtimes, one per runtime of its shape
      */
     void opened(final List<RcRuntime> opened) {
     }
 
     /**
-     * Called after the counting threads have stopped and before the runtimes are checked for leaks.
+     * Called after a team's counting threads have stopped and before its runtimes are checked for leaks.
      *
-     * @param opened the runtimes
+     * @param opened the team's runtimes
      */
     void closing(final List<RcRuntime> opened) {
     }
 
     /**
-     * Makes the runtimes and starts the counting threads, attached and idle.
+     * The trial's set-up: opens the shape's team, or with {@link InTurn#VALUE} every shape's.
      *
      * @param scheme the scheme
-     * @param shape {@code 1thread}, {@code 2threads} or {@code 2runtimes}
+     * @param shape {@code 1thread}, {@code 2threads}, {@code 2runtimes}, or {@link InTurn#VALUE}
      * @param steps the steps of one whole countdown, split evenly between the threads
      */
-    final void open(final String scheme, final String shape, final long steps) {
-        final int threads;
-        final int runtimeCount;
-        switch (shape) {
-            case "1thread" -> {
-                threads = 1;
-                runtimeCount = 1;
-            }
-            case "2threads" -> {
-                threads = 2;
-                runtimeCount = 1;
-            }
-            case "2runtimes" -> {
-                threads = 2;
-                runtimeCount = 2;
-            }
-            default -> throw new IllegalArgumentException("unknown countdown shape '" + shape
-                    + "' (shapes: 1thread, 2threads, 2runtimes)");
+    final void openTrial(final String scheme, final String shape, final long steps) {
+        inTurn = InTurn.VALUE.equals(shape);
+        for (final String one : inTurn ? InTurn.SHAPES : List.of(shape)) {
+            final Team team = new Team(one, scheme, steps);
+            teams.put(one, team);
+            team.open();
         }
-        for (int i = 0; i < runtimeCount; i++) {
-            runtimes.add(BenchRuntimes.open(scheme));
-        }
-        opened(List.copyOf(runtimes));
-        start = new CyclicBarrier(threads + 1);
-        finish = new CyclicBarrier(threads + 1);
-        for (int i = 0; i < threads; i++) {
-            final Counter counter = new Counter(runtimes.get(i % runtimeCount), steps / threads, "counter-" + i);
-            counters.add(counter);
-            counter.thread.start();
-        }
-        for (final Counter counter : counters) {
-            SideThread.await(counter.attached, counter.thread.getName() + " did not attach");
-        }
-        for (final Counter counter : counters) {
-            counter.rethrow();
-        }
+        current = teams.get(inTurn ? InTurn.SHAPES.get(0) : shape);
     }
 
-    /** Stops the counting threads and checks that every runtime freed everything. */
-    final void close() throws Exception {
-        // The counters wait at the start barrier; passing it with the flag set lets them leave.
-        // If one has died, the barrier can never fill: break it instead, so the others leave too.
-        stopping = true;
-        if (counters.stream().allMatch(c -> c.thread.isAlive())) {
-            start.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } else {
-            start.reset();
-        }
-        for (final Counter counter : counters) {
-            counter.thread.join(TimeUnit.SECONDS.toMillis(BenchRuntimes.HELPER_TIMEOUT_SECONDS));
-            if (counter.thread.isAlive()) {
-                throw new IllegalStateException(counter.thread.getName() + " did not stop");
-            }
-            counter.rethrow();
-        }
-        closing(List.copyOf(runtimes));
-        for (final RcRuntime runtime : runtimes) {
-            BenchRuntimes.closeWithoutLeaks(runtime);
+    /**
+     * An iteration's set-up: with shapes in turn, picks the team whose shape this iteration measures.
+     *
+     * @param iteration JMH's description of the iteration: warm-up or measurement
+     */
+    final void takeTurn(final IterationParams iteration) {
+        if (inTurn) {
+            final boolean warmup = iteration.getType() == IterationType.WARMUP;
+            current = teams.get(InTurn.shapeOf(warmup ? warmups++ : measurements++));
         }
     }
 
     /**
-     * One whole countdown: lets the counting threads go and waits until all have finished.
+     * The trial's tear-down: stops every team's counting threads and checks that every runtime
+     * freed everything.
+     *
+     * @throws Exception if a counting thread failed or did not stop, or an object was left alive
+     */
+    final void closeTrial() throws Exception {
+        Exception first = null;
+        for (final Team team : teams.values()) {
+            try {
+                team.close();
+            } catch (final Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * One whole countdown by the current team: lets its counting threads go and waits until all
+     * have finished.
      *
      * @return the sum of the counters' results, so the work has a consumed result
      * @throws Exception if a counting thread failed or did not finish in time
      */
     final long countdownOnce() throws Exception {
-        try {
-            start.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            finish.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (final BrokenBarrierException | TimeoutException e) {
+        return current.countdown();
+    }
+
+    /** One shape's runtimes and counting threads, with the barriers that let them go together. */
+    private final class Team {
+        private final String shape;
+        private final String scheme;
+        private final long steps;
+        private final List<RcRuntime> runtimes = new ArrayList<>();
+        private final List<Counter> counters = new ArrayList<>();
+        private CyclicBarrier start;
+        private CyclicBarrier finish;
+        private volatile boolean stopping;
+
+        Team(final String shape, final String scheme, final long steps) {
+            this.shape = shape;
+            this.scheme = scheme;
+            this.steps = steps;
+        }
+
+        /** Makes the shape's runtimes and starts its counting threads, attached and idle. */
+        void open() {
+            final int threads;
+            final int runtimeCount;
+            switch (shape) {
+                case "1thread" -> {
+                    threads = 1;
+                    runtimeCount = 1;
+                }
+                case "2threads" -> {
+                    threads = 2;
+                    runtimeCount = 1;
+                }
+                case "2runtimes" -> {
+                    threads = 2;
+                    runtimeCount = 2;
+                }
+                default -> throw new IllegalArgumentException("unknown countdown shape '" + shape
+                        + "' (shapes: 1thread, 2threads, 2runtimes, " + InTurn.VALUE + ")");
+            }
+            for (int i = 0; i < runtimeCount; i++) {
+                runtimes.add(BenchRuntimes.open(scheme));
+            }
+            opened(List.copyOf(runtimes));
+            start = new CyclicBarrier(threads + 1);
+            finish = new CyclicBarrier(threads + 1);
+            for (int i = 0; i < threads; i++) {
+                final Counter counter = new Counter(this, runtimes.get(i % runtimeCount), steps / threads,
+                        "counter-" + shape + "-" + i);
+                counters.add(counter);
+                counter.thread.start();
+            }
+            for (final Counter counter : counters) {
+                SideThread.await(counter.attached, counter.thread.getName() + " did not attach");
+            }
             for (final Counter counter : counters) {
                 counter.rethrow();
             }
-            throw new IllegalStateException("a counting thread did not finish its countdown", e);
         }
-        long sum = 0;
-        for (final Counter counter : counters) {
-            sum += counter.result;
+
+        /** Stops the counting threads and checks that every runtime freed everything. */
+        void close() throws Exception {
+            // The counters wait at the start barrier; passing it with the flag set lets them leave.
+            // If one has died, the barrier can never fill: break it instead, so the others leave too.
+            stopping = true;
+            if (counters.stream().allMatch(c -> c.thread.isAlive())) {
+                start.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } else {
+                start.reset();
+            }
+            for (final Counter counter : counters) {
+                counter.thread.join(TimeUnit.SECONDS.toMillis(BenchRuntimes.HELPER_TIMEOUT_SECONDS));
+                if (counter.thread.isAlive()) {
+                    throw new IllegalStateException(counter.thread.getName() + " did not stop");
+                }
+                counter.rethrow();
+            }
+            closing(List.copyOf(runtimes));
+            for (final RcRuntime runtime : runtimes) {
+                BenchRuntimes.closeWithoutLeaks(runtime);
+            }
         }
-        return sum;
+
+        long countdown() throws Exception {
+            try {
+                start.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                finish.await(BenchRuntimes.HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (final BrokenBarrierException | TimeoutException e) {
+                for (final Counter counter : counters) {
+                    counter.rethrow();
+                }
+                throw new IllegalStateException("a counting thread did not finish its countdown", e);
+            }
+            long sum = 0;
+            for (final Counter counter : counters) {
+                sum += counter.result;
+            }
+            return sum;
+        }
     }
 
     /** A counting thread: attached for the whole trial, holding its runtime only while counting. */
     private final class Counter {
+        private final Team team;
         private final RcRuntime runtime;
         private final long steps;
         private final Thread thread;
@@ -165,7 +250,8 @@ abstract class CountingThreads {
         private volatile long result;
         private volatile Throwable failure;
 
-        Counter(final RcRuntime runtime, final long steps, final String name) {
+        Counter(final Team team, final RcRuntime runtime, final long steps, final String name) {
+            this.team = team;
             this.runtime = runtime;
             this.steps = steps;
             this.thread = new Thread(this::run, name);
@@ -188,20 +274,20 @@ abstract class CountingThreads {
                     } finally {
                         self.release();
                     }
-                    finish.await();
+                    team.finish.await();
                 }
                 self.reacquire();
             } catch (final Throwable t) {
                 failure = t;
-                finish.reset();
+                team.finish.reset();
             } finally {
                 attached.countDown();
             }
         }
 
         private boolean awaitStart() throws InterruptedException, BrokenBarrierException {
-            start.await();
-            return !stopping;
+            team.start.await();
+            return !team.stopping;
         }
 
         void rethrow() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.rclab.bench.report.InTurn;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.Target;
 
@@ -65,8 +66,11 @@ final class FigureForks {
                 // A benchmark without a scheme parameter (the physical floor) is read whatever scheme
                 // the figure is for; otherwise the cell's scheme must be the fork's.
                 final boolean schemeMatches = scheme == null || scheme.equals(cell.scheme(t.scheme(), control));
-                if (schemeMatches && cell.matches(fork.entry().method(), fork.params(), fork.entry().threads())) {
-                    return true;
+                // A fork that runs its shapes in turn serves a cell of each of its shapes.
+                for (final Map<String, String> params : InTurn.measured(fork.params())) {
+                    if (schemeMatches && cell.matches(fork.entry().method(), params, fork.entry().threads())) {
+                        return true;
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
 import org.rclab.interp.compile.Parser;
 import org.rclab.interp.eval.Interpreter;
 import org.rclab.object.RcInt;
@@ -67,7 +68,11 @@ public class InterpretedCountdown extends CountingThreads {
     @Param({})
     public String scheme;
 
-    /** Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes} (pool workers). */
+    /**
+     * Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes} (pool
+     * workers); or {@value org.rclab.bench.report.InTurn#VALUE}: the three in turn, one shape per
+     * iteration in one fork, so their ratios are formed inside one JVM ({@link org.rclab.bench.report.InTurn}).
+     */
     @Param({"1thread", "2threads", "2runtimes"})
     public String shape;
 
@@ -80,10 +85,20 @@ public class InterpretedCountdown extends CountingThreads {
     private record Loaded(RcRuntime runtime, Interpreter interpreter, RcObject function) {
     }
 
-    /** Makes the runtimes, loads the program into each and starts the counting threads. */
+    /** Makes the runtimes and starts the counting threads of the shape (shapes in turn: of every shape). */
     @Setup(Level.Trial)
     public void setUp() {
-        open(scheme, shape, STEPS);
+        openTrial(scheme, shape, STEPS);
+    }
+
+    /**
+     * With shapes in turn, lets the shape this iteration measures count.
+     *
+     * @param iteration warm-up or measurement, from JMH
+     */
+    @Setup(Level.Iteration)
+    public void setUpIteration(final IterationParams iteration) {
+        takeTurn(iteration);
     }
 
     /**
@@ -94,7 +109,7 @@ public class InterpretedCountdown extends CountingThreads {
      */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        close();
+        closeTrial();
     }
 
     /**
@@ -141,6 +156,9 @@ public class InterpretedCountdown extends CountingThreads {
     @Override
     void closing(final List<RcRuntime> opened) {
         for (final Loaded l : loaded) {
+            if (!opened.contains(l.runtime())) {
+                continue;
+            }
             try (RuntimeThread self = l.runtime().attach()) {
                 l.runtime().decref(l.function());
                 l.interpreter().shutdown(self);

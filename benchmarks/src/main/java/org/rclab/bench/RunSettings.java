@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.rclab.bench.report.InTurn;
 
 /**
  * How long the bench command measures: how many paired rounds, and per fork how JMH warms up and
@@ -15,40 +16,61 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 enum RunSettings {
     /**
-     * The default: enough rounds for a verdict on every target on an idle 2-core machine, in
-     * under 30 minutes for the shipped schemes (see benchmarks/README.md for the arithmetic).
+     * The default: nine rounds, in under 30 minutes (estimated) for the seven shipped schemes on an
+     * idle 2-core machine (see benchmarks/README.md for the arithmetic). Whether a target settles
+     * depends on how far its ratio sits from its bound; the report says how many rounds would.
      */
-    FULL(9, 2, 600, 4, 250, 10_000_000, 200, 3),
+    FULL(9, 2, 600, 4, 250, new InTurnFork(3, 400, 12, 150), 10_000_000, 200, 3, 12_000),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
      * idle machine. The warm-up is about what the countdown loop needs to reach C2 code.
      */
-    QUICK(3, 1, 700, 2, 150, 5_000_000, 100, 1),
+    QUICK(3, 1, 700, 2, 150, new InTurnFork(3, 250, 6, 150), 5_000_000, 100, 1, 3_000),
     /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
-    SMOKE(2, 0, 0, 1, 100, 200_000, 10, 1);
+    SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), 200_000, 10, 1, 500);
 
     /** Heap of each forked JVM: fixed, so that heap sizing does not differ between forks. */
     static final String FORK_HEAP = "2g";
+
+    /**
+     * What a fork costs beyond its iterations on an idle machine: JVM start, JMH's hand-shake,
+     * set-up and tear-down (0.6 s measured idle on 2026-11-30, 477 forks in 24 minutes).
+     */
+    static final long FORK_OVERHEAD_MILLIS = 600;
+
+    /**
+     * What a fork running shapes in turn adds per iteration: opening and closing the iteration's
+     * runtimes and counting threads, and JMH's own pause between iterations. About 60 ms: quick
+     * in-turn forks took 4–5 s against 2.5–3 s for ordinary quick forks at load 13–15
+     * (2026-11-30 04:37–04:42), and that 1.7× slow-down of the ordinary ones, taken off, leaves
+     * about 0.4 s over the in-turn fork's iterations and fixed cost, for 9 iterations.
+     */
+    static final long IN_TURN_ITERATION_OVERHEAD_MILLIS = 60;
 
     private final int rounds;
     private final int warmupIterations;
     private final int warmupMillis;
     private final int iterations;
     private final int iterationMillis;
+    private final InTurnFork inTurn;
     private final long pythonSteps;
     private final int pythonCalls;
     private final int pythonReps;
+    private final long pythonRoundMillis;
 
     RunSettings(final int rounds, final int warmupIterations, final int warmupMillis, final int iterations,
-                final int iterationMillis, final long pythonSteps, final int pythonCalls, final int pythonReps) {
+                final int iterationMillis, final InTurnFork inTurn, final long pythonSteps, final int pythonCalls,
+                final int pythonReps, final long pythonRoundMillis) {
         this.rounds = rounds;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
         this.iterations = iterations;
         this.iterationMillis = iterationMillis;
+        this.inTurn = inTurn;
         this.pythonSteps = pythonSteps;
         this.pythonCalls = pythonCalls;
         this.pythonReps = pythonReps;
+        this.pythonRoundMillis = pythonRoundMillis;
     }
 
     /**
@@ -74,16 +96,67 @@ enum RunSettings {
      * Applies one fork's settings to a JMH options builder.
      *
      * @param options the builder
+     * @param shapesInTurn whether the fork runs a countdown's shapes {@linkplain InTurn in turn}
      * @return the builder
      */
-    ChainedOptionsBuilder apply(final ChainedOptionsBuilder options) {
-        options.forks(1).warmupIterations(warmupIterations).measurementIterations(iterations)
-                .measurementTime(new TimeValue(iterationMillis, TimeUnit.MILLISECONDS))
+    ChainedOptionsBuilder apply(final ChainedOptionsBuilder options, final boolean shapesInTurn) {
+        final int warmups = shapesInTurn ? inTurn.warmupIterations() : warmupIterations;
+        options.forks(1).warmupIterations(warmups)
+                .measurementIterations(shapesInTurn ? inTurn.iterations() : iterations)
+                .measurementTime(new TimeValue(shapesInTurn ? inTurn.iterationMillis() : iterationMillis,
+                        TimeUnit.MILLISECONDS))
                 .jvmArgsAppend("-Xms" + FORK_HEAP, "-Xmx" + FORK_HEAP);
-        if (warmupIterations > 0) {
-            options.warmupTime(new TimeValue(warmupMillis, TimeUnit.MILLISECONDS));
+        if (warmups > 0) {
+            options.warmupTime(new TimeValue(shapesInTurn ? inTurn.warmupMillis() : warmupMillis,
+                    TimeUnit.MILLISECONDS));
         }
         return options;
+    }
+
+    /**
+     * How long one fork takes on an idle machine: its warm-up and measurement, plus
+     * {@link #FORK_OVERHEAD_MILLIS}.
+     *
+     * @param shapesInTurn whether the fork runs a countdown's shapes in turn
+     * @return milliseconds
+     */
+    long forkMillis(final boolean shapesInTurn) {
+        if (shapesInTurn) {
+            return FORK_OVERHEAD_MILLIS
+                    + (long) inTurn.warmupIterations() * (inTurn.warmupMillis() + IN_TURN_ITERATION_OVERHEAD_MILLIS)
+                    + (long) inTurn.iterations() * (inTurn.iterationMillis() + IN_TURN_ITERATION_OVERHEAD_MILLIS);
+        }
+        return FORK_OVERHEAD_MILLIS + (long) warmupIterations * warmupMillis + (long) iterations * iterationMillis;
+    }
+
+    /**
+     * How long CPython's seeds take in a round on an idle machine (full: 12 s measured idle on
+     * 2026-11-30; quick: 3.4 s and full 14.6 s measured together at load 2.2–3.7, so about 2.8 s idle).
+     *
+     * @return milliseconds
+     */
+    long pythonMillis() {
+        return pythonRoundMillis;
+    }
+
+    /**
+     * The warm-up and measurement of a fork that runs a countdown's shapes in turn. The warm-up
+     * gives every shape at least one iteration when it has any; the measurement gives every shape
+     * the same number of iterations in whole palindromes ({@link InTurn#period()}).
+     *
+     * @param warmupIterations warm-up iterations, 0 or at least one per shape
+     * @param warmupMillis each warm-up iteration's length
+     * @param iterations measured iterations, a multiple of {@link InTurn#period()}
+     * @param iterationMillis each measured iteration's length
+     */
+    record InTurnFork(int warmupIterations, int warmupMillis, int iterations, int iterationMillis) {
+        InTurnFork {
+            if (warmupIterations != 0 && warmupIterations < InTurn.SHAPES.size()
+                    || iterations % InTurn.period() != 0 || iterations == 0) {
+                throw new IllegalArgumentException("shapes in turn need a warm-up of 0 or at least "
+                        + InTurn.SHAPES.size() + " iterations and a multiple of " + InTurn.period() + " measured");
+            }
+        }
     }
 
     /**
@@ -93,9 +166,12 @@ enum RunSettings {
      */
     String describe() {
         return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme; per fork warm-up %s, "
-                        + "measurement %d × %d ms; CPython: countdown of %,d steps, %d calls, median of %d",
+                        + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
+                        + "CPython: countdown of %,d steps, %d calls, median of %d",
                 name().toLowerCase(Locale.ROOT), rounds,
                 warmupIterations == 0 ? "none" : warmupIterations + " × " + warmupMillis + " ms",
-                iterations, iterationMillis, pythonSteps, pythonCalls, pythonReps);
+                iterations, iterationMillis,
+                inTurn.warmupIterations() == 0 ? "none" : inTurn.warmupIterations() + " × " + inTurn.warmupMillis() + " ms",
+                inTurn.iterations(), inTurn.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -163,12 +164,17 @@ class BenchCommandTest {
         final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--scheme", "figured", "--scheme", "control"}, catalog, schemes));
         assertEquals(List.of("containerOps figured list=shared threads=2",
-                        "countdown control shape=1thread", "countdown control shape=2threads",
-                        "countdown figured shape=1thread", "countdown figured shape=2threads",
+                        "countdown control shape=alternating", "countdown figured shape=alternating",
                         "ownedPairBatch control", "ownedPairBatch figured", "physical - kind=plain"),
                 describe(plan));
-        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("the cells targets.tsv's figures read: 8 of ")),
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("the cells targets.tsv's figures read: 6 of ")),
                 plan.notes().toString());
+        final BenchCommand.Plan separate = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
+                new String[] {"--scheme", "figured", "--scheme", "control", "--separate-shapes"}, catalog, schemes));
+        assertEquals(List.of("countdown control shape=1thread", "countdown control shape=2threads",
+                        "countdown figured shape=1thread", "countdown figured shape=2threads"),
+                describe(separate).stream().filter(f -> f.startsWith("countdown")).toList(),
+                "with --separate-shapes each shape a figure reads is a fork of its own");
 
         final BenchCommand.Plan withOther = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[0], catalog, schemes));
@@ -186,10 +192,42 @@ class BenchCommandTest {
         final BenchCommand.Plan all = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--all"}, catalog, schemes));
         assertTrue(describe(all).containsAll(List.of("foreignPair figured", "foreignPair control",
-                "physical - kind=atomic", "countdown figured shape=2runtimes")), describe(all).toString());
+                "physical - kind=atomic", "countdown figured shape=alternating", "interpreted control shape=alternating")),
+                describe(all).toString());
         final BenchCommand.Plan only = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--only", "countdown"}, catalog, schemes));
-        assertEquals(6, only.forks().size(), describe(only).toString());
+        assertEquals(List.of("countdown control shape=alternating", "countdown figured shape=alternating"), describe(only));
+        final BenchCommand.Plan separate = BenchCommand.Plan.make(catalog, TARGETS,
+                BenchCommand.Request.parse(new String[] {"--only", "countdown", "--separate-shapes"}, catalog, schemes));
+        assertEquals(6, separate.forks().size(), describe(separate).toString());
+    }
+
+    @Test
+    void theShippedSchemesDefaultAndQuickPlansFitTheirBudgets() {
+        // The seven schemes of this repository as the plan sees them: names, thread safety, and
+        // the switch interval of the two GILs that have one.
+        final Map<String, String> interval = Map.of(IoConvoy.SWITCH_INTERVAL_OPTION, "the interval");
+        final List<Scheme> shipped = List.of(scheme(UnsafeScheme.NAME, false, Map.of()), scheme("gil", true, interval),
+                scheme("gil-ticks", true, Map.of()), scheme("gil-priority", true, interval),
+                scheme("fine-grained", true, Map.of()), scheme("brc", true, Map.of()), scheme("buffered", true, Map.of()));
+        final BenchCommand.Plan full = BenchCommand.Plan.make(catalog, Target.project(),
+                BenchCommand.Request.parse(new String[0], catalog, shipped));
+        final BenchCommand.Plan quick = BenchCommand.Plan.make(catalog, Target.project(),
+                BenchCommand.Request.parse(new String[] {"--quick"}, catalog, shipped));
+        assertTrue(full.estimate(RunSettings.FULL, true).compareTo(java.time.Duration.ofMinutes(30)) <= 0,
+                full.describeCost(RunSettings.FULL, true));
+        assertTrue(quick.estimate(RunSettings.QUICK, true).compareTo(java.time.Duration.ofMinutes(6)) <= 0,
+                quick.describeCost(RunSettings.QUICK, true));
+        final long roundMillis = RunSettings.FULL.pythonMillis() + full.forks().stream()
+                .mapToLong(f -> RunSettings.FULL.forkMillis(f.params().containsValue("alternating"))).sum();
+        assertEquals(roundMillis * RunSettings.FULL.rounds(), full.estimate(RunSettings.FULL, true).toMillis());
+    }
+
+    @Test
+    void shapesInTurnNeedAWarmUpOfEveryShapeAndWholePalindromes() {
+        assertThrows(IllegalArgumentException.class, () -> new RunSettings.InTurnFork(2, 100, 6, 100));
+        assertThrows(IllegalArgumentException.class, () -> new RunSettings.InTurnFork(3, 100, 4, 100));
+        assertEquals(12, new RunSettings.InTurnFork(3, 100, 12, 100).iterations());
     }
 
     @Test
