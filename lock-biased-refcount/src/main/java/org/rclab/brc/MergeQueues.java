@@ -1,7 +1,8 @@
 package org.rclab.brc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.rclab.brc.events.MergeByNonOwnerEvent;
 import org.rclab.brc.events.MergeExplicitEvent;
@@ -68,20 +69,25 @@ import org.rclab.scheme.SchemeContext;
  * strict checks refuse it, see {@link DetachedOwnerCheck}.)
  */
 final class MergeQueues {
-    /** Slots of {@link #recentlyRegistered}, a power of two. */
+    /** Slots of {@link #recentOwners}, a power of two. */
     private static final int RECENT_SLOTS = 64;
 
     private final ConcurrentHashMap<Thread, MergeQueue> byOwner = new ConcurrentHashMap<>();
+    /** {@link #recentOwners}' elements, read opaque and changed with release stores and CASes. */
+    private static final VarHandle RECENT = MethodHandles.arrayElementVarHandle(Thread[].class);
+
     /**
-     * A direct-mapped cache of registered owners' queues by thread id, so that
-     * {@link #isRegistered} (asked at every allocation) is a load and a compare, not a hash
-     * lookup; a miss falls back to {@link #byOwner}. A slot holds a queue only while its owner is
-     * registered: the owner fills its slot after registering and empties it (if still its own)
-     * before unregistering. Every access is opaque at least, so each slot has one order of
-     * writes that all threads agree on: once a thread has seen a newer value it never reads an
-     * older one, and a thread that emptied its own slot never sees its old queue there again.
+     * A direct-mapped cache of registered owners by thread id, so that {@link #isRegistered}
+     * (asked at every allocation) is one load and a compare, not a hash lookup; a miss falls back
+     * to {@link #byOwner}. A slot names a thread only while it is registered: the owner fills its
+     * slot after registering and empties it (if it still names it) before unregistering; a
+     * releaser empties the slot of an owner that has died, which never registers again. So a slot
+     * naming a thread is only ever emptied for that registration, and the thread that reads its
+     * own name there is registered. Every access is opaque at least, so each slot has one order
+     * of writes that all threads agree on: a thread always sees its own last write to its slot,
+     * and a value written by another thread is never its own name.
      */
-    private final AtomicReferenceArray<MergeQueue> recentlyRegistered = new AtomicReferenceArray<>(RECENT_SLOTS);
+    private final Thread[] recentOwners = new Thread[RECENT_SLOTS];
     private final SchemeContext context;
     private final BrcMetrics metrics;
 
@@ -100,7 +106,7 @@ final class MergeQueues {
      */
     MergeQueue register(final Thread thread) {
         final MergeQueue queue = byOwner.computeIfAbsent(thread, MergeQueue::new);
-        recentlyRegistered.setRelease(slot(thread), queue);
+        RECENT.setRelease(recentOwners, slot(thread), thread);
         return queue;
     }
 
@@ -113,8 +119,9 @@ final class MergeQueues {
      * @return {@code true} if it is attached
      */
     boolean isRegistered(final Thread self) {
-        final MergeQueue cached = recentlyRegistered.getAcquire(slot(self));
-        if (cached != null && cached.owner() == self) {
+        // Opaque, not acquire: the answer rests on this thread's own write (see recentOwners),
+        // and an acquire on the allocation path would stop the JIT reusing loads across it.
+        if (RECENT.getOpaque(recentOwners, slot(self)) == self) {
             return true;
         }
         return byOwner.containsKey(self);
@@ -125,7 +132,7 @@ final class MergeQueues {
     }
 
     private void forgetRecent(final MergeQueue queue) {
-        recentlyRegistered.compareAndSet(slot(queue.owner()), queue, null);
+        RECENT.compareAndSet(recentOwners, slot(queue.owner()), queue.owner(), (Thread) null);
     }
 
     /**

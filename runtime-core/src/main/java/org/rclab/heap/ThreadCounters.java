@@ -83,7 +83,11 @@ public final class ThreadCounters {
     public void increment(final int index) {
         final Thread self = Thread.currentThread();
         final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
-        if (slot != null && slot.owner == self) {
+        // Plain table read and opaque owner read, no acquire: the answer that matters is "this
+        // thread owns the slot", which only this thread makes true (its own earlier writes, which
+        // it always sees); any stale value reads as "not mine" and takes the volatile slow path.
+        // An acquire here would also stop the JIT from reusing loads across the caller's steps.
+        if (slot != null && OWNER.getOpaque(slot) == self) {
             final long[] counts = slot.counts;
             COUNT.setOpaque(counts, PAD + index, counts[PAD + index] + 1);
             return;
