@@ -73,19 +73,23 @@ final class MergeQueues {
     private static final int RECENT_SLOTS = 64;
 
     private final ConcurrentHashMap<Thread, MergeQueue> byOwner = new ConcurrentHashMap<>();
-    /** {@link #recentOwners}' elements, read opaque and changed with release stores and CASes. */
+    /** {@link #recentOwners}' elements, changed only by compare-and-set. */
     private static final VarHandle RECENT = MethodHandles.arrayElementVarHandle(Thread[].class);
 
     /**
      * A direct-mapped cache of registered owners by thread id, so that {@link #isRegistered}
-     * (asked at every allocation) is one load and a compare, not a hash lookup; a miss falls back
-     * to {@link #byOwner}. A slot names a thread only while it is registered: the owner fills its
-     * slot after registering and empties it (if it still names it) before unregistering; a
-     * releaser empties the slot of an owner that has died, which never registers again. So a slot
-     * naming a thread is only ever emptied for that registration, and the thread that reads its
-     * own name there is registered. Every access is opaque at least, so each slot has one order
-     * of writes that all threads agree on: a thread always sees its own last write to its slot,
-     * and a value written by another thread is never its own name.
+     * (asked at every allocation) is one plain load and a compare, not a hash lookup; a miss
+     * falls back to {@link #byOwner}. A slot names a thread only while it is registered: the
+     * owner claims its slot if it is empty after registering (a thread whose slot another holds
+     * is answered by the map) and empties it before unregistering; a releaser empties the slot of
+     * an owner that has died, which never registers again.
+     *
+     * <p>Why the owner's plain read is exact: a thread's name is written into a slot only by that
+     * thread, and removed by that thread or after its death. If its last own write to the slot
+     * put its name there, it is registered; if that write removed it, the removal happens-before
+     * the read (program order) and so does every earlier write of its name, so the read cannot
+     * return one. Any other thread's value reads "not mine". Plain, not opaque: C2 fences an
+     * opaque access from the loads and stores around it, on the allocation path.
      */
     private final Thread[] recentOwners = new Thread[RECENT_SLOTS];
     private final SchemeContext context;
@@ -106,7 +110,7 @@ final class MergeQueues {
      */
     MergeQueue register(final Thread thread) {
         final MergeQueue queue = byOwner.computeIfAbsent(thread, MergeQueue::new);
-        RECENT.setRelease(recentOwners, slot(thread), thread);
+        RECENT.compareAndSet(recentOwners, slot(thread), (Thread) null, thread);
         return queue;
     }
 
@@ -119,9 +123,7 @@ final class MergeQueues {
      * @return {@code true} if it is attached
      */
     boolean isRegistered(final Thread self) {
-        // Opaque, not acquire: the answer rests on this thread's own write (see recentOwners),
-        // and an acquire on the allocation path would stop the JIT reusing loads across it.
-        if (RECENT.getOpaque(recentOwners, slot(self)) == self) {
+        if (recentOwners[slot(self)] == self) {
             return true;
         }
         return byOwner.containsKey(self);
