@@ -1,7 +1,8 @@
 package org.rclab.brc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.rclab.brc.events.MergeByNonOwnerEvent;
 import org.rclab.brc.events.MergeExplicitEvent;
@@ -68,20 +69,29 @@ import org.rclab.scheme.SchemeContext;
  * strict checks refuse it, see {@link DetachedOwnerCheck}.)
  */
 final class MergeQueues {
-    /** Slots of {@link #recentlyRegistered}, a power of two. */
+    /** Slots of {@link #recentOwners}, a power of two. */
     private static final int RECENT_SLOTS = 64;
 
     private final ConcurrentHashMap<Thread, MergeQueue> byOwner = new ConcurrentHashMap<>();
+    /** {@link #recentOwners}' elements, changed only by compare-and-set. */
+    private static final VarHandle RECENT = MethodHandles.arrayElementVarHandle(Thread[].class);
+
     /**
-     * A direct-mapped cache of registered owners' queues by thread id, so that
-     * {@link #isRegistered} (asked at every allocation) is a load and a compare, not a hash
-     * lookup; a miss falls back to {@link #byOwner}. A slot holds a queue only while its owner is
-     * registered: the owner fills its slot after registering and empties it (if still its own)
-     * before unregistering. Every access is opaque at least, so each slot has one order of
-     * writes that all threads agree on: once a thread has seen a newer value it never reads an
-     * older one, and a thread that emptied its own slot never sees its old queue there again.
+     * A direct-mapped cache of registered owners by thread id, so that {@link #isRegistered}
+     * (asked at every allocation) is one plain load and a compare, not a hash lookup; a miss
+     * falls back to {@link #byOwner}. A slot names a thread only while it is registered: the
+     * owner claims its slot if it is empty after registering (a thread whose slot another holds
+     * is answered by the map) and empties it before unregistering; a releaser empties the slot of
+     * an owner that has died, which never registers again.
+     *
+     * <p>Why the owner's plain read is exact: a thread's name is written into a slot only by that
+     * thread, and removed by that thread or after its death. If its last own write to the slot
+     * put its name there, it is registered; if that write removed it, the removal happens-before
+     * the read (program order) and so does every earlier write of its name, so the read cannot
+     * return one. Any other thread's value reads "not mine". Plain, not opaque: C2 fences an
+     * opaque access from the loads and stores around it, on the allocation path.
      */
-    private final AtomicReferenceArray<MergeQueue> recentlyRegistered = new AtomicReferenceArray<>(RECENT_SLOTS);
+    private final Thread[] recentOwners = new Thread[RECENT_SLOTS];
     private final SchemeContext context;
     private final BrcMetrics metrics;
 
@@ -100,7 +110,7 @@ final class MergeQueues {
      */
     MergeQueue register(final Thread thread) {
         final MergeQueue queue = byOwner.computeIfAbsent(thread, MergeQueue::new);
-        recentlyRegistered.setRelease(slot(thread), queue);
+        RECENT.compareAndSet(recentOwners, slot(thread), (Thread) null, thread);
         return queue;
     }
 
@@ -113,8 +123,7 @@ final class MergeQueues {
      * @return {@code true} if it is attached
      */
     boolean isRegistered(final Thread self) {
-        final MergeQueue cached = recentlyRegistered.getAcquire(slot(self));
-        if (cached != null && cached.owner() == self) {
+        if (recentOwners[slot(self)] == self) {
             return true;
         }
         return byOwner.containsKey(self);
@@ -125,7 +134,7 @@ final class MergeQueues {
     }
 
     private void forgetRecent(final MergeQueue queue) {
-        recentlyRegistered.compareAndSet(slot(queue.owner()), queue, null);
+        RECENT.compareAndSet(recentOwners, slot(queue.owner()), queue.owner(), (Thread) null);
     }
 
     /**

@@ -315,6 +315,36 @@ class BrcStateMachineTest {
         rt.heap().assertNoLeaks();
     }
 
+    /**
+     * The registration cache is direct-mapped by thread id (64 slots) and a slot is claimed only
+     * when empty, so a thread whose slot the test thread holds is answered by the registry map:
+     * it must still own what it makes while attached, and own nothing it makes after detaching.
+     */
+    @Test
+    void threadSharingAnotherThreadsCacheSlotOwnsExactlyWhileAttached() {
+        final long mine = Thread.currentThread().getId();
+        Actor b;
+        do {
+            b = new Actor("B", rt);
+            actors.add(b);
+        } while (Math.floorMod(b.thread().getId() - mine, 64) != 0);
+        final Actor sharer = b;
+        sharer.attach();
+        final RcStr attachedMade = sharer.call(() -> rt.newStr("made attached"));
+        assertSame(sharer.thread(), Header.ownerPlain(attachedMade), "an attached thread owns what it makes");
+        assertEquals(SharedWord.DEFAULT, shared(attachedMade));
+        sharer.run(() -> rt.decref(attachedMade));
+        assertTrue(attachedMade.isFreed());
+
+        sharer.detach();
+        final RcStr detachedMade = sharer.call(() -> rt.newStr("made detached"));
+        assertNull(Header.ownerPlain(detachedMade), "a detached thread owns nothing");
+        assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(detachedMade));
+        rt.decref(detachedMade);
+        assertTrue(detachedMade.isFreed());
+        rt.heap().assertNoLeaks();
+    }
+
     @Test
     void objectMergedWhileItsOwnerWasAwayIsCountedAtomicallyAfterItReturns() {
         final Actor a = actor("A");

@@ -1,5 +1,8 @@
 package org.rclab.gil;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * What the GIL keeps per attached thread (CPython's thread state, reduced to what the lock
  * needs): the Java thread, to tell whether a holder has died, and the thread's drop request.
@@ -11,10 +14,24 @@ package org.rclab.gil;
 final class GilThreadState {
     private final Thread thread;
 
+    private static final VarHandle DROP_REQUESTED;
+
+    static {
+        try {
+            DROP_REQUESTED = MethodHandles.lookup().findVarHandle(GilThreadState.class, "dropRequested", boolean.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /**
      * Set by a waiter (under the lock's mutex), read by the holder at every checkpoint without
-     * the mutex. Volatile so the holder's check sees the request at its next checkpoint instead
-     * of a value the JIT kept in a register for the whole loop.
+     * the mutex. The checkpoint's read is opaque (CPython's eval breaker is a relaxed load too):
+     * it is never kept in a register, so the holder sees the request within a few checkpoints,
+     * and it orders nothing, because the hand-over itself happens under the mutex in
+     * {@code drop} and {@code take}. An acquire (volatile) read here cost nothing on x86 as an
+     * instruction, but the JIT may not reuse any load across it, so every step reloaded the
+     * runtime's fields.
      */
     private volatile boolean dropRequested;
 
@@ -27,7 +44,7 @@ final class GilThreadState {
     }
 
     boolean dropRequested() {
-        return dropRequested;
+        return (boolean) DROP_REQUESTED.getOpaque(this);
     }
 
     /**

@@ -67,8 +67,8 @@ public final class Heap {
     }
 
     /**
-     * Records that a mortal object was freed. Called by the runtime once per object, after it
-     * has marked the object freed.
+     * Records that a mortal object was freed. Called by the runtime once per object, once the
+     * free is certain (after marking the object freed, where that mark can fail).
      *
      * @param o the freed object
      */

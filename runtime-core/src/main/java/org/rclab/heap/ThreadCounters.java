@@ -21,8 +21,13 @@ import java.util.concurrent.atomic.LongAdder;
  * before the takeover, so its counts carry on exactly. A thread whose slot is held by a live
  * thread counts in shared {@code LongAdder}s instead: slower, never lost.
  *
- * <p>Slots are written by their owner with opaque stores and read with opaque loads, so a sum
- * taken while threads count is a recent value, and a sum taken after they were joined is exact.
+ * <p>Slots are written by their owner with plain stores and read with opaque loads. A sum taken
+ * after the counting threads were joined (or reached any other happens-before edge) is exact; a
+ * sum taken while they count is an estimate, read without ordering (the Java memory model allows
+ * even a torn {@code long} there; HotSpot on 64-bit platforms writes one with a single store).
+ * Why plain: on the allocation path C2 fences every opaque, acquire or release access from the
+ * loads and stores around it, so two opaque stores per step (an allocation and a free) cost more
+ * than their instructions, and plain accesses let it share one slot lookup between them.
  *
  * <p>Each thread's counts sit between 16 unused longs on either side (128 bytes: two
  * cache lines, the pair Intel's spatial prefetcher fetches together). A slot is made by its own
@@ -83,9 +88,15 @@ public final class ThreadCounters {
     public void increment(final int index) {
         final Thread self = Thread.currentThread();
         final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
-        if (slot != null && slot.owner == self) {
+        // Plain reads of the table and of the owner: the one answer that matters, "this thread
+        // owns the slot", is made true only by this thread's own CAS (or its own construction of
+        // the slot), which happens-before its later reads; every older write to the field
+        // happened-before that CAS, and no other thread writes the field while this one lives.
+        // So a plain read is exact for the owner, and any other value reads "not mine" and takes
+        // the slow path. Plain, not opaque or acquire (see the class comment).
+        if (slot != null && OWNER.get(slot) == self) {
             final long[] counts = slot.counts;
-            COUNT.setOpaque(counts, PAD + index, counts[PAD + index] + 1);
+            counts[PAD + index]++;
             return;
         }
         incrementSlow(self, index);
@@ -109,7 +120,7 @@ public final class ThreadCounters {
         }
         if (slot.owner == self) {
             final long[] counts = slot.counts;
-            COUNT.setOpaque(counts, PAD + index, counts[PAD + index] + 1);
+            counts[PAD + index]++;
         } else {
             overflow[index].increment();
         }

@@ -418,10 +418,14 @@ public final class RcRuntime implements AutoCloseable {
             if (!Header.markFreed(o)) {
                 throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
             }
+            heap.recordFree(o);
         } else {
+            // Accounted before the release store: nothing can fail in between, and the JIT may
+            // not carry a load across a release, so here the free's per-thread slot lookup can
+            // reuse the one the step's allocation just made.
+            heap.recordFree(o);
             Header.setFreedRelease(o);
         }
-        heap.recordFree(o);
     }
 
     // ---------------------------------------------------------------- allocation
