@@ -208,10 +208,7 @@ final class Committer {
         for (final ThreadLog log : logs.all()) {
             backlog += cut(log);
         }
-        if (backlog > 0) {
-            // An empty round cannot raise the high-water mark: no shared write for it.
-            metrics.backlogHighWater.accumulate(backlog);
-        }
+        metrics.backlogHighWater.accumulate(backlog);
         final long applied = apply();
         if (applied > 0) {
             metrics.entriesApplied.add(applied);
@@ -254,24 +251,20 @@ final class Committer {
         for (final ThreadLog log : logs.all()) {
             final EntryRing ring = log.increments;
             final long end = log.incrementCut;
-            if (end != ring.head()) {
-                for (long i = ring.head(); i < end; i++) {
-                    applyIncrement(ring.take(i));
-                }
-                applied += end - ring.head();
-                ring.advanceHead(end);
+            for (long i = ring.head(); i < end; i++) {
+                applyIncrement(ring.take(i));
             }
+            applied += end - ring.head();
+            ring.advanceHead(end);
         }
         for (final ThreadLog log : logs.all()) {
             final EntryRing ring = log.decrements;
             final long end = log.decrementsDue;
-            if (end != ring.head()) {
-                for (long i = ring.head(); i < end; i++) {
-                    applyDecrement(ring.take(i));
-                }
-                applied += end - ring.head();
-                ring.advanceHead(end);
+            for (long i = ring.head(); i < end; i++) {
+                applyDecrement(ring.take(i));
             }
+            applied += end - ring.head();
+            ring.advanceHead(end);
             if (log.owner != null && log.drained()) {
                 logs.forget(log);
             }
