@@ -33,15 +33,6 @@ enum RunSettings {
     static final String FORK_HEAP = "2g";
 
     /**
-     * Collector of each forked JVM: the throughput collector, as {@code ./rclab run} uses. A
-     * countdown or interpreter step stores a new object into a long-lived frame or stepper slot,
-     * and G1's post-write barrier on that store (a StoreLoad fence for an old-to-young store)
-     * took about a fifth of a step here: a cost of the host JVM's collector that no scheme and
-     * not CPython pays, which would blur every per-step comparison.
-     */
-    static final String FORK_COLLECTOR = "-XX:+UseParallelGC";
-
-    /**
      * What a fork costs beyond its iterations on an idle machine: JVM start, JMH's hand-shake,
      * set-up and tear-down (0.6 s measured idle on 2026-11-30, 477 forks in 24 minutes).
      */
@@ -114,7 +105,7 @@ enum RunSettings {
                 .measurementIterations(shapesInTurn ? inTurn.iterations() : iterations)
                 .measurementTime(new TimeValue(shapesInTurn ? inTurn.iterationMillis() : iterationMillis,
                         TimeUnit.MILLISECONDS))
-                .jvmArgsAppend("-Xms" + FORK_HEAP, "-Xmx" + FORK_HEAP, FORK_COLLECTOR);
+                .jvmArgsAppend("-Xms" + FORK_HEAP, "-Xmx" + FORK_HEAP);
         if (warmups > 0) {
             options.warmupTime(new TimeValue(shapesInTurn ? inTurn.warmupMillis() : warmupMillis,
                     TimeUnit.MILLISECONDS));
