@@ -58,8 +58,10 @@ class TargetTest {
         assertTrue(judged.contains("gil interpreted{shape=1thread} / interpreted{scheme=cpython,shape=1thread} ≤ 1.00"),
                 judged.toString());
         assertTrue(judged.contains("brc interpreted{shape=2threads} / interpreted{shape=1thread} ≤ 0.60"), judged.toString());
+        assertTrue(judged.contains("gil countdown{shape=1thread} / interpreted{scheme=cpython,shape=1thread} ≤ 0.50"),
+                judged.toString());
         // The shipped four schemes' judged figures; a new scheme's own lines do not change this count.
-        assertEquals(20, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
+        assertEquals(21, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
     }
 
     @Test
