@@ -8,7 +8,8 @@ import org.rclab.runtime.RcRuntime;
  * A compiled function or module body, bound to the runtime whose constants it holds.
  *
  * @param name the function's name, or {@code <module>}
- * @param code the instructions: opcode, argument, opcode, argument, ...
+ * @param code the instructions: opcode, argument, opcode, argument, ..., then a few never-executed
+ *        {@link Op#EXT} words (the compiler's {@code TAIL_WORDS})
  * @param lines the source line of each instruction, indexed by {@code pc / 2}
  * @param consts the constants, one owned reference each
  * @param names the global, attribute and module names used by the body, one owned reference each
@@ -55,6 +56,6 @@ public record Code(String name, int[] code, int[] lines, RcObject[] consts, RcSt
      * @return its line
      */
     public int lineAt(final int pc) {
-        return lines[Math.max(0, Math.min(pc, code.length - 2)) / 2];
+        return lines[Math.max(0, Math.min(pc / 2, lines.length - 1))];
     }
 }

@@ -44,6 +44,18 @@ public final class Compiler {
     private int maxDepth;
     private int line = 1;
 
+    /**
+     * Never-executed words after a body's last instruction. The evaluator reads an instruction's
+     * extension words at fixed offsets, up to {@code pc + 5}; C2 merges the range checks of
+     * {@code c[pc]}, {@code c[pc + 1]} and those later reads into one at the top of the dispatch
+     * loop (range-check smearing, a speculation), which fails at the {@code RETURN} that ends a
+     * body shorter than that window, and every such failure deoptimises and recompiles the whole
+     * loop: three {@code range_check} deoptimisations of {@code Eval.run} at the dispatch's
+     * {@code c[pc + 1]} in one benchmark fork (JFR {@code jdk.Deoptimization}), the first measured
+     * iteration then running in C1's profiling code. With the tail every such read is in bounds.
+     */
+    static final int TAIL_WORDS = 4;
+
     private static final class Loop {
         /** Where {@code continue} jumps back to, or -1 if it jumps forward to a test patched later. */
         final int continueTarget;
@@ -91,7 +103,11 @@ public final class Compiler {
         for (final String n : nameIndex.keySet()) {
             names[i++] = str.apply(n);
         }
-        final int[] finalCode = java.util.Arrays.copyOf(code, size);
+        // Two EXT pairs past the end (see TAIL_WORDS); the line table covers the instructions only.
+        final int[] finalCode = java.util.Arrays.copyOf(code, size + TAIL_WORDS);
+        for (int pc = size; pc < finalCode.length; pc += 2) {
+            finalCode[pc] = Op.EXT;
+        }
         final int[] finalLines = java.util.Arrays.copyOf(lines, size / 2);
         return new Code(name, finalCode, finalLines, consts.toArray(new RcObject[0]), names,
                 calls.toArray(new CallSite[0]), functions.toArray(new Code[0]), locals.toArray(new String[0]),

@@ -1,6 +1,7 @@
 package org.rclab.interp.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.rclab.runtime.RcRuntime;
 /**
  * Which loops get the int-specialised instructions: a local with a small-int literal (immortal,
  * so the specialised forms may leave its count alone), and nothing else. The golden program
- * {@code specialised_ints.py} runs them past each of their guards.
+ * {@code specialised_ints.py} runs them past each of their guards. And the code array's tail,
+ * which keeps their operand reads inside the array.
  */
 class SpecialisationTest {
 
@@ -36,8 +38,36 @@ class SpecialisationTest {
                 opcodes("def f(n):\n    while n > 0.5:\n        n *= 1\n"));
     }
 
+    @Test
+    void everyInstructionsWidestReadStaysInsideTheCodeArray() {
+        // The dispatch reads up to pc + 5 (a loop test's jump target); C2 checks that range once
+        // at the dispatch, so a body whose last instruction ends short of it deoptimises Eval.run.
+        final Code body = firstFunction("def f(n):\n    while n > 0:\n        n -= 1\n");
+        final int instructionWords = 2 * body.lines().length;
+        for (int pc = 0; pc < instructionWords; pc += 2) {
+            assertTrue(pc + 5 < body.code().length, "pc " + pc + " + 5 is past the code's "
+                    + body.code().length + " words");
+        }
+        for (int pc = instructionWords; pc < body.code().length; pc += 2) {
+            assertEquals(Op.EXT, body.code()[pc], "the tail is never executed");
+        }
+        assertEquals(Op.RETURN, body.code()[instructionWords - 2]);
+    }
+
     /** The opcodes of the program's first function, operand words ({@code EXT}) left out. */
     private static List<String> opcodes(final String source) {
+        final int[] code = firstFunction(source).code();
+        final List<String> ops = new ArrayList<>();
+        for (int pc = 0; pc < code.length; pc += 2) {
+            if (code[pc] != Op.EXT) {
+                ops.add(Op.NAMES[code[pc]]);
+            }
+        }
+        return ops;
+    }
+
+    /** The program's first function, compiled; its constants are released before it returns. */
+    private static Code firstFunction(final String source) {
         try (RcRuntime rt = RcRuntime.create("unsafe")) {
             final List<RcObject> made = new ArrayList<>();
             final Code module = Compiler.compileModule(Parser.parseModule(source), v -> {
@@ -49,15 +79,8 @@ class SpecialisationTest {
                 made.add(o);
                 return o;
             });
-            final List<String> ops = new ArrayList<>();
-            final int[] code = module.functions()[0].code();
-            for (int pc = 0; pc < code.length; pc += 2) {
-                if (code[pc] != Op.EXT) {
-                    ops.add(Op.NAMES[code[pc]]);
-                }
-            }
             made.forEach(rt::decref);
-            return ops;
+            return module.functions()[0];
         }
     }
 }
