@@ -4,7 +4,8 @@ fork is scored by the mean of its measured iterations (JMH's score) or by their 
 ForkScore.java); the lower quartile and the minimum for comparison.
 
 Usage: fork-score-spread.py results/bench/jmh.json
-Forks of one cell appear in jmh.json in run order, one per round, so the k-th fork of a cell is round k.
+Forks of one cell appear in jmh.json in run order, one per round, so the k-th fork of a cell is round k;
+a fork run with its shapes in turn (shape=alternating) is split into its shapes by the palindromic order.
 Prints, per cell, the standard deviation of log(fork score) across rounds, and for the cross-scheme
 ratios of ownedPairBatch and sectionPair the geometric mean and the standard deviation of the per-round
 log ratio (what Estimate.java's interval width is proportional to).
@@ -22,7 +23,19 @@ def lower_quartile(xs):
 
 SCORES = {'mean': st.mean, 'median': st.median, 'lower quartile': lower_quartile, 'min': min}
 
+SHAPES = ['1thread', '2threads', '2runtimes']
+
 RATIOS = [
+    ('gil countdown 2threads / 1thread', ('countdown', ('scheme', 'gil'), ('shape', '2threads')),
+     ('countdown', ('scheme', 'gil'), ('shape', '1thread'))),
+    ('gil countdown 2runtimes / 1thread', ('countdown', ('scheme', 'gil'), ('shape', '2runtimes')),
+     ('countdown', ('scheme', 'gil'), ('shape', '1thread'))),
+    ('brc countdown 2threads / 1thread', ('countdown', ('scheme', 'brc'), ('shape', '2threads')),
+     ('countdown', ('scheme', 'brc'), ('shape', '1thread'))),
+    ('brc countdown 2threads / 2runtimes', ('countdown', ('scheme', 'brc'), ('shape', '2threads')),
+     ('countdown', ('scheme', 'brc'), ('shape', '2runtimes'))),
+    ('brc / gil countdown 1thread', ('countdown', ('scheme', 'brc'), ('shape', '1thread')),
+     ('countdown', ('scheme', 'gil'), ('shape', '1thread'))),
     ('brc ownedPairBatch / unsafe', ('ownedPairBatch', ('scheme', 'brc')), ('ownedPairBatch', ('scheme', 'unsafe'))),
     ('gil ownedPairBatch / unsafe', ('ownedPairBatch', ('scheme', 'gil')), ('ownedPairBatch', ('scheme', 'unsafe'))),
     ('fine-grained ownedPairBatch / unsafe', ('ownedPairBatch', ('scheme', 'fine-grained')),
@@ -39,10 +52,18 @@ def forks_by_cell(path):
     cells = defaultdict(list)
     for entry in json.load(open(path)):
         params = entry.get('params') or {}
-        if params.get('shape') == 'alternating':
-            continue  # shapes in turn: their iterations belong to three shapes
         method = entry['benchmark'].rsplit('.', 1)[1]
-        cells[(method,) + tuple(sorted(params.items()))].extend(entry['primaryMetric']['rawData'])
+        if params.get('shape') != 'alternating':
+            cells[(method,) + tuple(sorted(params.items()))].extend(entry['primaryMetric']['rawData'])
+            continue
+        # Shapes in turn (InTurn.java): iteration i ran the shape at i's place in the palindrome.
+        for fork in entry['primaryMetric']['rawData']:
+            by_shape = defaultdict(list)
+            for i, score in enumerate(fork):
+                place = i % (2 * len(SHAPES))
+                by_shape[SHAPES[place if place < len(SHAPES) else 2 * len(SHAPES) - 1 - place]].append(score)
+            for shape, scores in by_shape.items():
+                cells[(method,) + tuple(sorted(dict(params, shape=shape).items()))].append(scores)
     return cells
 
 
