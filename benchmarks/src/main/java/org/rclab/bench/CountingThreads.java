@@ -38,7 +38,9 @@ import org.rclab.runtime.RuntimeThread;
  * countdown by fresh threads on a fresh runtime, and under load made the 2-way shapes 25–50% slower
  * than their own forks.) An idle team's threads wait parked, their runtime released.
  */
-@State(Scope.Benchmark) // JMH takes @Param fields only from a class it sees as state; the subclasses are too
+// A state class itself, and public: JMH accepts @Param fields only in a @State class, and its
+// generated code (in another package) sets them through this class.
+@State(Scope.Benchmark)
 public abstract class CountingThreads {
     /** One countdown as a counting thread runs it. */
     interface Loop {
