@@ -4,16 +4,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.IterationParams;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
@@ -39,44 +34,6 @@ public class Countdown extends CountingThreads {
     /** Steps in one countdown, split evenly between the counting threads. */
     public static final long STEPS = 2_000_000;
 
-    /** The scheme under test; filled at run time from the discovered schemes. */
-    @Param({})
-    public String scheme;
-
-    /**
-     * Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes}; or
-     * {@value org.rclab.bench.report.InTurn#VALUE}: the three in turn, one shape per iteration in
-     * one fork, so their ratios are formed inside one JVM ({@link org.rclab.bench.report.InTurn}).
-     */
-    @Param({"1thread", "2threads", "2runtimes"})
-    public String shape;
-
-    /** Makes the runtimes and starts the counting threads of the shape (shapes in turn: of every shape). */
-    @Setup(Level.Trial)
-    public void setUp() {
-        openTrial(scheme, shape, STEPS);
-    }
-
-    /**
-     * With shapes in turn, lets the shape this iteration measures count.
-     *
-     * @param iteration warm-up or measurement, from JMH
-     */
-    @Setup(Level.Iteration)
-    public void setUpIteration(final IterationParams iteration) {
-        takeTurn(iteration);
-    }
-
-    /**
-     * Stops the counting threads and checks that every runtime freed everything.
-     *
-     * @throws Exception if a counting thread failed or did not stop
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        closeTrial();
-    }
-
     /**
      * One whole countdown: lets the counting threads go and waits until all have finished.
      *
@@ -86,6 +43,11 @@ public class Countdown extends CountingThreads {
     @Benchmark
     public long countdown() throws Exception {
         return countdownOnce();
+    }
+
+    @Override
+    long steps() {
+        return STEPS;
     }
 
     @Override

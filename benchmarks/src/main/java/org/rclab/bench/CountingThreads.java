@@ -10,6 +10,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 import org.rclab.bench.report.InTurn;
@@ -32,7 +38,10 @@ import org.rclab.runtime.RuntimeThread;
  * countdown by fresh threads on a fresh runtime, and under load made the 2-way shapes 25–50% slower
  * than their own forks.) An idle team's threads wait parked, their runtime released.
  */
-abstract class CountingThreads {
+// A state class itself, and public: JMH accepts @Param fields only in a @State class, and its
+// generated code (in another package) sets them through this class.
+@State(Scope.Benchmark)
+public abstract class CountingThreads {
     /** One countdown as a counting thread runs it. */
     interface Loop {
         /**
@@ -44,6 +53,18 @@ abstract class CountingThreads {
          */
         long run(RuntimeThread self, long steps);
     }
+
+    /** The scheme under test; filled at run time from the discovered schemes. */
+    @Param({})
+    public String scheme;
+
+    /**
+     * Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes}; or
+     * {@value org.rclab.bench.report.InTurn#VALUE}: the three in turn, one shape per iteration in
+     * one fork, so their ratios are formed inside one JVM ({@link org.rclab.bench.report.InTurn}).
+     */
+    @Param({"1thread", "2threads", "2runtimes"})
+    public String shape;
 
     /** The teams by shape: one for a fixed shape, every shape's when they take turns. */
     private final Map<String, Team> teams = new LinkedHashMap<>();
@@ -79,16 +100,18 @@ abstract class CountingThreads {
     }
 
     /**
-     * The trial's set-up: opens the shape's team, or with {@link InTurn#VALUE} every shape's.
+     * The steps of one whole countdown, split evenly between the counting threads.
      *
-     * @param scheme the scheme
-     * @param shape {@code 1thread}, {@code 2threads}, {@code 2runtimes}, or {@link InTurn#VALUE}
-     * @param steps the steps of one whole countdown, split evenly between the threads
+     * @return the steps
      */
-    final void openTrial(final String scheme, final String shape, final long steps) {
+    abstract long steps();
+
+    /** The trial's set-up: makes the shape's runtimes and starts its counting threads (shapes in turn: every shape's). */
+    @Setup(Level.Trial)
+    public final void setUp() {
         inTurn = InTurn.VALUE.equals(shape);
         for (final String one : inTurn ? InTurn.SHAPES : List.of(shape)) {
-            final Team team = new Team(one, scheme, steps);
+            final Team team = new Team(one, scheme, steps());
             teams.put(one, team);
             team.open();
         }
@@ -96,11 +119,12 @@ abstract class CountingThreads {
     }
 
     /**
-     * An iteration's set-up: with shapes in turn, picks the team whose shape this iteration measures.
+     * An iteration's set-up: with shapes in turn, lets the team whose shape this iteration measures count.
      *
-     * @param iteration JMH's description of the iteration: warm-up or measurement
+     * @param iteration warm-up or measurement, from JMH
      */
-    final void takeTurn(final IterationParams iteration) {
+    @Setup(Level.Iteration)
+    public final void setUpIteration(final IterationParams iteration) {
         if (inTurn) {
             final boolean warmup = iteration.getType() == IterationType.WARMUP;
             current = teams.get(InTurn.shapeOf(warmup ? warmups++ : measurements++));
@@ -113,7 +137,8 @@ abstract class CountingThreads {
      *
      * @throws Exception if a counting thread failed or did not stop, or an object was left alive
      */
-    final void closeTrial() throws Exception {
+    @TearDown(Level.Trial)
+    public final void tearDown() throws Exception {
         Exception first = null;
         for (final Team team : teams.values()) {
             try {

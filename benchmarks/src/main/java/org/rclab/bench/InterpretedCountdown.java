@@ -11,16 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.IterationParams;
 import org.rclab.interp.compile.Parser;
 import org.rclab.interp.eval.Interpreter;
 import org.rclab.object.RcInt;
@@ -64,18 +59,6 @@ public class InterpretedCountdown extends CountingThreads {
     /** The function every counting thread calls. */
     static final String FUNCTION = "countdown";
 
-    /** The scheme under test; filled at run time from the discovered schemes. */
-    @Param({})
-    public String scheme;
-
-    /**
-     * Who counts: {@code 1thread}, {@code 2threads} (one runtime), {@code 2runtimes} (pool
-     * workers); or {@value org.rclab.bench.report.InTurn#VALUE}: the three in turn, one shape per
-     * iteration in one fork, so their ratios are formed inside one JVM ({@link org.rclab.bench.report.InTurn}).
-     */
-    @Param({"1thread", "2threads", "2runtimes"})
-    public String shape;
-
     private final List<Loaded> loaded = new ArrayList<>();
 
     /**
@@ -83,33 +66,6 @@ public class InterpretedCountdown extends CountingThreads {
      * the counting threads only borrow it, so two threads of one runtime share no count change.
      */
     private record Loaded(RcRuntime runtime, Interpreter interpreter, RcObject function) {
-    }
-
-    /** Makes the runtimes and starts the counting threads of the shape (shapes in turn: of every shape). */
-    @Setup(Level.Trial)
-    public void setUp() {
-        openTrial(scheme, shape, STEPS);
-    }
-
-    /**
-     * With shapes in turn, lets the shape this iteration measures count.
-     *
-     * @param iteration warm-up or measurement, from JMH
-     */
-    @Setup(Level.Iteration)
-    public void setUpIteration(final IterationParams iteration) {
-        takeTurn(iteration);
-    }
-
-    /**
-     * Stops the counting threads, ends each program as the interpreter does at exit, and checks
-     * that every runtime freed everything.
-     *
-     * @throws Exception if a counting thread failed or did not stop, or an object was left alive
-     */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        closeTrial();
     }
 
     /**
@@ -136,6 +92,11 @@ public class InterpretedCountdown extends CountingThreads {
                 loaded.add(new Loaded(runtime, interpreter, interpreter.lookupFunction(FUNCTION)));
             }
         }
+    }
+
+    @Override
+    long steps() {
+        return STEPS;
     }
 
     @Override

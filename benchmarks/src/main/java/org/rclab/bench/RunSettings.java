@@ -18,14 +18,19 @@ enum RunSettings {
     /**
      * The default: nine rounds, in under 30 minutes (estimated) for the seven shipped schemes on an
      * idle 2-core machine (see benchmarks/README.md for the arithmetic). Whether a target settles
-     * depends on how far its ratio sits from its bound; the report says how many rounds would.
+     * depends on how far its ratio sits from its bound; the report says how many rounds would. A
+     * fork measures 20 iterations of 50 ms (the time 4 × 250 ms took before) so that its
+     * {@linkplain org.rclab.bench.report.ForkScore median} can leave out the host's bursts; 20 × 50 ms
+     * forks took no longer than 4 × 250 ms ones (3.4–3.6 s against 3.9–4.0 s, JMH alone, load 7–8,
+     * 2026-11-30).
      */
-    FULL(9, 2, 600, 4, 250, new InTurnFork(3, 400, 12, 150), 10_000_000, 200, 3, 12_000),
+    FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), 10_000_000, 200, 3, 12_000),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
-     * idle machine. The warm-up is about what the countdown loop needs to reach C2 code.
+     * idle machine. The warm-up is about what the countdown loop needs to reach C2 code; the
+     * measurement is as long as before, in six iterations for the median.
      */
-    QUICK(3, 1, 700, 2, 150, new InTurnFork(3, 250, 6, 150), 5_000_000, 100, 1, 3_000),
+    QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), 5_000_000, 100, 1, 3_000),
     /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
     SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), 200_000, 10, 1, 500);
 
@@ -162,11 +167,12 @@ enum RunSettings {
     /**
      * The settings in words, for the report.
      *
-     * @return e.g. {@code quick: 3 rounds; per fork warm-up 1 × 1000 ms, measurement 2 × 250 ms}
+     * @return e.g. {@code quick: 3 rounds; per fork warm-up 1 × 700 ms, measurement 6 × 50 ms, ...}
      */
     String describe() {
         return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme; per fork warm-up %s, "
                         + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
+                        + "a fork's score: the median of its measured iterations (of each shape's, in turn); "
                         + "CPython: countdown of %,d steps, %d calls, median of %d",
                 name().toLowerCase(Locale.ROOT), rounds,
                 warmupIterations == 0 ? "none" : warmupIterations + " × " + warmupMillis + " ms",

@@ -20,7 +20,8 @@ import org.rclab.runtime.RcRuntime;
 /**
  * A JMH profiler, run inside each fork, that turns the runtime's {@link Metrics} into secondary
  * results: for every counter a scheme registered ({@code gil.handovers}, ...), its increase over a
- * measured iteration divided by the iteration's operations; for every maximum, its value at the
+ * measured iteration divided by every operation the iteration ran (all threads', timed or not);
+ * for every maximum, its value at the
  * iteration's end. The report shows them per benchmark and scheme, so a new scheme's metrics
  * appear without code that knows it.
  *
@@ -55,7 +56,12 @@ public final class SchemeMetricsProfiler implements InternalProfiler {
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
             return List.of();
         }
-        final long ops = result.getMetadata().getMeasuredOps();
+        // Every operation between beforeIteration and afterIteration, not only the timed ones: with
+        // several JMH threads, the first to start (and the last to finish) runs operations while it
+        // waits for the others, which JMH counts in allOps but not in measuredOps, and the runtime's
+        // counters saw them all. Profilers run outside that window (JMH stops them after every
+        // thread has finished), so allOps is the count the counters' increase belongs to.
+        final long ops = result.getMetadata().getAllOps();
         final List<ScalarResult> out = new ArrayList<>();
         final Map<String, Boolean> maxima = new TreeMap<>();
         for (final RcRuntime runtime : BenchRuntimes.OPENED) {

@@ -115,7 +115,7 @@ public final class InTurn {
     /**
      * One shape's share of a fork run in turn: its measurement and its scheme metrics.
      *
-     * @param measurement the shape's score: the mean of its iterations, as JMH's own score is
+     * @param measurement the shape's score: the {@linkplain ForkScore median} of its iterations
      * @param metrics the scheme metrics per operation, averaged over the shape's iterations
      */
     public record Share(Measurement measurement, Map<String, Double> metrics) {
@@ -160,11 +160,11 @@ public final class InTurn {
                 throw new IllegalArgumentException("the fork ran no measured iteration of " + shape
                         + " (measure at least " + SHAPES.size() + " iterations)");
             }
-            final ListStatistics stats = new ListStatistics(own);
             final Map<String, String> params = new TreeMap<>(whole.params());
             params.put(SHAPE, shape);
-            out.add(new Share(new Measurement(whole.benchmark(), whole.method(), whole.mode(), whole.threads(), params,
-                    stats.getMean(), stats.getMeanErrorAt(0.999), whole.unit()), combine(metrics.get(shape), maxima)));
+            final Measurement measurement = new Measurement(whole.benchmark(), whole.method(), whole.mode(),
+                    whole.threads(), params, ForkScore.of(own), new ListStatistics(own).getMeanErrorAt(0.999), whole.unit());
+            out.add(new Share(measurement, combine(metrics.get(shape), maxima)));
         }
         return out;
     }

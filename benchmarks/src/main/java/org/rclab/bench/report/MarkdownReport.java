@@ -86,7 +86,12 @@ public final class MarkdownReport {
                 (Student's t on the logarithms of the per-round ratios: see `Estimate.java`). A target \
                 passes when its whole interval meets the bound, misses when its whole interval fails it, \
                 and is inconclusive otherwise. Multi-threaded benchmarks report each thread's time per \
-                operation.
+                operation. A fork's time is the median of its measured iterations (`ForkScore.java`; \
+                earlier runs, whose settings row does not name it, took JMH's mean): this host takes \
+                the CPU away in bursts that slow a few short iterations, and \
+                the median leaves them out where the mean keeps them (a bare plain pair, idle: per-fork \
+                means 0.83–1.66 ns, medians 0.79–1.20 ns, floor 0.79 ns). Not a lower quantile: for a \
+                two-thread or contended benchmark that would pick its lucky periods.
 
                 """);
         for (final String note : run.notes()) {

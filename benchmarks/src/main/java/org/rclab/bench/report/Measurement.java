@@ -22,8 +22,9 @@ import org.openjdk.jmh.results.RunResult;
  * @param mode JMH's mode label ({@code avgt}, {@code thrpt}, {@code sample}, {@code ss})
  * @param threads worker threads JMH ran
  * @param params every parameter, {@code scheme} included, sorted by name
- * @param score the primary score
- * @param error the 99.9% half-width JMH reports, NaN when too few iterations ran
+ * @param score the primary score: from a bench run, the {@linkplain ForkScore median} of the fork's measured
+ *              iterations; from JMH's JSON, JMH's own score (their mean)
+ * @param error the 99.9% half-width JMH reports for its mean, NaN when too few iterations ran
  * @param unit the score's unit, {@code ns/op}
  */
 public record Measurement(String benchmark, String method, String mode, int threads, Map<String, String> params,
@@ -109,7 +110,8 @@ public record Measurement(String benchmark, String method, String mode, int thre
     }
 
     /**
-     * The measurement a JMH run result holds (one fork's, when the run had one fork).
+     * The measurement a JMH run result holds (one fork's, when the run had one fork), scored by
+     * {@link ForkScore}: the median of its measured iterations.
      *
      * @param result JMH's result
      * @return the measurement
@@ -123,7 +125,7 @@ public record Measurement(String benchmark, String method, String mode, int thre
         final Result<?> primary = result.getPrimaryResult();
         final String benchmark = p.getBenchmark();
         return new Measurement(benchmark, benchmark.substring(benchmark.lastIndexOf('.') + 1), p.getMode().shortLabel(),
-                p.getThreads(), params, primary.getScore(), primary.getScoreError(), primary.getScoreUnit());
+                p.getThreads(), params, ForkScore.of(result.getBenchmarkResults()), primary.getScoreError(), primary.getScoreUnit());
     }
 
     /**

@@ -8,24 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.results.AggregationPolicy;
-import org.openjdk.jmh.results.AverageTimeResult;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.IterationResultMetaData;
-import org.openjdk.jmh.results.ResultRole;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.ScalarResult;
-import org.openjdk.jmh.runner.IterationType;
-import org.openjdk.jmh.runner.WorkloadParams;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 class InTurnTest {
     private static final String PREFIX = "metric:";
@@ -105,27 +92,12 @@ class InTurnTest {
 
     /** One fork of {@code countdown} under {@code gil} run in turn, with the given time per step at each iteration. */
     private static RunResult fork(final int iterations, final IntToDoubleFunction nanos,
-                                  final java.util.function.IntFunction<Map<String, Double>> metrics) {
-        final IterationParams warmup = new IterationParams(IterationType.WARMUP, 0, TimeValue.milliseconds(1), 1);
-        final IterationParams measurement = new IterationParams(IterationType.MEASUREMENT, iterations,
-                TimeValue.milliseconds(150), 1);
-        final WorkloadParams workload = new WorkloadParams();
-        workload.put("scheme", "gil", 0);
-        workload.put("shape", InTurn.VALUE, 1);
-        final BenchmarkParams params = new BenchmarkParams("org.rclab.bench.Countdown.countdown", "generated", false, 1,
-                new int[] {1}, List.of(), 1, 0, warmup, measurement, Mode.AverageTime, workload, TimeUnit.NANOSECONDS, 1,
-                "java", List.of(), "17", "vm", "17", "1.37", TimeValue.minutes(1));
-        final List<IterationResult> results = new ArrayList<>();
-        for (int i = 0; i < iterations; i++) {
-            final IterationResult one = new IterationResult(params, measurement, new IterationResultMetaData(1000, 1000));
-            // A million operations, so the time per operation keeps three decimals of the nanoseconds.
-            one.addResult(new AverageTimeResult(ResultRole.PRIMARY, "countdown", 1_000_000,
-                    Math.round(nanos.applyAsDouble(i) * 1_000_000), TimeUnit.NANOSECONDS));
-            metrics.apply(i).forEach((name, value) -> one.addResult(new ScalarResult(PREFIX + name, value,
-                    name.endsWith("high-water") ? "max" : "/op",
-                    name.endsWith("high-water") ? AggregationPolicy.MAX : AggregationPolicy.AVG)));
-            results.add(one);
-        }
-        return new RunResult(params, List.of(new BenchmarkResult(params, results)));
+                                  final IntFunction<Map<String, Double>> metrics) {
+        return Fixtures.fork("org.rclab.bench.Countdown.countdown", Map.of("scheme", "gil", "shape", InTurn.VALUE),
+                iterations, nanos, i -> {
+                    final Map<String, Double> prefixed = new java.util.TreeMap<>();
+                    metrics.apply(i).forEach((name, value) -> prefixed.put(PREFIX + name, value));
+                    return prefixed;
+                });
     }
 }
