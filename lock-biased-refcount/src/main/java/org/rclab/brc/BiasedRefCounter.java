@@ -62,14 +62,14 @@ final class BiasedRefCounter implements RefCounter {
     public void init(final RcObject o) {
         // Plain stores: the object is not yet published; whatever publishes it (a release store
         // into a container, a hand-over through a latch) orders these before any other reader.
+        // Only the fields that differ from a new object's zeros are written (RefCounter#init):
+        // owned, the shared word is already DEFAULT (0); merged, the owner is already null and
+        // the local count 0.
         final Thread self = Thread.currentThread();
         if (queues.isRegistered(self)) {
             Header.setOwnerPlain(o, self);
             Header.setLocalPlain(o, 1);
-            Header.setSharedPlain(o, DEFAULT);
         } else {
-            Header.setOwnerPlain(o, null);
-            Header.setLocalPlain(o, 0);
             Header.setSharedPlain(o, SharedWord.of(1, MERGED));
         }
     }

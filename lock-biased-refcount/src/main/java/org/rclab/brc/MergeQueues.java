@@ -284,17 +284,25 @@ final class MergeQueues {
     }
 
     /**
-     * Merges every object that is in the queue now; an object a producer is still adding waits
-     * for the next call. Owner only.
+     * Takes the queue's merge request and merges every object that is in the queue now; an object
+     * a producer is still adding raises the request again when it is in. Owner only.
      *
      * @param queue the calling owner's queue
-     * @throws RefcountMisuseException if a merge finds fewer references than releases (the rest
-     *         of the queue is merged at a later call)
+     * @throws RefcountMisuseException if a merge finds fewer references than releases (the request
+     *         is raised again, so the rest of the queue is merged at a later checkpoint)
      */
     void mergeAll(final MergeQueue queue) {
+        if (!queue.takeMergeRequest()) {
+            return;
+        }
         RcObject o;
         while ((o = queue.pollRelaxed()) != null) {
-            mergeFromQueue(o);
+            try {
+                mergeFromQueue(o);
+            } catch (final RefcountMisuseException e) {
+                queue.requestMerge();
+                throw e;
+            }
         }
     }
 
