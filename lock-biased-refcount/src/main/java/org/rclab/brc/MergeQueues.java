@@ -288,20 +288,24 @@ final class MergeQueues {
      * a producer is still adding raises the request again when it is in. Owner only.
      *
      * @param queue the calling owner's queue
-     * @throws RefcountMisuseException if a merge finds fewer references than releases (the request
-     *         is raised again, so the rest of the queue is merged at a later checkpoint)
+     * @throws RefcountMisuseException if a merge finds fewer references than releases (whatever
+     *         stops the drain raises the request again, so the rest of the queue is merged at a
+     *         later checkpoint)
      */
     void mergeAll(final MergeQueue queue) {
         if (!queue.takeMergeRequest()) {
             return;
         }
-        RcObject o;
-        while ((o = queue.pollRelaxed()) != null) {
-            try {
+        boolean drained = false;
+        try {
+            RcObject o;
+            while ((o = queue.pollRelaxed()) != null) {
                 mergeFromQueue(o);
-            } catch (final RefcountMisuseException e) {
+            }
+            drained = true;
+        } finally {
+            if (!drained) {
                 queue.requestMerge();
-                throw e;
             }
         }
     }
