@@ -70,7 +70,9 @@ import org.rclab.scheme.ThreadGate;
  *       reference, the object stays alive, and the owner merges it.</li>
  *   <li><b>Acquire read of shared when the owner reaches zero.</b> If it reads zero the owner frees
  *       at once; the acquire makes every other thread's use before its release happen before the
- *       free (a plain read here was CPython gh-117657).</li>
+ *       free (a plain read here was CPython gh-117657). Here the load is plain and the acquire is
+ *       the fence the runtime puts before every free's first write (see {@code RefCounter}), which
+ *       orders the same accesses.</li>
  *   <li><b>Owner field cleared before the CAS that publishes merged</b>, in both merges; in the
  *       explicit merge the local count is zeroed first too. After that CAS another thread may free
  *       the object; a store after it would be a write after free (CPython gh-119999, gh-121794).

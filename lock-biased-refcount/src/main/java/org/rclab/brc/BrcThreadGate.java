@@ -40,13 +40,13 @@ final class BrcThreadGate implements ThreadGate {
 
     /**
      * Merges the objects others queued to this thread. When nothing is queued, the cost is a
-     * field load and a relaxed look at the consumer's end of the queue (no atomic, no fence):
-     * cheap enough to run at every step of an interpreter loop.
+     * field load and a relaxed load of the queue's merge request (no atomic, no fence), as
+     * CPython's eval breaker: cheap enough to run at every step of an interpreter loop.
      */
     @Override
     public void checkpoint(final RuntimeThread thread) {
         final MergeQueue queue = (MergeQueue) thread.schemeState();
-        if (queue.nonEmptyRelaxed()) {
+        if (queue.mergeRequested()) {
             queues.mergeAll(queue);
         }
     }

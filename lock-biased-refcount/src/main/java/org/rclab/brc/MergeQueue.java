@@ -1,5 +1,8 @@
 package org.rclab.brc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.rclab.object.RcObject;
 
@@ -16,19 +19,36 @@ import org.rclab.object.RcObject;
  * linked-array one allocates one array per {@value #CHUNK} entries rather than a node per entry
  * (as {@code MpscLinkedQueue} or {@link java.util.concurrent.ConcurrentLinkedQueue} would), and
  * keeps the producer and consumer indices on separate, padded cache lines. The last point is the
- * one that matters most here: the owner looks at its queue at every checkpoint, and
- * {@link #nonEmptyRelaxed()} is a read on the consumer's side only, so an empty check never contends
- * with producers and costs a few loads from the owner's own cache. (Producers for one owner are
+ * one that matters most here: producers and the owner's merges do not share a line. (Producers for one owner are
  * in fact serialised by {@link MergeQueues}' per-owner lock, which makes offering race-free
  * against the owner leaving; the queue's lock-freedom is what lets the consumer side stay out of
  * that lock entirely.)
+ *
+ * <p><b>The merge request.</b> The owner does not look into the queue at its checkpoints: a
+ * producer raises {@link #mergeRequested()} after each offer, as CPython's {@code brc.c} sets the
+ * owner's eval-breaker bit ({@code _PY_EVAL_EXPLICIT_MERGE_BIT}), and the checkpoint reads that one
+ * flag with a relaxed load. (Peeking at the queue's consumer slot was a chain of four loads ending
+ * in a volatile one, at every step of an owner's loop.) {@link #takeMergeRequest()} clears it with
+ * an atomic exchange before the owner drains, so no offer is missed: see there.
  */
 final class MergeQueue {
     /** Entries per array chunk; a queue that is rarely used should stay small. */
     static final int CHUNK = 64;
 
     private final Thread owner;
+    private static final VarHandle MERGE_REQUESTED;
+
+    static {
+        try {
+            MERGE_REQUESTED = MethodHandles.lookup().findVarHandle(MergeQueue.class, "mergeRequested", boolean.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final MpscUnboundedArrayQueue<RcObject> objects = new MpscUnboundedArrayQueue<>(CHUNK);
+    /** Raised by a producer after each offer; cleared by the owner before it drains. */
+    private volatile boolean mergeRequested;
 
     MergeQueue(final Thread owner) {
         this.owner = owner;
@@ -51,7 +71,17 @@ final class MergeQueue {
      */
     int offer(final RcObject o) {
         objects.offer(o);
+        requestMerge();
         return objects.size();
+    }
+
+    /**
+     * Asks the owner to drain at its next checkpoint. A release store after the offer: the owner's
+     * exchange that reads this value (or a later producer's, which the registry lock orders after
+     * this one) makes the offered object visible to its drain.
+     */
+    void requestMerge() {
+        MERGE_REQUESTED.setRelease(this, true);
     }
 
     /**
@@ -75,12 +105,28 @@ final class MergeQueue {
     }
 
     /**
-     * Whether an object seems to be waiting; the checkpoint's cheap test. Owner only.
+     * Whether a producer has asked for a merge; the checkpoint's test. Opaque, as CPython's
+     * eval-breaker load is relaxed: a request is seen at some later checkpoint, and nothing read
+     * here is acted on before {@link #takeMergeRequest()} orders it. Owner only.
      *
-     * @return {@code true} if the next slot is filled
+     * @return {@code true} if a merge was asked for and not yet taken
      */
-    boolean nonEmptyRelaxed() {
-        return objects.relaxedPeek() != null;
+    boolean mergeRequested() {
+        return (boolean) MERGE_REQUESTED.getOpaque(this);
+    }
+
+    /**
+     * Clears the request before the owner drains. An atomic exchange, not a plain store: a
+     * producer's request either comes before it in the flag's order, and then the exchange (which
+     * reads that request or a later one) makes the producer's offer visible to the drain that
+     * follows; or it comes after, and then the flag stays raised for the next checkpoint. A
+     * clearing store could instead overwrite a request whose object the drain missed (Dekker's
+     * store-then-load, without its fence). Owner only.
+     *
+     * @return {@code true} if a merge was asked for
+     */
+    boolean takeMergeRequest() {
+        return (boolean) MERGE_REQUESTED.getAndSet(this, false);
     }
 
     /**

@@ -284,17 +284,29 @@ final class MergeQueues {
     }
 
     /**
-     * Merges every object that is in the queue now; an object a producer is still adding waits
-     * for the next call. Owner only.
+     * Takes the queue's merge request and merges every object that is in the queue now; an object
+     * a producer is still adding raises the request again when it is in. Owner only.
      *
      * @param queue the calling owner's queue
-     * @throws RefcountMisuseException if a merge finds fewer references than releases (the rest
-     *         of the queue is merged at a later call)
+     * @throws RefcountMisuseException if a merge finds fewer references than releases (whatever
+     *         stops the drain raises the request again, so the rest of the queue is merged at a
+     *         later checkpoint)
      */
     void mergeAll(final MergeQueue queue) {
-        RcObject o;
-        while ((o = queue.pollRelaxed()) != null) {
-            mergeFromQueue(o);
+        if (!queue.takeMergeRequest()) {
+            return;
+        }
+        boolean drained = false;
+        try {
+            RcObject o;
+            while ((o = queue.pollRelaxed()) != null) {
+                mergeFromQueue(o);
+            }
+            drained = true;
+        } finally {
+            if (!drained) {
+                queue.requestMerge();
+            }
         }
     }
 

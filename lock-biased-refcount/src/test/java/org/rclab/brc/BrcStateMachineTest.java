@@ -520,6 +520,23 @@ class BrcStateMachineTest {
         assertFalse(s.isFreed(), "a count below zero is reported, never freed");
     }
 
+    @Test
+    void aCheckpointMergeThatFindsAnOverReleaseLeavesTheRestOfTheQueueToTheNextCheckpoint() {
+        final Actor b = actor("B");
+        final RcStr bad = rt.newStr("released twice, referenced once");
+        final RcStr good = rt.newStr("released once");
+        b.run(() -> {
+            rt.decref(bad);
+            rt.decref(bad);
+            rt.decref(good);
+        });
+        assertThrows(RefcountMisuseException.class, self::checkpoint);
+        assertFalse(good.isFreed(), "the drain stopped at the misuse, before the second object");
+
+        self.checkpoint();
+        assertTrue(good.isFreed(), "the failed drain asked again for a merge, and this checkpoint made it");
+    }
+
     // ------------------------------------------------------------------ owners that are gone or never came
 
     /** Runs work on a new thread that ends when the work does, and waits for it to end. */

@@ -1,5 +1,6 @@
 package org.rclab.runtime;
 
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -420,10 +421,14 @@ public final class RcRuntime implements AutoCloseable {
             }
             heap.recordFree(o);
         } else {
-            // Accounted before the release store: nothing can fail in between, and the JIT may
-            // not carry a load across a release, so here the free's per-thread slot lookup can
-            // reuse the one the step's allocation just made.
+            // Accounted before the fences: nothing can fail in between, and the JIT may not carry
+            // a load across either, so here the free's per-thread slot lookup can reuse the one
+            // the step's allocation just made. The acquire fence is the one RefCounter promises:
+            // the scheme's load that found the count at zero is ordered before the freed mark and
+            // everything the free does next (CPython's merge reads the shared count with acquire
+            // for the same reason, gh-117657). The CAS of the checked path is a full fence.
             heap.recordFree(o);
+            VarHandle.acquireFence();
             Header.setFreedRelease(o);
         }
     }

@@ -10,7 +10,12 @@ import org.rclab.object.RcObject;
  * {@link #decref}: immortal objects (small ints, {@code None}, {@code True}, {@code False}) and
  * freed objects never reach the scheme, so these methods see only live mortal objects of their
  * own runtime (unless a race the scheme fails to prevent says otherwise, which is what the
- * stress suite looks for).
+ * stress suite looks for). When {@link #decref} returns {@code true} (or the scheme calls
+ * {@link SchemeContext#free}), the runtime puts an acquire fence before the free's first write to
+ * the object: the load by which the scheme saw the last reference gone needs no acquire of its
+ * own to order the free after whatever the releasing thread did before its release (the fence
+ * comes after the free's accounting, which touches no object, so the allocation's and the free's
+ * per-thread lookups are not split by it).
  *
  * <p><b>What the scheme promises.</b>
  * <ul>
