@@ -115,8 +115,8 @@ final class ParkingLot {
                     continue;
                 }
                 // Held, and its holder will unlock without waking anyone: raise the flag again.
-                // If the CAS fails the word changed; look again before parking.
-                if (!Header.compareAndSetLockWord(o, word, word | ObjectLock.HAS_PARKED)) {
+                // If that fails the word changed or an unlock dequeued us; look again.
+                if (!raiseErasedFlag(bucket, waiter, word)) {
                     continue;
                 }
                 lostWakeups.increment();
@@ -134,10 +134,24 @@ final class ParkingLot {
         return waiter.status == WAITING ? RECOVERED : waiter.status;
     }
 
+    /**
+     * Sets the flag again on a held lock whose word lost it, if the waiter is still queued. Under
+     * the bucket's monitor, as the parking lot's own rewrite of the word is: an unlock that has
+     * just dequeued this waiter (and stored a word without the flag, maybe handing it the lock)
+     * is not taken for an erasing store.
+     */
+    private static boolean raiseErasedFlag(final Bucket bucket, final Waiter waiter, final int word) {
+        synchronized (bucket) {
+            return bucket.holds(waiter)
+                    && Header.compareAndSetLockWord(waiter.object, word, word | ObjectLock.HAS_PARKED);
+        }
+    }
+
     /** Takes a waiter out of its queue unless an unlock already woke it; whether it did. */
     private static boolean withdraw(final Bucket bucket, final Waiter waiter) {
         synchronized (bucket) {
-            return waiter.status == WAITING && bucket.remove(waiter);
+            // Still queued means no unlock dequeued it, so its status is still WAITING.
+            return bucket.remove(waiter);
         }
     }
 
@@ -246,6 +260,15 @@ final class ParkingLot {
                 tail = previous;
             }
             w.next = null;
+        }
+
+        boolean holds(final Waiter waiter) {
+            for (Waiter w = head; w != null; w = w.next) {
+                if (w == waiter) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean remove(final Waiter waiter) {
