@@ -45,13 +45,16 @@ import org.rclab.scheme.TimedWaits;
  * CPython's one-byte {@code PyMutex}: bit 0 {@code LOCKED}, bit 1 {@code HAS_PARKED}. The four
  * states: 0 free; 1 held, nobody waiting; 3 held with parked waiters; 2 free with parked waiters
  * (a waiter was woken but not handed the lock, so anyone may take it). Acquire is a CAS 0 → 1;
- * on failure the thread spins and yields a bounded number of times (an Agrona
- * {@link org.agrona.concurrent.BackoffIdleStrategy}), then sets {@code HAS_PARKED} and parks in a
- * side table of waiter queues ({@link ParkingLot}; nothing per object but the word). Release is a
- * CAS 1 → 0; with {@code HAS_PARKED} set it wakes the longest waiter instead, handing the lock
- * over directly if that waiter has waited 1 ms or more, and otherwise letting it compete with
- * newcomers (barging). Barging keeps a hot lock moving; the 1 ms rule stops a waiter from
- * starving. Two options change the lock for model checking ({@code lock-spins}, {@code timed-waits}): see
+ * on failure the thread backs off (growing runs of spin-waits between reads of the word, then
+ * yields) a bounded number of times, then sets {@code HAS_PARKED} and parks, timed, in a side
+ * table of waiter queues ({@link ParkingLot}; nothing per object but the word). Release reads the
+ * word and, seeing 1, stores 0 (a release store, no atomic; CPython's is a CAS 1 → 0); with
+ * {@code HAS_PARKED} set it wakes the longest waiter instead, handing the lock over directly if
+ * that waiter has waited 1 ms or more, and otherwise letting it compete with newcomers
+ * (barging). Barging keeps a hot lock moving; the 1 ms rule stops a waiter from starving. A
+ * waiter that parks between the release's read and its store has its flag erased: its timed park
+ * (50 µs at first, up to 800 µs) expires, finds the flag gone and takes the wake-up back
+ * ({@code lost-wakeups}), so the store trades a rare bounded delay for an atomic per section. Two options change the lock for model checking ({@code lock-spins}, {@code timed-waits}): see
  * {@link #options()}.
  *
  * <p><b>Critical sections</b> ({@link ObjectCriticalSections}). Every change to a mutable
@@ -116,7 +119,8 @@ public final class FineGrainedScheme implements Scheme {
                 + "before it parks (a whole number from 0 to " + LockOptions.MAX_SPINS + ", default "
                 + LockOptions.DEFAULT_SPINS + "; 0 parks at once)",
                 TimedWaits.OPTION, "clock (default) or expired: a parked waiter counts as having waited past the 1 ms "
-                + "fairness limit at once, so every unlock that finds one hands it the lock; for model checkers, "
+                + "fairness limit at once, so every unlock that finds one hands it the lock, and its timed park "
+                + "as expired at once (it busy-waits, looking for an erased wake-up); for model checkers, "
                 + "which have no clock");
     }
 

@@ -17,6 +17,8 @@ final class LockMetrics {
     final LongAdder handoffs;
     /** Times a thread released the critical sections it held because it was about to block. */
     final LongAdder suspensions;
+    /** Timed parks that expired and found their waiter's flag erased by a release-store unlock. */
+    final LongAdder lostWakeups;
 
     LockMetrics(final Metrics metrics, final String prefix) {
         this.contended = metrics.counter(prefix + ".lock-contended",
@@ -27,5 +29,8 @@ final class LockMetrics {
                 "unlocks that handed the lock to a waiter parked past the fairness limit (1 ms)");
         this.suspensions = metrics.counter(prefix + ".suspensions",
                 "times a blocking thread released its critical sections");
+        this.lostWakeups = metrics.counter(prefix + ".lost-wakeups",
+                "timed parks that expired and found the waiter's parked flag erased by a release-store "
+                        + "unlock (a wake-up lost, and taken back within the park's bound)");
     }
 }

@@ -6,11 +6,12 @@ import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.TimedWaits;
 
 /**
- * The two settings of the per-object lock a runtime may change, read from {@code fine-grained}'s
+ * The settings of the per-object lock a runtime may change, read from {@code fine-grained}'s
  * options: how many times a contended acquirer retries before it parks ({@value #SPINS_OPTION},
- * default {@value #DEFAULT_SPINS}, CPython's {@code MAX_SPIN_COUNT}), and how long a parked waiter
- * waits before an unlock hands it the lock ({@link ObjectLock#FAIR_AFTER_NANOS}, or no time at all
- * with {@code timed-waits=expired}).
+ * default {@value #DEFAULT_SPINS}, CPython's {@code MAX_SPIN_COUNT}); how long a parked waiter
+ * waits before an unlock hands it the lock ({@link ObjectLock#FAIR_AFTER_NANOS}); and how long its
+ * first timed park lasts ({@link ParkingLot#FIRST_TIMEOUT_NANOS}). With {@code timed-waits=expired}
+ * both times are zero.
  *
  * <p>Both exist for model checking: a checker that cuts spinning short never sees a thread park
  * unless it may park at once ({@code lock-spins=0}), and one with no clock never sees a waiter age
@@ -18,8 +19,9 @@ import org.rclab.scheme.TimedWaits;
  *
  * @param spins retries (spins, then yields) before parking, 0 to {@value #MAX_SPINS}
  * @param fairAfterNanos how long a waiter must have been parked to be handed the lock
+ * @param firstParkNanos the first timed park's bound (0: every timed park expires at once)
  */
-record LockOptions(int spins, long fairAfterNanos) {
+record LockOptions(int spins, long fairAfterNanos, long firstParkNanos) {
     /** The option that sets the retries before parking: {@value}. */
     static final String SPINS_OPTION = "lock-spins";
     /** The most retries: {@value}, the idle strategy's spins and yields (it would park beyond them). */
@@ -27,7 +29,8 @@ record LockOptions(int spins, long fairAfterNanos) {
     /** Retries when the option is not given: {@value}. */
     static final int DEFAULT_SPINS = MAX_SPINS;
     /** The lock as the benchmarks run it. */
-    static final LockOptions DEFAULT = new LockOptions(DEFAULT_SPINS, ObjectLock.FAIR_AFTER_NANOS);
+    static final LockOptions DEFAULT = new LockOptions(DEFAULT_SPINS, ObjectLock.FAIR_AFTER_NANOS,
+            ParkingLot.FIRST_TIMEOUT_NANOS);
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
@@ -39,8 +42,9 @@ record LockOptions(int spins, long fairAfterNanos) {
      * @throws IllegalArgumentException naming the option, for a malformed value
      */
     static LockOptions of(final SchemeContext context) {
-        final long fairAfter = TimedWaits.of(context) == TimedWaits.EXPIRED ? 0 : ObjectLock.FAIR_AFTER_NANOS;
-        return new LockOptions(parseSpins(context.option(SPINS_OPTION).orElse(null)), fairAfter);
+        final boolean expired = TimedWaits.of(context) == TimedWaits.EXPIRED;
+        return new LockOptions(parseSpins(context.option(SPINS_OPTION).orElse(null)),
+                expired ? 0 : ObjectLock.FAIR_AFTER_NANOS, expired ? 0 : ParkingLot.FIRST_TIMEOUT_NANOS);
     }
 
     /**

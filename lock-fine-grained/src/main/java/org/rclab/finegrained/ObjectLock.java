@@ -1,6 +1,5 @@
 package org.rclab.finegrained;
 
-import org.agrona.concurrent.IdleStrategy;
 import org.rclab.finegrained.events.HandoffEvent;
 import org.rclab.finegrained.events.ObjectParkEvent;
 import org.rclab.object.Header;
@@ -22,20 +21,24 @@ import org.rclab.object.RcObject;
  *       by setting {@code LOCKED}</td></tr>
  * </table>
  *
- * <p>Acquire: one CAS from 0 to {@code LOCKED}. If that fails, spin and then yield with an Agrona
- * {@link org.agrona.concurrent.BackoffIdleStrategy} a bounded number of times, retrying whenever
- * the word shows the lock free. Then, before parking, release the thread's own critical sections
- * (suspension, see {@link ObjectCriticalSections}), set {@code HAS_PARKED}, and park. Release:
- * one CAS from {@code LOCKED} to 0; if {@code HAS_PARKED} is set, the parking lot wakes the
- * longest waiter and, if it has waited {@link #FAIR_AFTER_NANOS} or longer, hands it the lock
- * directly (the word stays {@code LOCKED}); otherwise the lock is left free and newcomers may
- * barge ahead of the woken thread, which keeps throughput high at the price of fairness for
- * short waits.
+ * <p>Acquire: one CAS from 0 to {@code LOCKED}. If that fails, back off and retry a bounded
+ * number of times, reading the word only between growing runs of {@link Thread#onSpinWait()} (so
+ * the holder keeps the word's and its object's cache lines while it works) and then between
+ * {@link Thread#yield()}s, taking the lock whenever the word shows it free. Then, before parking,
+ * release the thread's own critical sections (suspension, see {@link ObjectCriticalSections}), set
+ * {@code HAS_PARKED}, and park, timed ({@link ParkingLot}). Release: read the word; if it is
+ * {@code LOCKED} alone, store 0 (a release store, no atomic instruction); if {@code HAS_PARKED} is
+ * set, the parking lot wakes the longest waiter and, if it has waited {@link #FAIR_AFTER_NANOS} or
+ * longer, hands it the lock directly (the word stays {@code LOCKED}); otherwise the lock is left
+ * free and newcomers may barge ahead of the woken thread, which keeps throughput high at the price
+ * of fairness for short waits.
  *
- * <p>Memory ordering: every transition is a {@code compareAndSet} or, inside the parking lot, a
- * release store, and every acquisition ends with a successful CAS (volatile) or with reading a
- * waiter status written after the release store. So whatever a holder wrote inside its critical
- * section happens-before whatever the next holder does in its own.
+ * <p>Memory ordering: every acquisition ends with a successful CAS (volatile) or with reading a
+ * waiter status written after a release store, and every release is a release store of the word
+ * (in {@link #unlock} or inside the parking lot) that the next acquirer's CAS reads. So whatever a
+ * holder wrote inside its critical section happens-before whatever the next holder does in its
+ * own. The one thing the release store does not give is the unlock's own read of the word being
+ * current when it stores: see {@link #unlock} for the flag it may erase and what bounds the cost.
  *
  * <p>The lock is not reentrant: taking it twice deadlocks on its own, which is why
  * {@link ObjectCriticalSections} recognises an object its thread already holds.
@@ -48,10 +51,18 @@ final class ObjectLock {
     /** A waiter parked this long (1 ms, as in CPython) is handed the lock on unlock, by default. */
     static final long FAIR_AFTER_NANOS = 1_000_000L;
     /**
-     * Busy spins ({@link Thread#onSpinWait()}) before a contended acquirer starts yielding. With
-     * {@link #MAX_YIELDS} this makes 40 retries before parking, CPython's {@code MAX_SPIN_COUNT}.
+     * Backed-off retries before a contended acquirer starts yielding. With {@link #MAX_YIELDS} this
+     * makes 40 retries before parking, CPython's {@code MAX_SPIN_COUNT}.
      */
     static final int MAX_SPINS = 20;
+    /**
+     * The longest run of {@link Thread#onSpinWait()} between two reads of a taken lock's word: the
+     * n-th backed-off retry waits {@code min(2^n, MAX_BACKOFF)} spin-waits. Each read pulls the
+     * word's line to the waiter in shared state and the holder's next write pays for taking it back,
+     * so a waiter that reads less lets the holder run at its uncontended speed; 64 spin-waits are a
+     * few microseconds on hosts whose pause is slow, below a context switch.
+     */
+    static final int MAX_BACKOFF = 64;
     /** {@link Thread#yield()}s after the spins, before the thread parks. */
     static final int MAX_YIELDS = 20;
 
@@ -88,21 +99,19 @@ final class ObjectLock {
     }
 
     /**
-     * Takes the lock after {@link #tryLockFast} failed: spins, yields, then parks. It reads the
+     * Takes the lock after {@link #tryLockFast} failed: backs off, yields, then parks. It reads the
      * word before each CAS rather than trying a CAS first (test and test-and-set): a CAS that fails
      * still takes the word's cache line away from the holder, who then waits for it to unlock.
      *
      * @param o the object
      * @param stack the calling thread's sections, suspended before the thread parks
      * @param metrics where contention is counted
-     * @param options how many times to retry before parking
+     * @param options how many times to retry before parking, and the parks' timing
      */
     static void lockContended(final RcObject o, final SectionStack stack, final LockMetrics metrics,
                               final LockOptions options) {
         final int maxSpins = options.spins();
         metrics.contended.increment();
-        final IdleStrategy idle = stack.idle();
-        idle.reset();
         int spins = 0;
         boolean parked = false;
         long since = 0;
@@ -116,8 +125,7 @@ final class ObjectLock {
                 continue;
             }
             if (spins < maxSpins) {
-                spins++;
-                idle.idle();
+                backOff(spins++);
                 continue;
             }
             // About to block: release our own sections first. One of them may hold the lock we
@@ -134,7 +142,8 @@ final class ObjectLock {
             }
             final ObjectParkEvent parkEvent = new ObjectParkEvent();
             parkEvent.begin();
-            final int outcome = PARKING_LOT.park(o, LOCKED | HAS_PARKED, since);
+            final int outcome = PARKING_LOT.park(o, LOCKED | HAS_PARKED, since, options.firstParkNanos(),
+                    metrics.lostWakeups);
             if (outcome != ParkingLot.RETRY) {
                 metrics.parks.increment();
                 parkEvent.commitFor(o, outcome == ParkingLot.HANDED_OFF);
@@ -142,6 +151,17 @@ final class ObjectLock {
             if (outcome == ParkingLot.HANDED_OFF) {
                 return;
             }
+        }
+    }
+
+    /** The wait before the retry numbered {@code retry} (from 0): growing spin-waits, then a yield. */
+    private static void backOff(final int retry) {
+        if (retry >= MAX_SPINS) {
+            Thread.yield();
+            return;
+        }
+        for (int i = Math.min(1 << retry, MAX_BACKOFF); i > 0; i--) {
+            Thread.onSpinWait();
         }
     }
 
@@ -154,36 +174,29 @@ final class ObjectLock {
      * @throws IllegalStateException if the lock is not held
      */
     static void unlock(final RcObject o, final LockMetrics metrics, final LockOptions options) {
-        // Volatile CAS: publishes the critical section's writes to the next acquirer, and learns
-        // in the same atomic step that no waiter set HAS_PARKED. A release store of 0 after
-        // reading the word would be cheaper (one atomic per section instead of two) but is the
-        // Dekker pattern without its StoreLoad fence: a waiter may set HAS_PARKED after our read
-        // and then park, and our store erases its bit, so nobody wakes it; only a timed park would
-        // bound that loss, and the model checker, which never times out a park, would report the
-        // hang. CPython's PyMutex_Unlock is this same CAS; HotSpot's inflated-monitor exit pays
-        // a StoreLoad fence instead. Benchmarks' physical cas-cas-lock shows the host's price.
-        if (!Header.compareAndSetLockWord(o, LOCKED, UNLOCKED)) {
-            unlockSlow(o, metrics, options.fairAfterNanos());
+        // Only the holder clears HAS_PARKED (here or in the parking lot); waiters only set bits.
+        // So a word read as LOCKED | HAS_PARKED stays so, and the slow path below may trust it.
+        final int word = Header.lockWordVolatile(o);
+        if (word == LOCKED) {
+            // No waiter had parked when we read. Release store of 0: it publishes the critical
+            // section's writes to whoever next takes the lock by CAS, and costs no atomic
+            // instruction (a CAS here made a section two atomics; CPython's PyMutex_Unlock is that
+            // CAS, HotSpot's monitor exit a StoreLoad fence). Without the CAS or fence this is
+            // Dekker's pattern with its fence missing: a waiter may CAS HAS_PARKED in after our
+            // read, queue and park, and this store erases its flag, so no unlock will wake it.
+            // The parking lot bounds that loss instead of preventing it: every park is timed,
+            // and a waiter whose park expires and finds its flag erased takes the wake-up back
+            // (counted as lost-wakeups). The window is the few instructions between the read
+            // and the store, against a waiter that spun and yielded 40 times before parking.
+            Header.setLockWordRelease(o, UNLOCKED);
+            return;
         }
-    }
-
-    private static void unlockSlow(final RcObject o, final LockMetrics metrics, final long fairAfterNanos) {
-        for (;;) {
-            final int word = Header.lockWordVolatile(o);
-            if ((word & LOCKED) == 0) {
-                throw new IllegalStateException("unlock of " + o.describe() + ", whose lock is not held");
-            }
-            if ((word & HAS_PARKED) != 0) {
-                if (PARKING_LOT.unparkOne(o, fairAfterNanos)) {
-                    metrics.handoffs.increment();
-                    HandoffEvent.emit(o);
-                }
-                return;
-            }
-            // The word was LOCKED a moment ago, but a waiter may have just set HAS_PARKED.
-            if (Header.compareAndSetLockWord(o, word, UNLOCKED)) {
-                return;
-            }
+        if ((word & LOCKED) == 0) {
+            throw new IllegalStateException("unlock of " + o.describe() + ", whose lock is not held");
+        }
+        if (PARKING_LOT.unparkOne(o, options.fairAfterNanos())) {
+            metrics.handoffs.increment();
+            HandoffEvent.emit(o);
         }
     }
 
@@ -195,5 +208,16 @@ final class ObjectLock {
      */
     static boolean isLocked(final RcObject o) {
         return (Header.lockWordVolatile(o) & LOCKED) != 0;
+    }
+
+    /**
+     * Whether a thread is queued in the parking lot for the lock (for tests; racy by nature). A
+     * queued waiter may be parked, or busy-waiting when its timed parks expire at once.
+     *
+     * @param o the object
+     * @return {@code true} if a waiter is queued
+     */
+    static boolean hasParkedWaiter(final RcObject o) {
+        return PARKING_LOT.hasWaiter(o);
     }
 }

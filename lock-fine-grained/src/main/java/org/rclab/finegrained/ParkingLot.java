@@ -1,6 +1,9 @@
 package org.rclab.finegrained;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+
+import org.rclab.finegrained.events.LostWakeupEvent;
 
 import org.rclab.object.Header;
 import org.rclab.object.RcObject;
@@ -12,11 +15,18 @@ import org.rclab.object.RcObject;
  * id. Waiters of different objects may share a bucket; each bucket keeps them in arrival order,
  * so waiters of one object are woken in the order they arrived (barging aside).
  *
- * <p>A bucket's monitor is held only for a few field updates, never while parked. Both sides of
- * the lock's slow path hold it while they read or write the lock word: a parker checks the word
- * still says "locked, waiters parked" before it queues, and an unlocker rewrites the word while it
- * dequeues. That mutual exclusion is what keeps a parker from queuing after the last unlock that
- * would have woken it.
+ * <p>A bucket's monitor is held only for a few field updates, never while parked. A parker checks
+ * under it that the word still says "locked, waiters parked" before it queues, and an unlocker
+ * that found the flag rewrites the word under it while it dequeues, so no parker queues after an
+ * unlock that went through here. An unlock that saw no flag does not come here: it stores "free"
+ * without a compare-and-set ({@link ObjectLock#unlock}), and a waiter that set the flag between
+ * that unlock's read and its store is queued with its flag erased, and nobody will wake it. That
+ * is why every park here is timed: a waiter whose park expires looks at the word, and if its flag
+ * is gone while it is still queued (only such a store removes it: the lot's own rewrite keeps it
+ * while anyone of the object is queued) it takes the lost wake-up back, leaving the queue if the
+ * lock is free or setting the flag again if it is held. A lost wake-up so costs its waiter at most
+ * one timeout, {@link #FIRST_TIMEOUT_NANOS} doubling up to {@link #MAX_TIMEOUT_NANOS} the longer
+ * it waits, and never a hang.
  */
 final class ParkingLot {
     /** {@link #park} did not park: the lock word had changed, so the caller looks at it again. */
@@ -27,6 +37,19 @@ final class ParkingLot {
     static final int WOKEN = 1;
     /** {@link #park} was woken by an unlock that handed it the lock: the caller holds it. */
     static final int HANDED_OFF = 2;
+    /**
+     * {@link #park} left the queue by itself: a timed park expired and found the lock free and the
+     * waiter's flag erased (a lost wake-up, taken back), so the caller competes for the lock again.
+     */
+    static final int RECOVERED = 3;
+    /**
+     * The first timed park's bound (50 µs): a lost wake-up costs its waiter at most this much while
+     * it has waited little. A few times the cost of parking and waking, so that re-checking the word
+     * stays rare next to the parks themselves.
+     */
+    static final long FIRST_TIMEOUT_NANOS = 50_000L;
+    /** The longest timed park (800 µs, under CPython's 1 ms fairness limit): the bound for a long waiter. */
+    static final long MAX_TIMEOUT_NANOS = 800_000L;
 
     private static final int BUCKET_BITS = 6;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
@@ -41,16 +64,22 @@ final class ParkingLot {
 
     /**
      * Parks the calling thread on an object until an unlock wakes it, provided the object's lock
-     * word still holds {@code expected} once the bucket is locked.
+     * word still holds {@code expected} once the bucket is locked. The park is timed (see the class
+     * comment): each expiry looks for the waiter's flag, erased by an unlock that raced with it.
      *
      * @param o the object whose lock the thread waits for
      * @param expected the lock word that justifies waiting
      * @param since when the thread first parked for this acquisition ({@link System#nanoTime()})
+     * @param firstTimeoutNanos the first timed park's bound, doubling up to {@link #MAX_TIMEOUT_NANOS};
+     *        0 makes every timed park expire at once (a busy wait, for a model checker, which has no clock)
+     * @param lostWakeups where erased flags found by an expired park are counted
      * @return {@link #HANDED_OFF} if the unlocker handed the lock to this thread, which now holds
-     *         it; {@link #WOKEN} if it was woken to compete for the lock again; {@link #RETRY}
+     *         it; {@link #WOKEN} if it was woken to compete for the lock again; {@link #RECOVERED}
+     *         if it left the queue after finding the lock free and its flag erased; {@link #RETRY}
      *         without parking if the word no longer held {@code expected}
      */
-    int park(final RcObject o, final int expected, final long since) {
+    int park(final RcObject o, final int expected, final long since, final long firstTimeoutNanos,
+             final LongAdder lostWakeups) {
         final Waiter waiter = new Waiter(o, Thread.currentThread(), since);
         final Bucket bucket = bucketOf(o);
         synchronized (bucket) {
@@ -60,20 +89,70 @@ final class ParkingLot {
             bucket.enqueue(waiter);
         }
         boolean interrupted = false;
+        long timeout = firstTimeoutNanos;
+        long deadline = System.nanoTime() + timeout;
         // The volatile read of status pairs with the waker's volatile write: once WAITING is gone,
         // everything the unlocker did in its critical section is visible here.
         while (waiter.status == WAITING) {
-            LockSupport.park(this);
-            // An interrupt would make park return at once forever; note it, clear it, and
-            // restore it when the wait is over, as java.util.concurrent locks do.
-            if (Thread.interrupted()) {
-                interrupted = true;
+            final long left = deadline - System.nanoTime();
+            if (left > 0) {
+                LockSupport.parkNanos(this, left);
+                // An interrupt would make park return at once forever; note it, clear it, and
+                // restore it when the wait is over, as java.util.concurrent locks do.
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+                continue;
+            }
+            final int word = Header.lockWordVolatile(o);
+            if ((word & ObjectLock.HAS_PARKED) == 0) {
+                if ((word & ObjectLock.LOCKED) == 0) {
+                    if (withdraw(bucket, waiter)) {
+                        lostWakeups.increment();
+                        LostWakeupEvent.emit(o, System.nanoTime() - since);
+                        break;
+                    }
+                    continue;
+                }
+                // Held, and its holder will unlock without waking anyone: raise the flag again.
+                // If that fails the word changed or an unlock dequeued us; look again.
+                if (!raiseErasedFlag(bucket, waiter, word)) {
+                    continue;
+                }
+                lostWakeups.increment();
+                LostWakeupEvent.emit(o, System.nanoTime() - since);
+            }
+            timeout = Math.min(timeout * 2, MAX_TIMEOUT_NANOS);
+            deadline = System.nanoTime() + timeout;
+            if (timeout == 0) {
+                Thread.onSpinWait();
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return waiter.status;
+        return waiter.status == WAITING ? RECOVERED : waiter.status;
+    }
+
+    /**
+     * Sets the flag again on a held lock whose word lost it, if the waiter is still queued. Under
+     * the bucket's monitor, as the parking lot's own rewrite of the word is: an unlock that has
+     * just dequeued this waiter (and stored a word without the flag, maybe handing it the lock)
+     * is not taken for an erasing store.
+     */
+    private static boolean raiseErasedFlag(final Bucket bucket, final Waiter waiter, final int word) {
+        synchronized (bucket) {
+            return bucket.holds(waiter)
+                    && Header.compareAndSetLockWord(waiter.object, word, word | ObjectLock.HAS_PARKED);
+        }
+    }
+
+    /** Takes a waiter out of its queue unless an unlock already woke it; whether it did. */
+    private static boolean withdraw(final Bucket bucket, final Waiter waiter) {
+        synchronized (bucket) {
+            // Still queued means no unlock dequeued it, so its status is still WAITING.
+            return bucket.remove(waiter);
+        }
     }
 
     /**
@@ -107,6 +186,19 @@ final class ParkingLot {
             waiter.wake(handoff ? HANDED_OFF : WOKEN);
         }
         return handoff;
+    }
+
+    /**
+     * Whether a thread is queued waiting for an object's lock (for tests; a snapshot).
+     *
+     * @param o the object
+     * @return {@code true} if a waiter of {@code o} is queued
+     */
+    boolean hasWaiter(final RcObject o) {
+        final Bucket bucket = bucketOf(o);
+        synchronized (bucket) {
+            return bucket.contains(o);
+        }
     }
 
     private Bucket bucketOf(final RcObject o) {
@@ -151,19 +243,43 @@ final class ParkingLot {
             Waiter previous = null;
             for (Waiter w = head; w != null; previous = w, w = w.next) {
                 if (w.object == o) {
-                    if (previous == null) {
-                        head = w.next;
-                    } else {
-                        previous.next = w.next;
-                    }
-                    if (tail == w) {
-                        tail = previous;
-                    }
-                    w.next = null;
+                    unlink(previous, w);
                     return w;
                 }
             }
             return null;
+        }
+
+        private void unlink(final Waiter previous, final Waiter w) {
+            if (previous == null) {
+                head = w.next;
+            } else {
+                previous.next = w.next;
+            }
+            if (tail == w) {
+                tail = previous;
+            }
+            w.next = null;
+        }
+
+        boolean holds(final Waiter waiter) {
+            for (Waiter w = head; w != null; w = w.next) {
+                if (w == waiter) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean remove(final Waiter waiter) {
+            Waiter previous = null;
+            for (Waiter w = head; w != null; previous = w, w = w.next) {
+                if (w == waiter) {
+                    unlink(previous, w);
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean contains(final RcObject o) {

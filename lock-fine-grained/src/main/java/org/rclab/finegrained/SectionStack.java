@@ -2,8 +2,6 @@ package org.rclab.finegrained;
 
 import java.util.Arrays;
 
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.rclab.finegrained.events.SectionsSuspendedEvent;
 import org.rclab.object.RcObject;
 
@@ -37,10 +35,6 @@ final class SectionStack extends SectionStackFields {
 
     Thread thread() {
         return thread;
-    }
-
-    IdleStrategy idle() {
-        return idle;
     }
 
     /** The innermost open section, or {@code null}. */
@@ -150,8 +144,6 @@ abstract class SectionStackPadBefore {
 /** A {@link SectionStack}'s state, between its paddings; used only by its thread. */
 abstract class SectionStackFields extends SectionStackPadBefore {
     final Thread thread = Thread.currentThread();
-    // Never reaches its parking phase: ObjectLock stops calling idle() after the spins and yields.
-    final IdleStrategy idle = new BackoffIdleStrategy(ObjectLock.MAX_SPINS, ObjectLock.MAX_YIELDS, 1, 1);
     Section[] frames;
     /** How many sections are open: {@code frames[depth - 1]} is the innermost. */
     int depth;

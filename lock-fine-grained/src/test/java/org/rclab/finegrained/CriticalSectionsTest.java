@@ -182,7 +182,8 @@ class CriticalSectionsTest {
             assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> {
                 outerEntered.await();
                 // Parked on high, having suspended the outer section: low is free meanwhile.
-                while (worker.getState() != Thread.State.WAITING || ObjectLock.isLocked(low)) {
+                Workers.awaitParkedWaiter(high);
+                while (ObjectLock.isLocked(low)) {
                     Thread.onSpinWait();
                 }
             });

@@ -28,7 +28,7 @@ class LockOptionsTest {
         assertTrue(scheme.options().containsKey(TimedWaits.OPTION), scheme.options().toString());
         try (RcRuntime rt = RcRuntime.create(FineGrainedScheme.NAME)) {
             assertEquals(LockOptions.DEFAULT, sections(rt).options());
-            assertEquals(new LockOptions(40, 1_000_000L), LockOptions.DEFAULT);
+            assertEquals(new LockOptions(40, 1_000_000L, 50_000L), LockOptions.DEFAULT);
         }
     }
 
@@ -36,7 +36,7 @@ class LockOptionsTest {
     void givenValuesAreRead() {
         try (RcRuntime rt = RcRuntime.builder(scheme).option(LockOptions.SPINS_OPTION, " 0 ")
                 .option(TimedWaits.OPTION, "expired").build()) {
-            assertEquals(new LockOptions(0, 0), sections(rt).options());
+            assertEquals(new LockOptions(0, 0, 0), sections(rt).options());
         }
     }
 
@@ -81,12 +81,7 @@ class LockOptionsTest {
                     }
                 }, "parked-waiter");
                 waiter.start();
-                assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> {
-                    while (Header.lockWordVolatile(guarded) != (ObjectLock.LOCKED | ObjectLock.HAS_PARKED)
-                            || waiter.getState() != Thread.State.WAITING) {
-                        Thread.onSpinWait();
-                    }
-                });
+                assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> Workers.awaitParkedWaiter(guarded));
             }
             assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> waiter.join());
             assertEquals(null, failure.get());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +26,8 @@ class ObjectLockTest {
     private static final long HOLDER_SLEEP_MILLIS = 2;
     private static final int RACE_WINDOW_SPINS = 32;
     private static final int CONTROL_ROUNDS = 20;
+    /** A liveness guard, far above the timed park's bound (800 µs): a lost wake-up never taken back fails. */
+    private static final Duration LOST_WAKEUP_GUARD = Duration.ofSeconds(10);
 
     private RcRuntime rt;
     private RcList guarded;
@@ -91,10 +94,7 @@ class ObjectLockTest {
             waiter.start();
             assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> {
                 // Parked: the word says "locked, waiters parked" and the thread waits in LockSupport.
-                while (Header.lockWordVolatile(guarded) != (ObjectLock.LOCKED | ObjectLock.HAS_PARKED)
-                        || waiter.getState() != Thread.State.WAITING) {
-                    Thread.onSpinWait();
-                }
+                Workers.awaitParkedWaiter(guarded);
             });
             // Age the waiter past the fairness limit; the assertion below is on the hand-off, not time.
             Thread.sleep(2 * ObjectLock.FAIR_AFTER_NANOS / 1_000_000);
@@ -109,7 +109,61 @@ class ObjectLockTest {
     }
 
     /**
-     * The control for the two tests above: the same workload with no lock loses increments, so
+     * The race the release-store unlock leaves open, set up step by step: the holder read the word
+     * as {@code LOCKED}, then a waiter set {@code HAS_PARKED}, queued and parked, and then the
+     * holder's store of "free" erased the flag. Nobody will wake the waiter; its timed park must
+     * expire, find the flag gone and take the lock. (With an untimed park it hangs until the guard.)
+     */
+    @Test
+    void aWaiterWhoseFlagAnUnlockErasedTakesTheFreeLockWhenItsTimedParkExpires() {
+        final Thread waiter = parkAWaiterBehindTheHeldLock();
+        // The racing unlock's store: it read LOCKED before the waiter's flag went in.
+        Header.setLockWordRelease(guarded, 0);
+        assertTimeoutPreemptively(LOST_WAKEUP_GUARD, () -> waiter.join(), "the erased wake-up was never taken back");
+        assertEquals(1, rt.metrics().value("fine-grained.lost-wakeups"));
+        assertEquals(1, rt.metrics().value("fine-grained.lock-parks"));
+        assertEquals(0, Header.lockWordVolatile(guarded), "the waiter took the lock and released it");
+    }
+
+    /**
+     * The same erased flag, but another thread took the lock after the erasing store (the word is
+     * {@code LOCKED} alone): the expired park raises the flag again, so that this holder's unlock
+     * wakes the waiter through the parking lot.
+     */
+    @Test
+    void aWaiterWhoseFlagWasErasedUnderANewHolderRaisesItAgainAndIsWokenByThatUnlock() {
+        final Thread waiter = parkAWaiterBehindTheHeldLock();
+        // Erased, and the lock taken again at once by a newcomer (this thread plays it).
+        Header.setLockWordRelease(guarded, ObjectLock.LOCKED);
+        assertTimeoutPreemptively(LOST_WAKEUP_GUARD, () -> Workers.awaitParkedWaiter(guarded), "the flag was never raised again");
+        assertEquals(1, rt.metrics().value("fine-grained.lost-wakeups"));
+        ObjectLock.unlock(guarded, sections().metrics(), sections().options());
+        assertTimeoutPreemptively(LOST_WAKEUP_GUARD, () -> waiter.join(), "the re-raised flag's unlock woke nobody");
+        assertEquals(0, Header.lockWordVolatile(guarded));
+    }
+
+    /**
+     * Locks {@link #guarded} on this thread and starts a waiter for it that, once it has the lock,
+     * releases it at once; returns when the waiter is parked behind this thread.
+     */
+    private Thread parkAWaiterBehindTheHeldLock() {
+        assertTrue(ObjectLock.tryLockFast(guarded));
+        final ObjectCriticalSections sections = sections();
+        final Thread waiter = new Thread(() -> {
+            ObjectLock.lock(guarded, new SectionStack(), sections.metrics(), sections.options());
+            ObjectLock.unlock(guarded, sections.metrics(), sections.options());
+        }, "erased-waiter");
+        waiter.start();
+        assertTimeoutPreemptively(Workers.LIVENESS_GUARD, () -> Workers.awaitParkedWaiter(guarded));
+        return waiter;
+    }
+
+    private ObjectCriticalSections sections() {
+        return (ObjectCriticalSections) rt.schemeInstance().criticalSections();
+    }
+
+    /**
+     * The control for the two increment tests at the top: the same workload with no lock loses increments, so
      * their exact totals are the lock's doing and not a window too narrow to race in. Losing
      * none in one round is possible (the scheduler may run the threads one after another), so
      * rounds repeat until one loses; {@value #CONTROL_ROUNDS} rounds without a single loss would
@@ -147,7 +201,7 @@ class ObjectLockTest {
 
     @Test
     void unlockingAnUnlockedObjectIsAnError() {
-        final ObjectCriticalSections sections = (ObjectCriticalSections) rt.schemeInstance().criticalSections();
+        final ObjectCriticalSections sections = sections();
         final IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ObjectLock.unlock(guarded, sections.metrics(), sections.options()));
         assertTrue(e.getMessage().contains(guarded.describe()), e.getMessage());

@@ -14,13 +14,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rclab.object.Header;
 import org.rclab.object.RcList;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.scheme.CriticalSection;
 
 /**
  * What an object lock costs when nobody else wants it: one thread, one object, lock then unlock.
- * {@code lockUnlock} is the bare lock word (one CAS in, one CAS out); {@code sectionEnterClose}
+ * {@code lockUnlock} is the bare lock word (one CAS in, a read and a release store out);
+ * {@code lockUnlockByCas} the same with the unlock the lock had before issue 13 (a CAS out, as
+ * CPython's {@code PyMutex_Unlock}), the A/B of that change in one JVM; {@code sectionEnterClose}
  * is the same through a one-object critical section (the stack lookup, the reused
  * frame, the nesting checks); {@code pairSectionEnterClose} is a two-object section;
  * {@code unlockedRead} is the read each of them does, without any lock.
@@ -74,7 +77,7 @@ public class UncontendedLockBenchmark {
     }
 
     /**
-     * The bare lock word: CAS 0 → 1, then CAS 1 → 0.
+     * The bare lock word: CAS 0 → 1, then a read of the word and a release store of 0.
      *
      * @return the size of the locked list, read inside the lock
      */
@@ -83,6 +86,22 @@ public class UncontendedLockBenchmark {
         ObjectLock.lock(first, stack, metrics, LockOptions.DEFAULT);
         final int size = first.size();
         ObjectLock.unlock(first, metrics, LockOptions.DEFAULT);
+        return size;
+    }
+
+    /**
+     * The bare lock word unlocked as before issue 13: CAS 0 → 1, then CAS 1 → 0 (never contended
+     * here, so the CAS never fails and the parking lot is never asked).
+     *
+     * @return the size of the locked list, read inside the lock
+     */
+    @Benchmark
+    public int lockUnlockByCas() {
+        ObjectLock.lock(first, stack, metrics, LockOptions.DEFAULT);
+        final int size = first.size();
+        if (!Header.compareAndSetLockWord(first, ObjectLock.LOCKED, 0)) {
+            throw new IllegalStateException("contended in a one-thread benchmark");
+        }
         return size;
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.rclab.object.Header;
+import org.rclab.object.RcObject;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
@@ -23,6 +25,17 @@ final class Workers {
     }
 
     private Workers() {
+    }
+
+    /**
+     * Waits (unbounded: wrap it in a guard) until an object's lock word says "locked, waiters
+     * parked" and a waiter is queued for it in the parking lot.
+     */
+    static void awaitParkedWaiter(final RcObject o) {
+        while (Header.lockWordVolatile(o) != (ObjectLock.LOCKED | ObjectLock.HAS_PARKED)
+                || !ObjectLock.hasParkedWaiter(o)) {
+            Thread.onSpinWait();
+        }
     }
 
     /**

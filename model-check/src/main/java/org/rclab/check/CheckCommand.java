@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.rclab.runtime.RcRuntime;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
+import org.rclab.scheme.TimedWaits;
 
 /**
  * {@code ./rclab check [--scheme NAME]... [--scenario NAME]... [--budget quick|long] [--results DIR]}:
@@ -204,12 +205,22 @@ public final class CheckCommand {
     }
 
     /**
-     * Whether a hang of this cell may be the model's missing timeouts rather than the scheme's:
-     * the scheme has a switch interval and the scenario could not make its waits expire.
+     * Whether a hang of this cell may be the model's missing timeouts rather than the scheme's,
+     * because the scenario could not make the scheme's waits expire and either the scheme has a
+     * switch interval that the scenario's progress rests on, or the scheme's lock parks with a
+     * timeout that bounds a lost wake-up (it declares both {@value Scenario#LOCK_SPINS_OPTION} and
+     * {@code timed-waits}: {@code fine-grained}, whose unlock stores "free" without a CAS and may
+     * erase a waiter's flag; {@code lock-handoff}, which expires those parks, is where the model
+     * checks that the waiter takes the wake-up back).
      */
     private static boolean undecidable(final Scheme scheme, final Scenario scenario) {
-        return scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION)
-                && !scenario.expiresTimedWaitsOf(scheme);
+        if (scenario.expiresTimedWaitsOf(scheme)) {
+            return false;
+        }
+        final boolean timedParks = scheme.options().containsKey(Scenario.LOCK_SPINS_OPTION)
+                && scheme.options().containsKey(TimedWaits.OPTION);
+        return timedParks
+                || scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION);
     }
 
     /**

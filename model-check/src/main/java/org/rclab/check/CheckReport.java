@@ -34,7 +34,11 @@ public final class CheckReport {
             a wait ended by a signal before its timeout is not explored there), and in every other \
             cell a timed wait never times out (no drop request). A scheme with \
             `switch-interval-ms` that does not declare `timed-waits` still hangs in \
-            `checkpoint-handover` for want of a clock: that cell is `undecided`, not a verdict.
+            `checkpoint-handover` for want of a clock: that cell is `undecided`, not a verdict. \
+            `fine-grained`'s unlock stores "free" without a CAS and may erase the flag of a waiter \
+            that parked meanwhile; its timed park takes that wake-up back. In a cell that does not \
+            expire its waits the model can only hang there (`undecided`); `lock-handoff`, which \
+            expires them, is where the model checks that the waiter recovers (`lost-wakeups`).
             - **Spinning.** Lincheck cuts a spinning waiter short (it switches to the holder, \
             which unlocks), so a lock that spins before it parks would never park in the model. \
             `section-exclusion` and `lock-handoff` give every scheme `lock-spins=0`: a scheme that \

@@ -13,7 +13,7 @@ public final class ObjectLockEvents {
      * @return the classes
      */
     public static List<Class<? extends jdk.jfr.Event>> all() {
-        return List.of(ObjectParkEvent.class, HandoffEvent.class, SectionsSuspendedEvent.class,
-                SectionResumedEvent.class);
+        return List.of(ObjectParkEvent.class, HandoffEvent.class, LostWakeupEvent.class,
+                SectionsSuspendedEvent.class, SectionResumedEvent.class);
     }
 }
