@@ -23,7 +23,10 @@ import org.rclab.scheme.SchemeInstance;
 import org.rclab.scheme.Schemes;
 import org.rclab.scheme.ThreadGate;
 
-/** The interpreter's reference traffic is CPython's: what it allocates, and that it frees all of it. */
+/**
+ * The interpreter's reference traffic is CPython's: what it allocates, and that it frees all of it;
+ * and its eval breaker is CPython's: a checkpoint at every loop back-edge.
+ */
 class ReferenceTrafficTest {
     private static final String COUNTDOWN = String.join("\n",
             "def countdown(n):",
@@ -90,6 +93,41 @@ class ReferenceTrafficTest {
         }
     }
 
+    /**
+     * CPython checks its eval breaker at every loop back-edge ({@code JUMP_BACKWARD}), so a GIL
+     * drop request is served within one loop step: each step of a {@code while} loop (its fused
+     * bottom test) and of a {@code for} loop ({@code JUMP_BACK}) passes exactly one checkpoint. Two
+     * calls' difference leaves the call's own checkpoint (at function entry) out.
+     */
+    @Test
+    void everyLoopStepPassesOneCheckpoint() {
+        final String program = String.join("\n",
+                "def countdown(n):",
+                "    while n>0:",
+                "        n -= 1",
+                "def spin(n):",
+                "    for i in range(n):",
+                "        pass",
+                "");
+        final CountingScheme scheme = new CountingScheme();
+        try (RcRuntime rt = RcRuntime.builder(scheme).build();
+             RuntimeThread self = rt.attach()) {
+            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("loops.py", program,
+                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
+            interp.run(self);
+            for (final String name : new String[] {"countdown", "spin"}) {
+                final RcObject function = interp.lookupFunction(name);
+                final long shorter = countdown(rt, self, interp, function, scheme, 3000).checkpoints;
+                final long longer = countdown(rt, self, interp, function, scheme, 5000).checkpoints;
+                rt.decref(function);
+                assertEquals(2000, longer - shorter, name + ": one checkpoint per loop step");
+            }
+            interp.shutdown(self);
+            rt.heap().assertNoLeaks();
+        }
+    }
+
     private static Counts countdown(final RcRuntime rt, final RuntimeThread self, final Interpreter interp,
                                     final RcObject countdown, final CountingScheme scheme, final long start) {
         final RcInt n = rt.newInt(start);
@@ -106,6 +144,7 @@ class ReferenceTrafficTest {
         long increfs;
         long decrefs;
         long frees;
+        long checkpoints;
 
         Counts copy() {
             final Counts c = new Counts();
@@ -113,6 +152,7 @@ class ReferenceTrafficTest {
             c.increfs = increfs;
             c.decrefs = decrefs;
             c.frees = frees;
+            c.checkpoints = checkpoints;
             return c;
         }
 
@@ -121,10 +161,11 @@ class ReferenceTrafficTest {
             increfs = 0;
             decrefs = 0;
             frees = 0;
+            checkpoints = 0;
         }
     }
 
-    /** The control scheme with every count change counted: a single-threaded test's probe. */
+    /** The control scheme with every count change and checkpoint counted: a single-threaded test's probe. */
     private static final class CountingScheme implements Scheme {
         final Counts counts = new Counts();
         private final Scheme plain = Schemes.byName("unsafe");
@@ -136,7 +177,7 @@ class ReferenceTrafficTest {
 
         @Override
         public String description() {
-            return "unsafe, with every count change counted";
+            return "unsafe, with every count change and checkpoint counted";
         }
 
         @Override
@@ -176,6 +217,34 @@ class ReferenceTrafficTest {
                     return counter.count(o);
                 }
             };
+            final ThreadGate gate = inner.threadGate();
+            final ThreadGate countingGate = new ThreadGate() {
+                @Override
+                public void attach(final RuntimeThread thread) {
+                    gate.attach(thread);
+                }
+
+                @Override
+                public void detach(final RuntimeThread thread) {
+                    gate.detach(thread);
+                }
+
+                @Override
+                public void checkpoint(final RuntimeThread thread) {
+                    counts.checkpoints++;
+                    gate.checkpoint(thread);
+                }
+
+                @Override
+                public void release(final RuntimeThread thread) {
+                    gate.release(thread);
+                }
+
+                @Override
+                public void reacquire(final RuntimeThread thread) {
+                    gate.reacquire(thread);
+                }
+            };
             return new SchemeInstance() {
                 @Override
                 public RefCounter refCounter() {
@@ -184,7 +253,7 @@ class ReferenceTrafficTest {
 
                 @Override
                 public ThreadGate threadGate() {
-                    return inner.threadGate();
+                    return countingGate;
                 }
 
                 @Override

@@ -36,6 +36,9 @@ public final class Eval {
     private final RcObject falseObject;
     /** Frames on this thread's Python stack; the module's (or the thread's bootstrap) frame counts, as in CPython. */
     private int depth = 1;
+    /** Where {@link #loop} left its frame at a back-edge: the jump's target and the stack pointer. */
+    private int resumePc;
+    private int resumeSp;
 
     /**
      * Makes the evaluator of one attached thread.
@@ -238,16 +241,46 @@ public final class Eval {
 
     // ---------------------------------------------------------------- the loop
 
+    /**
+     * Runs a frame to its return: {@link #loop} between back-edges, and the eval breaker at each.
+     *
+     * <p>Why the checkpoint is out here and not in the loop's back-edge instructions: a scheme's
+     * checkpoint has a slow path (a GIL's drop and take), and once any thread in the JVM has taken
+     * it, the JIT compiles that call into every method that inlines the checkpoint. Inside the
+     * dispatch loop, that call (on a path the one-thread countdown never takes) made the loop's
+     * code 1.10–1.32 times slower per step (five runs) than the code compiled before any thread had
+     * dropped the GIL (thread CPU time, one JVM, one thread, two copies of the interpreter in two
+     * class loaders run in turn, one of them run with two threads first). Here the loop's code holds
+     * no checkpoint, so it is compiled the same whatever else the JVM has run ({@link #loop} is far
+     * past the JIT's inlining limits, so it never joins {@code run}'s code); the cost, a return and
+     * a call per back-edge, did not show against the old loop under gil (0.93–1.02) and is about 3%
+     * under fine-grained.
+     */
+    private RcObject run(final Code code, final RcObject[] f) {
+        RcObject result = loop(code, f, 0, code.localCount());
+        while (result == null) {
+            // The eval breaker on a loop's back-edge (CPython's JUMP_BACKWARD), then on with the loop.
+            self.checkpoint();
+            result = loop(code, f, resumePc, resumeSp);
+        }
+        return result;
+    }
+
+    /**
+     * The evaluation loop, from {@code startPc} with the stack at {@code startSp}, up to the frame's return
+     * (the returned value) or the next loop back-edge taken: then {@code null} (no Python value is
+     * ever {@code null}), with {@link #resumePc} and {@link #resumeSp} set for {@link #run}.
+     */
     // A specialised instruction whose guard fails falls through into its generic form's case.
     @SuppressWarnings("fallthrough")
-    private RcObject run(final Code code, final RcObject[] f) {
+    private RcObject loop(final Code code, final RcObject[] f, final int startPc, final int startSp) {
         final int[] c = code.code();
         final RcObject[] consts = code.consts();
         final RcRuntime rt = this.rt;
         final RcObject yes = trueObject;
         final RcObject no = falseObject;
-        int pc = 0;
-        int sp = code.localCount();
+        int pc = startPc;
+        int sp = startSp;
         try {
             while (true) {
                 final int op = c[pc];
@@ -292,9 +325,7 @@ public final class Eval {
                         if (op == Op.COMPARE_JUMP_IF_FALSE) {
                             pc = r ? pc + 2 : c[pc + 1];
                         } else if (r) {
-                            // The eval breaker on a loop's back-edge.
-                            self.checkpoint();
-                            pc = c[pc + 1];
+                            return backEdge(c[pc + 1], sp);
                         } else {
                             pc += 2;
                         }
@@ -351,9 +382,7 @@ public final class Eval {
                             final int outcome = Long.compare(x.value(), ext >> 16) + 1;
                             rt.decref(a);
                             if ((ext >>> 8 + outcome & 1) != 0) {
-                                // The eval breaker on a loop's back-edge.
-                                self.checkpoint();
-                                pc = c[pc + 3];
+                                return backEdge(c[pc + 3], sp);
                             } else {
                                 pc += 4;
                             }
@@ -372,9 +401,7 @@ public final class Eval {
                         rt.incref(b);
                         // The low byte: the specialised form keeps its jump mask above it.
                         if (compareReleasing(c[pc + 1] & 0xff, a, b)) {
-                            // The eval breaker on a loop's back-edge.
-                            self.checkpoint();
-                            pc = c[pc + 3];
+                            return backEdge(c[pc + 3], sp);
                         } else {
                             pc += 4;
                         }
@@ -383,8 +410,7 @@ public final class Eval {
                     case Op.POP_JUMP_BACK_IF_TRUE: {
                         final RcObject v = f[--sp];
                         if (v == yes || (v != no && truth(v))) {
-                            self.checkpoint();
-                            pc = arg;
+                            return backEdge(arg, sp);
                         }
                         break;
                     }
@@ -445,10 +471,7 @@ public final class Eval {
                         break;
                     }
                     case Op.JUMP_BACK:
-                        // The eval breaker on a loop's back-edge.
-                        self.checkpoint();
-                        pc = arg;
-                        break;
+                        return backEdge(arg, sp);
                     case Op.JUMP:
                         pc = arg;
                         break;
@@ -645,6 +668,13 @@ public final class Eval {
             releaseSlots(f, sp);
             throw py;
         }
+    }
+
+    /** Leaves {@link #loop} at a back-edge taken to {@code target}, for {@link #run}'s checkpoint. */
+    private RcObject backEdge(final int target, final int sp) {
+        resumePc = target;
+        resumeSp = sp;
+        return null;
     }
 
     private static PyException unbound(final Code code, final int slot) {
