@@ -37,8 +37,9 @@ import org.rclab.scheme.SchemeContext;
  * <p><b>Cost.</b> CPython keeps a thread's sections on the C stack, chained from the thread
  * state, so entering one is a push and a compare-and-set. Here: the thread's stack is found
  * through a table indexed by thread id (one load and a compare, not a {@code ThreadLocal} walk),
- * the section fills the reusable frame at its depth (no allocation), and the lock is one CAS in
- * and one CAS out; nothing else runs unless the lock is contended or already held by the thread.
+ * the section fills the reusable frame at its depth (no allocation) and writes its state word
+ * once, and the lock is one CAS in and a release store out ({@link ObjectLock#unlock}); nothing
+ * else runs unless the lock is contended or already held by the thread.
  *
  * <p>Section stacks belong to threads, not to runtimes: a thread's suspension releases every
  * section it holds, whichever instance made it. (That is also why the stack is not kept in the
