@@ -2,6 +2,7 @@
 // Each build is loaded in a class loader of its own, so each copy's call sites stay monomorphic.
 //   section A B PASSES SCHEME: SectionLoop (sectionPair's shape) of builds A and B, and a bare
 //       CAS-lock floor (Physical's cas-lock shape), passes alternated A,floor,B / B,floor,A
+//   cycle A B PASSES SCHEME: the same with CycleLoop (containerOps list=private's cycle, per cycle)
 //   step A B PASSES SCHEME: StepLoop (Countdown's step) under gil and SCHEME, of builds A and B,
 //       passes in palindromic order
 // A and B are class paths (':'-separated) holding the loop classes, the scheme jars and jctools.
@@ -46,8 +47,9 @@ public class Ab {
     public static void main(String[] a) throws Exception {
         int passes = Integer.parseInt(a[3]);
         String scheme = a[4];
-        if (a[0].equals("section")) {
-            IntToDoubleFunction x = load(a[1], "SectionLoop", scheme), y = load(a[2], "SectionLoop", scheme);
+        if (!a[0].equals("step")) {
+            String loop = a[0].equals("cycle") ? "CycleLoop" : "SectionLoop";
+            IntToDoubleFunction x = load(a[1], loop, scheme), y = load(a[2], loop, scheme);
             int reps = 50_000;
             H[] hs = new H[16]; for (int i = 0; i < 16; i++) hs[i] = new H();
             for (int w = 0; w < 20; w++) { x.applyAsDouble(reps); y.applyAsDouble(reps); casLock(hs, reps); }
@@ -58,8 +60,8 @@ public class Ab {
                 else { v = y.applyAsDouble(reps); f = casLock(hs, reps); u = x.applyAsDouble(reps); }
                 as.add(u); bs.add(v); fs.add(f); ba.add(v / u); af.add(u / f); bf.add(v / f);
             }
-            System.out.printf("%s: A %.2f  B %.2f  cas-lock %.2f ns/pair | B/A %.3f  A/cas %.2f  B/cas %.2f (medians of %d passes)%n",
-                    scheme, med(as), med(bs), med(fs), med(ba), med(af), med(bf), passes);
+            System.out.printf("%s %s: A %.2f  B %.2f  cas-lock %.2f ns/pair | B/A %.3f  A/cas %.2f  B/cas %.2f (medians of %d passes)%n",
+                    a[0], scheme, med(as), med(bs), med(fs), med(ba), med(af), med(bf), passes);
             return;
         }
         IntToDoubleFunction[] fs = {load(a[1], "StepLoop", "gil"), load(a[1], "StepLoop", scheme),
