@@ -37,8 +37,9 @@ import org.rclab.scheme.SchemeContext;
  * <p><b>Cost.</b> CPython keeps a thread's sections on the C stack, chained from the thread
  * state, so entering one is a push and a compare-and-set. Here: the thread's stack is found
  * through a table indexed by thread id (one load and a compare, not a {@code ThreadLocal} walk),
- * the section fills the reusable frame at its depth (no allocation), and the lock is one CAS in
- * and one CAS out; nothing else runs unless the lock is contended or already held by the thread.
+ * the section fills the reusable frame at its depth (no allocation) and writes its state word
+ * once, and the lock is one CAS in and a release store out ({@link ObjectLock#unlock}); nothing
+ * else runs unless the lock is contended or already held by the thread.
  *
  * <p>Section stacks belong to threads, not to runtimes: a thread's suspension releases every
  * section it holds, whichever instance made it. (That is also why the stack is not kept in the
@@ -142,7 +143,7 @@ public final class ObjectCriticalSections implements CriticalSections {
         requireCurrent(thread, "resume");
         final SectionStack stack = currentStack();
         final Section innermost = stack.top();
-        if (innermost != null && !innermost.active) {
+        if (innermost != null && !innermost.active()) {
             resume(stack, innermost);
         }
     }
@@ -197,29 +198,33 @@ public final class ObjectCriticalSections implements CriticalSections {
      * Takes a section's locks in order, or borrows them from active outer sections. A section
      * that borrowed a lock and then had to suspend while taking another has lost the borrowed
      * one (suspension released it); it lets go of what it owns and starts again, which happens at
-     * most once: after a suspension no outer section is active, so nothing is borrowed.
+     * most once: after a suspension no outer section is active, so nothing is borrowed. What it
+     * owns is kept in a local and written to the frame once, with {@code ACTIVE}, at the end: the
+     * frame's state is read by no one while it is being acquired (it is above its stack's depth,
+     * or, when resumed, suspended, which the state it keeps until then says).
      */
     void acquire(final SectionStack stack, final Section section) {
         for (;;) {
             final long suspensionsBefore = stack.suspensions();
+            int owned = 0;
             boolean borrowed = false;
             if (take(stack, section.first)) {
-                section.ownsFirst = true;
+                owned = Section.OWNS_FIRST;
             } else {
                 borrowed = true;
             }
             if (section.second != null) {
                 if (take(stack, section.second)) {
-                    section.ownsSecond = true;
+                    owned |= Section.OWNS_SECOND;
                 } else {
                     borrowed = true;
                 }
             }
             if (!borrowed || stack.suspensions() == suspensionsBefore) {
-                section.active = true;
+                section.state = owned | Section.ACTIVE;
                 return;
             }
-            section.releaseOwned();
+            section.unlockOwned(owned);
         }
     }
 
@@ -242,23 +247,28 @@ public final class ObjectCriticalSections implements CriticalSections {
             throw new IllegalStateException(section + " entered by " + stack.thread().getName()
                     + " cannot be ended by " + Thread.currentThread().getName());
         }
-        if (section.ended) {
-            throw new IllegalStateException(section + " ended twice");
-        }
-        if (stack.top() != section) {
+        // Whether the section is the innermost, from the depths alone: no frame is loaded, and no
+        // flag is kept per frame for "ended" (a frame at or above the depth is not open).
+        final int depth = section.depth;
+        if (depth != stack.depth() - 1) {
+            if (depth >= stack.depth()) {
+                throw new IllegalStateException(section + " ended twice");
+            }
             throw new IllegalStateException("cannot end " + section + ": it is not the innermost; "
                     + stack.top() + " must end first");
         }
-        section.ended = true;
         stack.pop(section);
-        section.releaseOwned();
-        section.active = false;
-        // The frame keeps pointing at its objects until a later section reuses it: clearing them
-        // would cost a store (and under G1 a barrier) per section, and holds nothing but memory.
-        final Section outer = stack.top();
-        if (outer != null && !outer.active) {
-            // The outer section was suspended while this one ran; it is retaken only now (lazily).
-            resume(stack, outer);
+        // The frame's state is left as it is: above the depth nobody reads it, and the next
+        // section at this depth writes it whole. The frame keeps pointing at its objects until a
+        // later section reuses it: clearing them would cost a store (and under G1 a barrier) per
+        // section, and holds nothing but memory.
+        section.unlockOwned();
+        if (depth > 0) {
+            final Section outer = stack.top();
+            if (!outer.active()) {
+                // The outer section was suspended while this one ran; it is retaken only now (lazily).
+                resume(stack, outer);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.rclab.finegrained;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,8 +29,14 @@ import org.rclab.object.RcObject;
  * lock is free or setting the flag again if it is held. A lost wake-up so costs its waiter at most
  * one timeout, {@link #FIRST_TIMEOUT_NANOS} doubling up to {@link #MAX_TIMEOUT_NANOS} the longer
  * it waits, and never a hang.
+ *
+ * <p>The lot also counts its <em>announced parkers</em>: threads that may set or rely on a lock
+ * word's {@code HAS_PARKED}, from before they do so until they stop waiting. An unlock that reads
+ * the count as zero stores "free" without reading its own lock word ({@link ObjectLock#unlock});
+ * the count is read-mostly (written twice per parking acquisition), so it stays in every core's
+ * cache, where the word just compare-and-set costs a load that waits for that atomic.
  */
-final class ParkingLot {
+final class ParkingLot extends ParkingLotParkers {
     /** {@link #park} did not park: the lock word had changed, so the caller looks at it again. */
     static final int RETRY = -1;
     /** A waiter's status before an unlock wakes it. */
@@ -54,12 +62,40 @@ final class ParkingLot {
     private static final int BUCKET_BITS = 6;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
 
+    // Padding after the parker count (HotSpot lays a superclass's fields out first).
+    @SuppressWarnings("unused")
+    private long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+
     private final Bucket[] buckets = new Bucket[1 << BUCKET_BITS];
 
     ParkingLot() {
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = new Bucket();
         }
+    }
+
+    /**
+     * Counts the calling thread as a parker, before it sets or trusts any lock word's
+     * {@code HAS_PARKED}; it must {@link #withdrawParker} when it stops waiting. A volatile
+     * read-modify-write, so the announcement comes before the flag in the synchronization order.
+     */
+    void announceParker() {
+        PARKERS.getAndAdd(this, 1);
+    }
+
+    /** Undoes {@link #announceParker}: the calling thread has left the queue and waits no more. */
+    void withdrawParker() {
+        PARKERS.getAndAdd(this, -1);
+    }
+
+    /**
+     * Whether no thread is announced as a parker: then no lock word's {@code HAS_PARKED} can be
+     * in use except by a parker whose announcement this volatile read came too early to see.
+     *
+     * @return {@code true} if the count read zero
+     */
+    boolean noParkers() {
+        return parkers == 0;
     }
 
     /**
@@ -291,4 +327,30 @@ final class ParkingLot {
             return false;
         }
     }
+}
+
+/** 128 bytes before the parker count: the buckets and their monitors live next to the lot. */
+abstract class ParkingLotPad {
+    @SuppressWarnings("unused")
+    private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+}
+
+/**
+ * The parking lot's count of announced parkers, read by every uncontended unlock and written only
+ * when a thread starts or stops parking: kept on cache lines of its own (padding before here and
+ * after, in {@link ParkingLot}) so that the unlocks' reads hit their core's cache.
+ */
+abstract class ParkingLotParkers extends ParkingLotPad {
+    static final VarHandle PARKERS;
+
+    static {
+        try {
+            PARKERS = MethodHandles.lookup().findVarHandle(ParkingLotParkers.class, "parkers", int.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Threads between {@link ParkingLot#announceParker} and {@link ParkingLot#withdrawParker}. */
+    volatile int parkers;
 }

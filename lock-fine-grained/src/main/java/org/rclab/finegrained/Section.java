@@ -14,12 +14,13 @@ import org.rclab.scheme.CriticalSection;
  * <p>Frames are made once per depth and reused by every later section at that depth (CPython
  * keeps its sections on the C stack for the same reason: entering one allocates nothing). The
  * frame is the handle {@link ObjectCriticalSections#enter} returns, so a handle is good until its
- * section ends: ending it again is reported ("ended twice") while no later section has reused the
- * frame; once one has, the stale handle names that later section.
+ * section ends: a frame is open while its depth is below its stack's, so ending it again is
+ * reported ("ended twice") while no later section has reused the frame; once one has, the stale
+ * handle names that later section.
  */
 final class Section extends SectionFields implements CriticalSection {
     // Padding after the fields; the padding before them is in SectionPadBefore (HotSpot lays a
-    // superclass's fields out before a subclass's). A frame's flags are written at every section,
+    // superclass's fields out before a subclass's). A frame's state is written at every section,
     // and a garbage collection may copy another thread's frames next to this one: 128 bytes on
     // each side (two lines, Intel's prefetched pair) keep the two threads' writes apart.
     @SuppressWarnings("unused")
@@ -34,7 +35,8 @@ final class Section extends SectionFields implements CriticalSection {
      * lock. A reference field is written only when it changes: the frame is long-lived, and G1's
      * write barrier makes a store of a reference into an old object pay a full fence when the two
      * lie in different regions; a thread that keeps entering sections over the same object
-     * (a loop appending to one list) then stores nothing but flags.
+     * (a loop appending to one list) then stores nothing here. {@link #state} is not written:
+     * until the frame is pushed nobody reads it, and the acquisition writes it whole.
      */
     void open(final ObjectCriticalSections owner, final RcObject a, final RcObject b) {
         if (sections != owner) {
@@ -46,22 +48,39 @@ final class Section extends SectionFields implements CriticalSection {
         if (second != b) {
             second = b;
         }
-        ownsFirst = false;
-        ownsSecond = false;
-        active = false;
-        ended = false;
     }
 
-    /** Unlocks the locks this section took itself; borrowed ones stay with their owner. */
-    void releaseOwned() {
-        if (ownsSecond) {
-            ownsSecond = false;
+    /** Whether this section holds (or borrows) its locks, as opposed to suspended. */
+    boolean active() {
+        return (state & ACTIVE) != 0;
+    }
+
+    /**
+     * Unlocks the locks this section took itself (borrowed ones stay with their owner), without
+     * writing {@link #state}: the caller either pops the frame (an ended frame's state is never
+     * read again; the next section at this depth overwrites it) or suspends it.
+     */
+    void unlockOwned() {
+        unlockOwned(state);
+    }
+
+    /**
+     * Unlocks the locks named by {@code owned} ({@link #OWNS_FIRST}, {@link #OWNS_SECOND}),
+     * the second first: the reverse of the order they were taken in.
+     */
+    void unlockOwned(final int owned) {
+        if ((owned & OWNS_SECOND) != 0) {
             ObjectLock.unlock(second, sections.metrics(), sections.options());
         }
-        if (ownsFirst) {
-            ownsFirst = false;
+        if ((owned & OWNS_FIRST) != 0) {
             ObjectLock.unlock(first, sections.metrics(), sections.options());
         }
+    }
+
+    /** Unlocks what this section owns and marks it suspended: it holds nothing until resumed. */
+    void suspend() {
+        unlockOwned();
+        state = 0;
     }
 
     @Override
@@ -83,16 +102,25 @@ abstract class SectionPadBefore {
 
 /** A {@link Section}'s state, between its paddings. */
 abstract class SectionFields extends SectionPadBefore {
+    /** {@link #state} bit: the section locked {@code first} itself (did not borrow it). */
+    static final int OWNS_FIRST = 1;
+    /** {@link #state} bit: the section locked {@code second} itself. */
+    static final int OWNS_SECOND = 2;
+    /** {@link #state} bit: the section holds its locks (is not suspended). */
+    static final int ACTIVE = 4;
+
     final SectionStack stack;
     /** This frame's index in its stack: the number of sections open outside it. */
     final int depth;
     ObjectCriticalSections sections;
     RcObject first;
     RcObject second;
-    boolean ownsFirst;
-    boolean ownsSecond;
-    boolean active;
-    boolean ended;
+    /**
+     * {@link #OWNS_FIRST}, {@link #OWNS_SECOND}, {@link #ACTIVE}: one field, so entering a
+     * section writes its bookkeeping with one store (and ending it with none). Meaningful only
+     * while the frame is pushed; a frame above its stack's depth is not open.
+     */
+    int state;
 
     SectionFields(final SectionStack stack, final int depth) {
         this.stack = stack;

@@ -37,6 +37,11 @@ final class SectionStack extends SectionStackFields {
         return thread;
     }
 
+    /** How many sections are open: the frames below this index. */
+    int depth() {
+        return depth;
+    }
+
     /** The innermost open section, or {@code null}. */
     Section top() {
         return depth == 0 ? null : frames[depth - 1];
@@ -86,7 +91,7 @@ final class SectionStack extends SectionStackFields {
      * @return {@code true} if an active section covers it
      */
     boolean heldByActive(final RcObject o) {
-        for (int i = depth - 1; i >= 0 && frames[i].active; i--) {
+        for (int i = depth - 1; i >= 0 && frames[i].active(); i--) {
             final Section s = frames[i];
             if (s.first == o || s.second == o) {
                 return true;
@@ -119,13 +124,12 @@ final class SectionStack extends SectionStackFields {
      * @return {@code true} if there was anything to release
      */
     boolean suspendActive(final LockMetrics metrics) {
-        if (depth == 0 || !frames[depth - 1].active) {
+        if (depth == 0 || !frames[depth - 1].active()) {
             return false;
         }
         int suspended = 0;
-        for (int i = depth - 1; i >= 0 && frames[i].active; i--) {
-            frames[i].releaseOwned();
-            frames[i].active = false;
+        for (int i = depth - 1; i >= 0 && frames[i].active(); i--) {
+            frames[i].suspend();
             suspended++;
         }
         suspensions++;

@@ -21,7 +21,8 @@ import org.rclab.scheme.CriticalSection;
 
 /**
  * What an object lock costs when nobody else wants it: one thread, one object, lock then unlock.
- * {@code lockUnlock} is the bare lock word (one CAS in, a read and a release store out);
+ * {@code lockUnlock} is the bare lock word (one CAS in; out, a read of the parking lot's count of
+ * announced parkers and a release store);
  * {@code lockUnlockByCas} the same with the unlock the lock had before issue 13 (a CAS out, as
  * CPython's {@code PyMutex_Unlock}), the A/B of that change in one JVM; {@code sectionEnterClose}
  * is the same through a one-object critical section (the stack lookup, the reused
@@ -77,7 +78,8 @@ public class UncontendedLockBenchmark {
     }
 
     /**
-     * The bare lock word: CAS 0 → 1, then a read of the word and a release store of 0.
+     * The bare lock word: CAS 0 → 1, then a read of the parking lot's parker count (zero here)
+     * and a release store of 0.
      *
      * @return the size of the locked list, read inside the lock
      */
