@@ -44,6 +44,8 @@ import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.RunInfo;
 import org.rclab.bench.report.RunLog;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.Turns;
+import org.rclab.bench.turns.BareInTurn;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 import org.rclab.unsafe.UnsafeScheme;
@@ -85,7 +87,7 @@ public final class BenchCommand {
     static final Map<String, String> OPTION_PARAMS = Map.of("interval", IoConvoy.SWITCH_INTERVAL_OPTION);
 
     private static final String USAGE_TEXT = """
-            usage: ./rclab bench [--quick | --smoke] [--all] [--separate-shapes] [--plan] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
+            usage: ./rclab bench [--quick | --smoke] [--all] [--separate-shapes] [--separate-schemes] [--plan] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
 
               (default)         %s
               --quick           %s
@@ -97,6 +99,8 @@ public final class BenchCommand {
               --all             every benchmark under every scheme (the full matrix: longer)
               --separate-shapes the countdown benchmarks' shapes in forks of their own (as before they
                                 ran in turn in one fork; to compare the two ways)
+              --separate-schemes the bare single-thread cells (ownedPairBatch, physical, sectionPair) in
+                                forks of their own, as before they ran in turn in one fork per round
               --plan            print the plan (forks a round, estimated duration) and stop
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method, under every scheme (repeatable): %s
@@ -251,7 +255,13 @@ public final class BenchCommand {
                     }
                     jmhResults.add(result.get());
                     final double after = loadAverage();
-                    if (InTurn.ranInTurn(fork.params())) {
+                    if (fork.takesTurns()) {
+                        // One fork, one ForkResult per cell: same round and position, so a ratio of
+                        // two cells is formed inside the fork.
+                        for (final Measurement cell : Turns.split(result.get(), fork.turns())) {
+                            forks.add(new ForkResult(round, position, cell, before, after, Map.of()));
+                        }
+                    } else if (InTurn.ranInTurn(fork.params())) {
                         // One fork, one ForkResult per shape: same round and position, so a ratio of
                         // two shapes is formed inside the fork.
                         for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
@@ -321,7 +331,11 @@ public final class BenchCommand {
             options.addProfiler(SchemeMetricsProfiler.class);
         }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
-        request.settings().apply(options, InTurn.ranInTurn(fork.params()));
+        if (fork.takesTurns()) {
+            request.settings().applyTurns(options, fork.turns().size());
+        } else {
+            request.settings().apply(options, InTurn.ranInTurn(fork.params()));
+        }
         final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         boolean said = false;
         while (true) {
@@ -432,12 +446,13 @@ public final class BenchCommand {
      * @param only the selected benchmark methods; empty for all
      * @param all whether to run the full matrix rather than the cells the figures read
      * @param separateShapes whether each countdown shape gets a fork of its own rather than a turn in one
+     * @param separateSchemes whether each bare single-thread cell gets a fork of its own rather than a turn in one
      * @param planOnly whether to print the plan's forks and estimated duration and stop
      * @param profilers JMH profilers to add
      * @param commandLine the command as typed, for the report
      */
     record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only, boolean all,
-                   boolean separateShapes, boolean planOnly, List<ProfilerConfig> profilers, String commandLine) {
+                   boolean separateShapes, boolean separateSchemes, boolean planOnly, List<ProfilerConfig> profilers, String commandLine) {
         List<String> schemeNames() {
             return schemes.stream().map(Scheme::name).toList();
         }
@@ -461,6 +476,7 @@ public final class BenchCommand {
             boolean smoke = false;
             boolean all = false;
             boolean separateShapes = false;
+            boolean separateSchemes = false;
             boolean planOnly = false;
             final Set<String> schemeNames = new LinkedHashSet<>();
             final Set<String> only = new LinkedHashSet<>();
@@ -469,12 +485,14 @@ public final class BenchCommand {
                 final String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, false, false, List.of(), "");
+                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, false, false, false,
+                                List.of(), "");
                     }
                     case "--quick" -> quick = true;
                     case "--smoke" -> smoke = true;
                     case "--all" -> all = true;
                     case "--separate-shapes" -> separateShapes = true;
+                    case "--separate-schemes" -> separateSchemes = true;
                     case "--plan" -> planOnly = true;
                     case "--scheme", "--only", "--prof" -> {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -512,7 +530,8 @@ public final class BenchCommand {
                 only.add(SMOKE_BENCHMARK);
             }
             final RunSettings settings = smoke ? RunSettings.SMOKE : quick ? RunSettings.QUICK : RunSettings.FULL;
-            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, separateShapes, planOnly,
+            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, separateShapes, separateSchemes,
+                    planOnly,
                     List.copyOf(profilers),
                     ("./rclab bench " + String.join(" ", args)).strip());
         }
@@ -534,16 +553,26 @@ public final class BenchCommand {
          *
          * @param entry the benchmark, {@code null} for CPython
          * @param params parameter name to value
+         * @param turns the cells that take turns in this fork ({@link BareInTurn}); empty for any other fork
          */
-        record Fork(Catalog.Entry entry, Map<String, String> params) {
+        record Fork(Catalog.Entry entry, Map<String, String> params, List<Turns.Participant> turns) {
             static final Fork CPYTHON = new Fork(null, Map.of());
+
+            Fork(final Catalog.Entry entry, final Map<String, String> params) {
+                this(entry, params, List.of());
+            }
+
+            boolean takesTurns() {
+                return !turns.isEmpty();
+            }
 
             boolean isCPython() {
                 return entry == null;
             }
 
             String label() {
-                return isCPython() ? "CPython seeds" : entry.method() + " " + params;
+                return isCPython() ? "CPython seeds" : takesTurns() ? entry.method() + " of " + turns.size() + " cells"
+                        : entry.method() + " " + params;
             }
         }
 
@@ -577,11 +606,13 @@ public final class BenchCommand {
          */
         String describeCost(final RunSettings settings, final boolean withCPython) {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
+            final int cells = forks.stream().mapToInt(f -> f.turns().size()).sum();
             final Duration total = estimate(settings, withCPython);
-            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with the countdown shapes in turn)%s, "
+            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with the countdown shapes in turn%s)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
-                    settings.rounds(), forks.size(), inTurn, withCPython ? " and CPython" : "", total.toMinutes(),
-                    total.toSecondsPart());
+                    settings.rounds(), forks.size(), inTurn,
+                    cells == 0 ? "" : ", 1 with " + cells + " bare cells in turn", withCPython ? " and CPython" : "",
+                    total.toMinutes(), total.toSecondsPart());
         }
 
         /**
@@ -594,7 +625,8 @@ public final class BenchCommand {
         Duration estimate(final RunSettings settings, final boolean withCPython) {
             long roundMillis = withCPython ? settings.pythonMillis() : 0;
             for (final Fork fork : forks) {
-                roundMillis += settings.forkMillis(InTurn.ranInTurn(fork.params()));
+                roundMillis += fork.takesTurns() ? settings.turnsForkMillis(fork.turns().size())
+                        : settings.forkMillis(InTurn.ranInTurn(fork.params()));
             }
             return Duration.ofMillis(roundMillis * settings.rounds());
         }
@@ -647,12 +679,41 @@ public final class BenchCommand {
             }
             final String control = control(request.schemes());
             if (request.all() || !request.only().isEmpty()) {
-                return new Plan(List.copyOf(forks), control, notes);
+                return new Plan(takingTurns(forks, catalog, request, notes), control, notes);
             }
             final List<Fork> read = FigureForks.select(forks, targets, Set.copyOf(request.schemeNames()), control);
             notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
                     + "per round (--all runs every one)", read.size(), forks.size()));
-            return new Plan(read, control, notes);
+            return new Plan(takingTurns(read, catalog, request, notes), control, notes);
+        }
+
+        /**
+         * The forks with the bare single-thread cells ({@link BareInTurn#LOOPS}) merged into one
+         * fork where they take turns, at the place of the first, unless {@code --separate-schemes}
+         * or fewer than two such cells.
+         */
+        private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
+                                              final List<String> notes) {
+            final List<Fork> bare = forks.stream().filter(f -> BareInTurn.LOOPS.containsKey(f.entry().method())).toList();
+            if (request.separateSchemes() || bare.size() < 2 || catalog.turns() == null) {
+                return List.copyOf(forks);
+            }
+            final List<Turns.Participant> participants = bare.stream()
+                    .map(f -> new Turns.Participant(f.entry().benchmark(), f.params())).toList();
+            final Fork turns = new Fork(catalog.turns(), Map.of(Turns.PARAM, Turns.param(participants)), participants);
+            final List<Fork> out = new ArrayList<>();
+            for (final Fork fork : forks) {
+                if (fork == bare.get(0)) {
+                    out.add(turns);
+                } else if (!bare.contains(fork)) {
+                    out.add(fork);
+                }
+            }
+            notes.add(bare.size() + " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
+                    bare.stream().map(f -> f.entry().method()).toList())) + ") take turns in one fork a round, each "
+                    + "scheme and floor in a class loader of its own, so a ratio across schemes is formed inside one "
+                    + "JVM (--separate-schemes gives each cell a fork of its own)");
+            return List.copyOf(out);
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

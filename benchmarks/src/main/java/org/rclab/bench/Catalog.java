@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.rclab.bench.turns.BareInTurn;
 
 /**
  * The benchmarks this jar holds, read from the list JMH's annotation processor writes
@@ -18,9 +19,11 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  */
 final class Catalog {
     private final List<Entry> entries;
+    private final Entry turns;
 
-    private Catalog(final List<Entry> entries) {
+    private Catalog(final List<Entry> entries, final Entry turns) {
         this.entries = List.copyOf(entries);
+        this.turns = turns;
     }
 
     /**
@@ -57,15 +60,21 @@ final class Catalog {
                         + " on the class path: benchmarks.jar was built without JMH's annotation processor");
             }
             final List<Entry> entries = new ArrayList<>();
+            Entry turns = null;
             for (final BenchmarkListEntry e : BenchmarkList.readBenchmarkList(in)) {
                 final String name = e.getUsername();
                 final Map<String, String[]> params = e.getParams().orElse(Map.of());
-                entries.add(new Entry(name, name.substring(name.lastIndexOf('.') + 1),
+                final Entry entry = new Entry(name, name.substring(name.lastIndexOf('.') + 1),
                         load(loader, e.getUserClassQName()).isAnnotationPresent(ThreadSafeSchemesOnly.class),
-                        e.getThreads().orElse(1), params));
+                        e.getThreads().orElse(1), params);
+                if (e.getUserClassQName().equals(BareInTurn.class.getName())) {
+                    turns = entry;
+                } else {
+                    entries.add(entry);
+                }
             }
             entries.sort(Comparator.comparing(Entry::benchmark));
-            return new Catalog(entries);
+            return new Catalog(entries, turns);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +87,16 @@ final class Catalog {
      */
     List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * The benchmark that runs other benchmarks' cells in turn in one fork ({@link BareInTurn}): not a
+     * cell of its own, so neither among {@link #entries()} nor selectable with {@code --only}.
+     *
+     * @return its entry, or {@code null} if the jar lacks it
+     */
+    Entry turns() {
+        return turns;
     }
 
     /**
