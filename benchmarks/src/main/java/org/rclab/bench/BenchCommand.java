@@ -45,7 +45,7 @@ import org.rclab.bench.report.RunInfo;
 import org.rclab.bench.report.RunLog;
 import org.rclab.bench.report.Target;
 import org.rclab.bench.report.Turns;
-import org.rclab.bench.turns.BareInTurn;
+import org.rclab.bench.turns.CellsInTurn;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 import org.rclab.unsafe.UnsafeScheme;
@@ -99,8 +99,9 @@ public final class BenchCommand {
               --all             every benchmark under every scheme (the full matrix: longer)
               --separate-shapes the countdown benchmarks' shapes in forks of their own (as before they
                                 ran in turn in one fork; to compare the two ways)
-              --separate-schemes the bare single-thread cells (ownedPairBatch, physical, sectionPair) in
-                                forks of their own, as before they ran in turn in one fork per round
+              --separate-schemes the cells that take turns across schemes in one fork a round (ownedPairBatch,
+                                physical, sectionPair; countdown) in forks of their own, as before (the
+                                countdown: one fork per scheme with its shapes in turn)
               --plan            print the plan (forks a round, estimated duration) and stop
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method, under every scheme (repeatable): %s
@@ -332,7 +333,7 @@ public final class BenchCommand {
         }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
         if (fork.takesTurns()) {
-            request.settings().applyTurns(options, fork.turns().size());
+            request.settings().applyTurns(options, fork.takesCountdownTurns(), fork.turns().size());
         } else {
             request.settings().apply(options, InTurn.ranInTurn(fork.params()));
         }
@@ -553,7 +554,7 @@ public final class BenchCommand {
          *
          * @param entry the benchmark, {@code null} for CPython
          * @param params parameter name to value
-         * @param turns the cells that take turns in this fork ({@link BareInTurn}); empty for any other fork
+         * @param turns the cells that take turns in this fork ({@link CellsInTurn}); empty for any other fork
          */
         record Fork(Catalog.Entry entry, Map<String, String> params, List<Turns.Participant> turns) {
             static final Fork CPYTHON = new Fork(null, Map.of());
@@ -573,6 +574,10 @@ public final class BenchCommand {
             String label() {
                 return isCPython() ? "CPython seeds" : takesTurns() ? entry.method() + " of " + turns.size() + " cells"
                         : entry.method() + " " + params;
+            }
+
+            boolean takesCountdownTurns() {
+                return takesTurns() && entry.method().equals(CellsInTurn.COUNTDOWNS);
             }
         }
 
@@ -606,12 +611,13 @@ public final class BenchCommand {
          */
         String describeCost(final RunSettings settings, final boolean withCPython) {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
-            final int cells = forks.stream().mapToInt(f -> f.turns().size()).sum();
+            final StringBuilder turns = new StringBuilder();
+            forks.stream().filter(Fork::takesTurns).forEach(f -> turns.append(", 1 with ").append(f.turns().size())
+                    .append(f.takesCountdownTurns() ? " countdown cells" : " bare cells").append(" in turn"));
             final Duration total = estimate(settings, withCPython);
-            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with the countdown shapes in turn%s)%s, "
+            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with one scheme's countdown shapes in turn%s)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
-                    settings.rounds(), forks.size(), inTurn,
-                    cells == 0 ? "" : ", 1 with " + cells + " bare cells in turn", withCPython ? " and CPython" : "",
+                    settings.rounds(), forks.size(), inTurn, turns, withCPython ? " and CPython" : "",
                     total.toMinutes(), total.toSecondsPart());
         }
 
@@ -625,7 +631,7 @@ public final class BenchCommand {
         Duration estimate(final RunSettings settings, final boolean withCPython) {
             long roundMillis = withCPython ? settings.pythonMillis() : 0;
             for (final Fork fork : forks) {
-                roundMillis += fork.takesTurns() ? settings.turnsForkMillis(fork.turns().size())
+                roundMillis += fork.takesTurns() ? settings.turnsForkMillis(fork.takesCountdownTurns(), fork.turns().size())
                         : settings.forkMillis(InTurn.ranInTurn(fork.params()));
             }
             return Duration.ofMillis(roundMillis * settings.rounds());
@@ -669,51 +675,71 @@ public final class BenchCommand {
                 notes.add(String.join(", ", skipped) + ": not run for " + String.join(", ", unsafe)
                         + " (not thread-safe: threads share objects there, and it would lose their counts)");
             }
+            final String control = control(request.schemes());
+            final List<Fork> chosen;
+            if (request.all() || !request.only().isEmpty()) {
+                chosen = forks;
+            } else {
+                chosen = FigureForks.select(forks, targets, Set.copyOf(request.schemeNames()), control);
+                notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
+                        + "per round (--all runs every one)", chosen.size(), forks.size()));
+            }
+            final List<Fork> planned = takingTurns(chosen, catalog, request, notes);
             final Set<String> inTurn = new java.util.TreeSet<>();
-            forks.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
+            planned.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
             if (!inTurn.isEmpty()) {
                 notes.add(String.join(", ", inTurn) + ": the shapes run in turn in one fork per scheme (iterations "
                         + String.join(" ", java.util.stream.IntStream.range(0, InTurn.period()).mapToObj(InTurn::shapeOf)
                         .toList()) + " ...), so a ratio of two shapes of one scheme is formed inside one JVM; ratios "
                         + "across schemes stay paired by round (--separate-shapes gives each shape a fork of its own)");
             }
-            final String control = control(request.schemes());
-            if (request.all() || !request.only().isEmpty()) {
-                return new Plan(takingTurns(forks, catalog, request, notes), control, notes);
-            }
-            final List<Fork> read = FigureForks.select(forks, targets, Set.copyOf(request.schemeNames()), control);
-            notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
-                    + "per round (--all runs every one)", read.size(), forks.size()));
-            return new Plan(takingTurns(read, catalog, request, notes), control, notes);
+            return new Plan(planned, control, notes);
         }
 
         /**
-         * The forks with the bare single-thread cells ({@link BareInTurn#LOOPS}) merged into one
-         * fork where they take turns, at the place of the first, unless {@code --separate-schemes}
-         * or fewer than two such cells.
+         * The forks with the cells that can take turns ({@link CellsInTurn#METHOD_OF}) merged into
+         * one fork per in-turn method, at the place of the first, unless {@code --separate-schemes}
+         * (or, for the countdown, {@code --separate-shapes}) or fewer than two such cells. A
+         * countdown fork with its shapes in turn gives one participant per shape.
          */
         private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
                                               final List<String> notes) {
-            final List<Fork> bare = forks.stream().filter(f -> BareInTurn.LOOPS.containsKey(f.entry().method())).toList();
-            if (request.separateSchemes() || bare.size() < 2 || catalog.turns() == null) {
-                return List.copyOf(forks);
+            List<Fork> out = List.copyOf(forks);
+            if (request.separateSchemes()) {
+                return out;
             }
-            final List<Turns.Participant> participants = bare.stream()
-                    .map(f -> new Turns.Participant(f.entry().benchmark(), f.params())).toList();
-            final Fork turns = new Fork(catalog.turns(), Map.of(Turns.PARAM, Turns.param(participants)), participants);
-            final List<Fork> out = new ArrayList<>();
-            for (final Fork fork : forks) {
-                if (fork == bare.get(0)) {
-                    out.add(turns);
-                } else if (!bare.contains(fork)) {
-                    out.add(fork);
+            for (final String method : List.of(CellsInTurn.BARE, CellsInTurn.COUNTDOWNS)) {
+                final boolean countdowns = method.equals(CellsInTurn.COUNTDOWNS);
+                final List<Fork> cells = out.stream().filter(f -> !f.takesTurns()
+                        && method.equals(CellsInTurn.METHOD_OF.get(f.entry().method()))
+                        && (!countdowns || InTurn.ranInTurn(f.params()))).toList();
+                final List<Turns.Participant> participants = new ArrayList<>();
+                for (final Fork f : cells) {
+                    for (final Map<String, String> params : InTurn.measured(f.params())) {
+                        participants.add(new Turns.Participant(f.entry().benchmark(), params));
+                    }
                 }
+                if (participants.size() < 2 || catalog.turns(method) == null) {
+                    continue;
+                }
+                final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
+                        List.copyOf(participants));
+                final List<Fork> merged = new ArrayList<>();
+                for (final Fork fork : out) {
+                    if (fork == cells.get(0)) {
+                        merged.add(turns);
+                    } else if (!cells.contains(fork)) {
+                        merged.add(fork);
+                    }
+                }
+                out = List.copyOf(merged);
+                notes.add(participants.size() + (countdowns ? " countdown cells (every scheme's shapes)"
+                        : " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
+                        cells.stream().map(f -> f.entry().method()).toList())) + ")")
+                        + " take turns in one fork a round, each in a class loader of its own, so a ratio across "
+                        + "schemes is formed inside one JVM (--separate-schemes gives each a fork of its own)");
             }
-            notes.add(bare.size() + " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
-                    bare.stream().map(f -> f.entry().method()).toList())) + ") take turns in one fork a round, each "
-                    + "scheme and floor in a class loader of its own, so a ratio across schemes is formed inside one "
-                    + "JVM (--separate-schemes gives each cell a fork of its own)");
-            return List.copyOf(out);
+            return out;
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

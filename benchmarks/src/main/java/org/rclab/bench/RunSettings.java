@@ -24,15 +24,18 @@ enum RunSettings {
      * forks took no longer than 4 × 250 ms ones (3.4–3.6 s against 3.9–4.0 s, JMH alone, load 7–8,
      * 2026-11-30).
      */
-    FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50), 10_000_000, 200, 3, 12_000),
+    FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
+            new TurnsFork(2, 200, 4, 150), 10_000_000, 200, 3, 12_000),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
      * idle machine. The warm-up is about what the countdown loop needs to reach C2 code; the
      * measurement is as long as before, in six iterations for the median.
      */
-    QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), new TurnsFork(2, 100, 6, 50), 5_000_000, 100, 1, 3_000),
+    QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), new TurnsFork(2, 100, 6, 50),
+            new TurnsFork(2, 150, 2, 150), 5_000_000, 100, 1, 3_000),
     /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
-    SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500);
+    SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), new TurnsFork(0, 0, 2, 20),
+            new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500);
 
     /** Heap of each forked JVM: fixed, so that heap sizing does not differ between forks. */
     static final String FORK_HEAP = "2g";
@@ -65,13 +68,15 @@ enum RunSettings {
     private final int iterationMillis;
     private final InTurnFork inTurn;
     private final TurnsFork turns;
+    private final TurnsFork countdownTurns;
     private final long pythonSteps;
     private final int pythonCalls;
     private final int pythonReps;
     private final long pythonRoundMillis;
 
     RunSettings(final int rounds, final int warmupIterations, final int warmupMillis, final int iterations,
-                final int iterationMillis, final InTurnFork inTurn, final TurnsFork turns, final long pythonSteps, final int pythonCalls,
+                final int iterationMillis, final InTurnFork inTurn, final TurnsFork turns, final TurnsFork countdownTurns,
+                final long pythonSteps, final int pythonCalls,
                 final int pythonReps, final long pythonRoundMillis) {
         this.rounds = rounds;
         this.warmupIterations = warmupIterations;
@@ -80,6 +85,7 @@ enum RunSettings {
         this.iterationMillis = iterationMillis;
         this.inTurn = inTurn;
         this.turns = turns;
+        this.countdownTurns = countdownTurns;
         this.pythonSteps = pythonSteps;
         this.pythonCalls = pythonCalls;
         this.pythonReps = pythonReps;
@@ -130,10 +136,13 @@ enum RunSettings {
      * Applies the settings of a fork whose participants take turns ({@link TurnsFork}).
      *
      * @param options the builder
+     * @param countdowns whether the participants are countdowns rather than bare cells
      * @param participants how many take turns
      * @return the builder
      */
-    ChainedOptionsBuilder applyTurns(final ChainedOptionsBuilder options, final int participants) {
+    ChainedOptionsBuilder applyTurns(final ChainedOptionsBuilder options, final boolean countdowns,
+                                     final int participants) {
+        final TurnsFork turns = countdowns ? countdownTurns : this.turns;
         options.forks(1).warmupIterations(turns.warmupTurns() * participants)
                 .measurementIterations(turns.iterationsEach() * participants)
                 .measurementTime(new TimeValue(turns.iterationMillis(), TimeUnit.MILLISECONDS))
@@ -148,10 +157,12 @@ enum RunSettings {
      * How long a fork whose participants take turns takes on an idle machine: its warm-up and
      * measurement, {@link #FORK_OVERHEAD_MILLIS}, and {@link #PARTICIPANT_SETUP_MILLIS} per participant.
      *
+     * @param countdowns whether the participants are countdowns rather than bare cells
      * @param participants how many take turns
      * @return milliseconds
      */
-    long turnsForkMillis(final int participants) {
+    long turnsForkMillis(final boolean countdowns, final int participants) {
+        final TurnsFork turns = countdowns ? countdownTurns : this.turns;
         return FORK_OVERHEAD_MILLIS + participants * (PARTICIPANT_SETUP_MILLIS
                 + (long) turns.warmupTurns() * turns.warmupMillis() + (long) turns.iterationsEach() * turns.iterationMillis());
     }
@@ -203,8 +214,8 @@ enum RunSettings {
     }
 
     /**
-     * The warm-up and measurement of a fork whose participants (schemes' bare paths, physical
-     * floors) take turns, per participant: the fork runs {@code participants ×} these iterations,
+     * The warm-up and measurement of a fork whose participants (schemes' bare paths and physical
+     * floors; or the countdown's cells) take turns, per participant: the fork runs {@code participants ×} these iterations,
      * in the palindromic order of {@link InTurn#turn}, so every participant gets the same number
      * of warm-up and measured iterations.
      *
@@ -231,6 +242,8 @@ enum RunSettings {
         return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme; per fork warm-up %s, "
                         + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
                         + "bare single-thread cells in turn in one fork: per cell warm-up %s, measurement %d × %d ms; "
+                        + "countdown cells of every scheme and shape in turn in one fork: per cell warm-up %s, "
+                        + "measurement %d × %d ms; "
                         + "a fork's score: the median of its measured iterations (of each shape's or cell's, in turn); "
                         + "CPython: countdown of %,d steps, %d calls, median of %d",
                 name().toLowerCase(Locale.ROOT), rounds,
@@ -239,6 +252,9 @@ enum RunSettings {
                 inTurn.warmupIterations() == 0 ? "none" : inTurn.warmupIterations() + " × " + inTurn.warmupMillis() + " ms",
                 inTurn.iterations(), inTurn.iterationMillis(),
                 turns.warmupTurns() == 0 ? "none" : turns.warmupTurns() + " × " + turns.warmupMillis() + " ms",
-                turns.iterationsEach(), turns.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
+                turns.iterationsEach(), turns.iterationMillis(),
+                countdownTurns.warmupTurns() == 0 ? "none"
+                        : countdownTurns.warmupTurns() + " × " + countdownTurns.warmupMillis() + " ms",
+                countdownTurns.iterationsEach(), countdownTurns.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
     }
 }

@@ -94,9 +94,10 @@ public final class MarkdownReport {
                 two-thread or contended benchmark that would pick its lucky periods. Where the notes \
                 below say so, some measurements of a round come from one fork that ran them in turn, \
                 iteration by iteration in a palindrome, and each is the median of its own iterations: \
-                the countdown's shapes (`InTurn.java`), and the bare single-thread cells \
-                (`ownedPairBatch`, `physical`, `sectionPair`) of every scheme and floor, each in a \
-                class loader of its own so that its call sites stay monomorphic (`Turns.java`); a \
+                one scheme's shapes of `interpreted` (`InTurn.java`); the bare single-thread cells \
+                (`ownedPairBatch`, `physical`, `sectionPair`) of every scheme and floor; and every \
+                scheme's `countdown` shapes, each cell in a class loader of its own so that its call \
+                sites stay monomorphic (`Turns.java`); a \
                 ratio of two such measurements is then formed inside one JVM, where the host's slow \
                 states, lasting seconds, fall on both.
 

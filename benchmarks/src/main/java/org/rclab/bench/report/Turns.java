@@ -1,8 +1,10 @@
 package org.rclab.bench.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -11,23 +13,28 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Bare single-thread paths of several schemes (and the physical floors) measured in turn inside
- * one fork, iteration by iteration, so that a ratio across schemes is formed inside one JVM: the
- * report's side of {@code org.rclab.bench.turns.BareInTurn}.
+ * Cells of several schemes (bare single-thread paths and the physical floors; the countdown's
+ * shapes) measured in turn inside one fork, iteration by iteration, so that a ratio across schemes is formed inside one JVM: the
+ * report's side of {@code org.rclab.bench.turns.CellsInTurn}.
  *
  * <p>Why: on this KVM guest a fork sometimes drops for seconds into a state about 1.8× slower, so
  * two schemes measured in two forks carry two independent draws of the host's speed (a bare plain
  * pair scored 0.83–0.95 ns in some forks and 1.34–1.75 ns in others of the same run). Participants
- * taking turns every 50 ms inside one JVM share those states, and the state cancels in their ratio,
- * as it does for the countdown's shapes ({@link InTurn}). The order is the same palindrome, so a
+ * taking turns every 50–150 ms inside one JVM share those states, and the state cancels in their
+ * ratio, as it did for one scheme's countdown shapes ({@link InTurn}). The order is the same palindrome, so a
  * drift linear in time falls on every participant alike.
  *
  * <p>A participant is written as a cell of {@code targets.tsv} is: {@code ownedPairBatch{scheme=brc}},
- * {@code physical{kind=plain}}; the fork's parameter {@link #PARAM} lists them, comma-separated.
+ * {@code countdown{scheme=gil,shape=1thread}}; the fork's parameter {@link #PARAM} lists them, separated by
+ * {@value #SEPARATOR} (not a comma, which JMH's command line would split into several values, so a
+ * fork can be run again by hand with {@code -p turns=...}).
  */
 public final class Turns {
     /** The parameter of the in-turn benchmark that lists its participants, in turn order. */
     public static final String PARAM = "turns";
+
+    /** What separates the participants in {@link #PARAM}. */
+    public static final String SEPARATOR = ";";
 
     private Turns() {
     }
@@ -36,18 +43,18 @@ public final class Turns {
      * One participant: a benchmark cell that takes its turns in the fork.
      *
      * @param benchmark the cell's full JMH name, {@code org.rclab.bench.OwnedPair.ownedPairBatch}
-     * @param params the cell's parameters, {@code scheme=brc}; exactly one
+     * @param params the cell's parameters, {@code scheme=brc}; at least one
      */
     public record Participant(String benchmark, Map<String, String> params) {
         /**
          * Checks the participant.
          *
-         * @throws IllegalArgumentException if it has not exactly one parameter
+         * @throws IllegalArgumentException if it has no parameter
          */
         public Participant {
-            params = Map.copyOf(params);
-            if (params.size() != 1) {
-                throw new IllegalArgumentException("a participant takes one parameter (scheme or kind), not " + params);
+            params = Collections.unmodifiableMap(new TreeMap<>(params));
+            if (params.isEmpty()) {
+                throw new IllegalArgumentException("a participant names its cell's parameters (scheme, kind, shape)");
             }
         }
 
@@ -63,11 +70,12 @@ public final class Turns {
         /**
          * The participant as the fork's parameter writes it.
          *
-         * @return e.g. {@code ownedPairBatch{scheme=brc}}
+         * @return e.g. {@code ownedPairBatch{scheme=brc}}, {@code countdown{scheme=gil,shape=1thread}}
          */
         public String code() {
-            final Map.Entry<String, String> p = params.entrySet().iterator().next();
-            return method() + "{" + p.getKey() + "=" + p.getValue() + "}";
+            final StringJoiner out = new StringJoiner(",", method() + "{", "}");
+            params.forEach((name, value) -> out.add(name + "=" + value));
+            return out.toString();
         }
     }
 
@@ -75,10 +83,10 @@ public final class Turns {
      * The fork's parameter for some participants.
      *
      * @param participants in turn order
-     * @return their codes, comma-separated
+     * @return their codes, separated by {@link #SEPARATOR}
      */
     public static String param(final List<Participant> participants) {
-        return String.join(",", participants.stream().map(Participant::code).toList());
+        return String.join(SEPARATOR, participants.stream().map(Participant::code).toList());
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class TurnsTest {
-    private static final String IN_TURN = "org.rclab.bench.turns.BareInTurn.bareInTurn";
+    private static final String IN_TURN = "org.rclab.bench.turns.CellsInTurn.bareCells";
     private static final Turns.Participant UNSAFE = new Turns.Participant("org.rclab.bench.OwnedPair.ownedPairBatch",
             Map.of("scheme", "unsafe"));
     private static final Turns.Participant BRC = new Turns.Participant("org.rclab.bench.OwnedPair.ownedPairBatch",
@@ -35,7 +35,7 @@ class TurnsTest {
         assertEquals("ownedPairBatch", split.get(1).method());
         assertEquals("org.rclab.bench.OwnedPair.ownedPairBatch", split.get(1).benchmark());
         assertEquals(Map.of("kind", "plain"), split.get(2).params());
-        assertEquals("ownedPairBatch{scheme=unsafe},ownedPairBatch{scheme=brc},physical{kind=plain}", Turns.param(THREE));
+        assertEquals("ownedPairBatch{scheme=unsafe};ownedPairBatch{scheme=brc};physical{kind=plain}", Turns.param(THREE));
     }
 
     @Test
@@ -77,6 +77,8 @@ class TurnsTest {
     void aForkTooShortForEveryParticipantIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Turns.split(fork(2, i -> 1.0), THREE));
         assertThrows(IllegalArgumentException.class, () -> new Turns.Participant("x.m", Map.of()));
+        assertEquals("countdown{scheme=gil,shape=1thread}", new Turns.Participant("x.countdown",
+                Map.of("shape", "1thread", "scheme", "gil")).code(), "parameters in name order, as targets.tsv writes a cell");
     }
 
     /** One fork of the in-turn benchmark over {@link #THREE}, with the given time per pair at each iteration. */

@@ -16,8 +16,8 @@ class ParticipantLoaderTest {
 
     @Test
     void twoParticipantsRunTheirOwnCopiesOfTheRuntimeAndTheBenchmark() throws Exception {
-        final LongUnaryOperator first = BareInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
-        final LongUnaryOperator second = BareInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
+        final LongUnaryOperator first = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
+        final LongUnaryOperator second = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
         try {
             assertInstanceOf(ParticipantLoader.class, first.getClass().getClassLoader());
             assertNotSame(first.getClass(), second.getClass(), "each participant's loop is its loader's own class");
@@ -38,8 +38,8 @@ class ParticipantLoaderTest {
     @Test
     void aParticipantFindsItsSchemeThroughItsOwnLoaderAndTheContextLoaderIsRestored() throws Exception {
         final ClassLoader before = Thread.currentThread().getContextClassLoader();
-        final LongUnaryOperator floor = BareInTurn.make("physical{kind=owner-check}", PARENT);
-        final LongUnaryOperator sections = BareInTurn.make("sectionPair{scheme=unsafe}", PARENT);
+        final LongUnaryOperator floor = CellsInTurn.make("physical{kind=owner-check}", PARENT);
+        final LongUnaryOperator sections = CellsInTurn.make("sectionPair{scheme=unsafe}", PARENT);
         try {
             assertSame(before, Thread.currentThread().getContextClassLoader());
             assertEquals(3, floor.applyAsLong(3), "each body raises and lowers every count, returning the first (1)");
@@ -51,12 +51,31 @@ class ParticipantLoaderTest {
     }
 
     @Test
+    void aCountdownCellsCountingThreadsRunItsLoadersCopy() throws Exception {
+        final LongUnaryOperator countdown = CellsInTurn.make("countdown{scheme=unsafe,shape=2threads}", PARENT);
+        try {
+            assertInstanceOf(ParticipantLoader.class, countdown.getClass().getClassLoader());
+            final long counted = countdown.applyAsLong(1);
+            assertEquals(counted, countdown.applyAsLong(1), "two whole countdowns by the same two threads");
+            final long inLoader = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("counter-2threads-"))
+                    .filter(t -> t.getContextClassLoader() == countdown.getClass().getClassLoader()).count();
+            assertEquals(2, inLoader, "both counting threads were started inside the participant's loader");
+        } finally {
+            // Stops the counting threads and checks the runtime for leaks.
+            ((AutoCloseable) countdown).close();
+        }
+    }
+
+    @Test
     void aParticipantThatCannotTakeTurnsIsRefusedByName() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BareInTurn.make("countdown{scheme=unsafe}", PARENT));
-        assertEquals("participant 'countdown{scheme=unsafe}': only " + BareInTurn.LOOPS.keySet() + " take turns",
-                e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> BareInTurn.make("ownedPairBatch", PARENT));
+                () -> CellsInTurn.make("interpreted{scheme=unsafe}", PARENT));
+        assertEquals("participant 'interpreted{scheme=unsafe}': only [countdown, ownedPairBatch, physical, sectionPair] "
+                + "take turns", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("ownedPairBatch", PARENT));
+        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("countdown{scheme=unsafe}", PARENT),
+                "a countdown cell names its shape");
     }
 
     private static Class<?> runtimeClassOf(final LongUnaryOperator loop) throws ClassNotFoundException {
