@@ -66,7 +66,9 @@ import org.rclab.unsafe.UnsafeScheme;
  * from {@link Schemes#discover()}; benchmarks from JMH's own benchmark list. A benchmark marked
  * {@link ThreadSafeSchemesOnly} runs only with schemes that declare themselves thread-safe; a
  * parameter tied to a runtime option ({@link #OPTION_PARAMS}) takes its values only for schemes
- * that declare the option. Exit status: 0 when every planned fork produced a result, 1 when one
+ * that declare the option. The bare single-thread cells and the countdown's cells of every scheme
+ * take turns in one fork a round instead ({@link CellsInTurn}), so their ratios across schemes are
+ * formed inside one JVM, unless {@code --separate-schemes}. Exit status: 0 when every planned fork produced a result, 1 when one
  * failed or nothing could be written, 2 for a usage error.
  */
 public final class BenchCommand {

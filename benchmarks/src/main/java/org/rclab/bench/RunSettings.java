@@ -155,7 +155,8 @@ enum RunSettings {
 
     /**
      * How long a fork whose participants take turns takes on an idle machine: its warm-up and
-     * measurement, {@link #FORK_OVERHEAD_MILLIS}, and {@link #PARTICIPANT_SETUP_MILLIS} per participant.
+     * measurement, {@link #FORK_OVERHEAD_MILLIS}, {@link #PARTICIPANT_SETUP_MILLIS} per participant,
+     * and for countdowns {@link #IN_TURN_ITERATION_OVERHEAD_MILLIS} per iteration.
      *
      * @param countdowns whether the participants are countdowns rather than bare cells
      * @param participants how many take turns
@@ -163,8 +164,11 @@ enum RunSettings {
      */
     long turnsForkMillis(final boolean countdowns, final int participants) {
         final TurnsFork turns = countdowns ? countdownTurns : this.turns;
+        // A countdown iteration overruns its time by the countdown in flight, as in a fork of shapes in turn.
+        final long overrun = countdowns ? IN_TURN_ITERATION_OVERHEAD_MILLIS : 0;
         return FORK_OVERHEAD_MILLIS + participants * (PARTICIPANT_SETUP_MILLIS
-                + (long) turns.warmupTurns() * turns.warmupMillis() + (long) turns.iterationsEach() * turns.iterationMillis());
+                + (long) turns.warmupTurns() * (turns.warmupMillis() + overrun)
+                + (long) turns.iterationsEach() * (turns.iterationMillis() + overrun));
     }
 
     /**
