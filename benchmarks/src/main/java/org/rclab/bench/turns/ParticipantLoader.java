@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A class loader that gives one participant of a fork run in turn its own copy of the lab's
- * classes: every {@code org.rclab.*} class (runtime, scheme, benchmark code) is defined by this
- * loader from the class path it is given, child first; everything else (the JDK, JMH) comes from
- * the parent, so the participant and the fork share JDK interfaces such as
- * {@link java.util.function.LongUnaryOperator}.
+ * A class loader that gives one participant of a fork run in turn its own copy of the classes on
+ * the class path it is given: the runtime, the schemes (a plugin's, in a package of its own, too),
+ * the benchmark code and the libraries they use are defined by this loader, child first; the JDK
+ * and JMH come from the parent, so the participant and the fork share JDK interfaces such as
+ * {@link java.util.function.LongUnaryOperator}. (A first version took only {@code org.rclab.*}
+ * itself: a plugin scheme, {@code org.example.rclab.DemoScheme}, then came from the parent and was
+ * "not a subtype" of the participant's own {@code Scheme}; the CI smoke run caught it.)
  *
  * <p>Why: two schemes loaded by one loader would make the runtime's calls into its scheme see two
  * receiver classes (bimorphic, then megamorphic with more), which is not the path either scheme has
@@ -22,8 +24,9 @@ import java.util.List;
  * with their own JIT profiles, and every call site inside stays monomorphic, as in a fork of its own.
  */
 public final class ParticipantLoader extends URLClassLoader {
-    /** The classes a participant defines itself; the rest it takes from the parent. */
-    static final String OWN_PREFIX = "org.rclab.";
+    /** The classes a participant always takes from the parent: the JDK's and JMH's. */
+    private static final List<String> SHARED_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "org.openjdk.jmh.");
 
     static {
         registerAsParallelCapable();
@@ -62,7 +65,7 @@ public final class ParticipantLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(final String name, final boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(OWN_PREFIX)) {
+        if (SHARED_PREFIXES.stream().anyMatch(name::startsWith)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {
@@ -71,7 +74,7 @@ public final class ParticipantLoader extends URLClassLoader {
                 try {
                     c = findClass(name);
                 } catch (final ClassNotFoundException notHere) {
-                    // Not on the given class path (a class made at run time): the parent's.
+                    // Not on the given class path (the JDK's own modules, a class made at run time): the parent's.
                     c = super.loadClass(name, false);
                 }
             }

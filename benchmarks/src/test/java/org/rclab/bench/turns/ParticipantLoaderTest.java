@@ -68,6 +68,17 @@ class ParticipantLoaderTest {
     }
 
     @Test
+    void aParticipantOwnsEveryClassOnTheClassPathButTheJdksAndJmhs() throws Exception {
+        try (ParticipantLoader loader = ParticipantLoader.overThisJvm(PARENT)) {
+            // A class outside org.rclab, as a plugin scheme in a package of its own is: the
+            // participant's own, or its Scheme would not be the one the plugin implements.
+            assertNotSame(com.google.gson.Gson.class, loader.loadClass(com.google.gson.Gson.class.getName()));
+            assertSame(org.openjdk.jmh.infra.Blackhole.class, loader.loadClass(org.openjdk.jmh.infra.Blackhole.class.getName()));
+            assertSame(LongUnaryOperator.class, loader.loadClass(LongUnaryOperator.class.getName()));
+        }
+    }
+
+    @Test
     void aParticipantThatCannotTakeTurnsIsRefusedByName() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CellsInTurn.make("interpreted{scheme=unsafe}", PARENT));
