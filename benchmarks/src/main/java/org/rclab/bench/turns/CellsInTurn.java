@@ -37,7 +37,7 @@ import org.rclab.bench.report.Turns;
  *
  * <p>Each participant lives in a {@link ParticipantLoader} of its own, with its own copy of the
  * runtime, the scheme and the benchmark class (a countdown's counting threads run that copy too),
- * and runs its benchmark's bodies in a loop made in that loader ({@link BareLoops}). The one call per
+ * and runs its benchmark's bodies in a loop made in that loader ({@link CellLoops}). The one call per
  * invocation from here into the participant's loop is megamorphic (an interface call through the
  * itable, a few nanoseconds): for a bare cell it is spread over {@code 256 × 16} pairs, about a
  * thousandth of a nanosecond per pair; for a countdown over two million steps. It is the same for
@@ -64,10 +64,10 @@ public class CellsInTurn {
 
     /** Each cell's loop, by its benchmark method. */
     private static final Map<String, String> LOOPS = Map.of(
-            "ownedPairBatch", BareLoops.OwnedPairBatch.class.getName(),
-            "physical", BareLoops.PhysicalFloor.class.getName(),
-            "sectionPair", BareLoops.SectionPairs.class.getName(),
-            "countdown", BareLoops.Countdowns.class.getName());
+            "ownedPairBatch", CellLoops.OwnedPairBatch.class.getName(),
+            "physical", CellLoops.PhysicalFloor.class.getName(),
+            "sectionPair", CellLoops.SectionPairs.class.getName(),
+            "countdown", CellLoops.Countdowns.class.getName());
 
     /** The participants, in turn order, as {@link Turns#param} writes them; filled by the bench command. */
     @Param({})
@@ -96,7 +96,7 @@ public class CellsInTurn {
      *
      * @param code the participant, {@code method{name=value,...}}
      * @param parent the loader everything but the lab's classes comes from
-     * @return its loop, an instance of the loader's copy of a {@link BareLoops} class
+     * @return its loop, an instance of the loader's copy of a {@link CellLoops} class
      * @throws ReflectiveOperationException if the loop cannot be made
      */
     static LongUnaryOperator make(final String code, final ClassLoader parent) throws ReflectiveOperationException {

@@ -21,7 +21,7 @@ class ParticipantLoaderTest {
         try {
             assertInstanceOf(ParticipantLoader.class, first.getClass().getClassLoader());
             assertNotSame(first.getClass(), second.getClass(), "each participant's loop is its loader's own class");
-            assertNotSame(BareLoops.OwnedPairBatch.class, first.getClass(), "and not the fork's");
+            assertNotSame(CellLoops.OwnedPairBatch.class, first.getClass(), "and not the fork's");
             final Class<?> firstRuntime = runtimeClassOf(first);
             final Class<?> secondRuntime = runtimeClassOf(second);
             assertNotSame(firstRuntime, secondRuntime, "two participants' runtimes are different classes");

@@ -18,8 +18,8 @@ import org.rclab.bench.SectionPair;
  * <p>Each loop opens its benchmark's state as JMH would at the trial's start (on the calling thread,
  * which owns what it makes) and closes it, with the benchmark's own leak check, in {@code close()}.
  */
-public final class BareLoops {
-    private BareLoops() {
+public final class CellLoops {
+    private CellLoops() {
     }
 
     /** A participant's parameter, which its cell cannot run without. */
