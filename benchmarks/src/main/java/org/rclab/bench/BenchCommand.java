@@ -44,6 +44,8 @@ import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.RunInfo;
 import org.rclab.bench.report.RunLog;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.Turns;
+import org.rclab.bench.turns.CellsInTurn;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.Schemes;
 import org.rclab.unsafe.UnsafeScheme;
@@ -64,7 +66,9 @@ import org.rclab.unsafe.UnsafeScheme;
  * from {@link Schemes#discover()}; benchmarks from JMH's own benchmark list. A benchmark marked
  * {@link ThreadSafeSchemesOnly} runs only with schemes that declare themselves thread-safe; a
  * parameter tied to a runtime option ({@link #OPTION_PARAMS}) takes its values only for schemes
- * that declare the option. Exit status: 0 when every planned fork produced a result, 1 when one
+ * that declare the option. The bare single-thread cells and the countdown's cells of every scheme
+ * take turns in one fork a round instead ({@link CellsInTurn}), so their ratios across schemes are
+ * formed inside one JVM, unless {@code --separate-schemes}. Exit status: 0 when every planned fork produced a result, 1 when one
  * failed or nothing could be written, 2 for a usage error.
  */
 public final class BenchCommand {
@@ -85,7 +89,7 @@ public final class BenchCommand {
     static final Map<String, String> OPTION_PARAMS = Map.of("interval", IoConvoy.SWITCH_INTERVAL_OPTION);
 
     private static final String USAGE_TEXT = """
-            usage: ./rclab bench [--quick | --smoke] [--all] [--separate-shapes] [--plan] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
+            usage: ./rclab bench [--quick | --smoke] [--all] [--separate-shapes] [--separate-schemes] [--plan] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
 
               (default)         %s
               --quick           %s
@@ -97,6 +101,9 @@ public final class BenchCommand {
               --all             every benchmark under every scheme (the full matrix: longer)
               --separate-shapes the countdown benchmarks' shapes in forks of their own (as before they
                                 ran in turn in one fork; to compare the two ways)
+              --separate-schemes the cells that take turns across schemes in one fork a round (ownedPairBatch,
+                                physical, sectionPair; countdown) in forks of their own, as before (the
+                                countdown: one fork per scheme with its shapes in turn)
               --plan            print the plan (forks a round, estimated duration) and stop
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method, under every scheme (repeatable): %s
@@ -251,7 +258,13 @@ public final class BenchCommand {
                     }
                     jmhResults.add(result.get());
                     final double after = loadAverage();
-                    if (InTurn.ranInTurn(fork.params())) {
+                    if (fork.takesTurns()) {
+                        // One fork, one ForkResult per cell: same round and position, so a ratio of
+                        // two cells is formed inside the fork.
+                        for (final Measurement cell : Turns.split(result.get(), fork.turns())) {
+                            forks.add(new ForkResult(round, position, cell, before, after, Map.of()));
+                        }
+                    } else if (InTurn.ranInTurn(fork.params())) {
                         // One fork, one ForkResult per shape: same round and position, so a ratio of
                         // two shapes is formed inside the fork.
                         for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
@@ -321,7 +334,11 @@ public final class BenchCommand {
             options.addProfiler(SchemeMetricsProfiler.class);
         }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
-        request.settings().apply(options, InTurn.ranInTurn(fork.params()));
+        if (fork.takesTurns()) {
+            request.settings().applyTurns(options, fork.takesCountdownTurns(), fork.turns().size());
+        } else {
+            request.settings().apply(options, InTurn.ranInTurn(fork.params()));
+        }
         final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         boolean said = false;
         while (true) {
@@ -432,12 +449,13 @@ public final class BenchCommand {
      * @param only the selected benchmark methods; empty for all
      * @param all whether to run the full matrix rather than the cells the figures read
      * @param separateShapes whether each countdown shape gets a fork of its own rather than a turn in one
+     * @param separateSchemes whether each bare single-thread cell gets a fork of its own rather than a turn in one
      * @param planOnly whether to print the plan's forks and estimated duration and stop
      * @param profilers JMH profilers to add
      * @param commandLine the command as typed, for the report
      */
     record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only, boolean all,
-                   boolean separateShapes, boolean planOnly, List<ProfilerConfig> profilers, String commandLine) {
+                   boolean separateShapes, boolean separateSchemes, boolean planOnly, List<ProfilerConfig> profilers, String commandLine) {
         List<String> schemeNames() {
             return schemes.stream().map(Scheme::name).toList();
         }
@@ -461,6 +479,7 @@ public final class BenchCommand {
             boolean smoke = false;
             boolean all = false;
             boolean separateShapes = false;
+            boolean separateSchemes = false;
             boolean planOnly = false;
             final Set<String> schemeNames = new LinkedHashSet<>();
             final Set<String> only = new LinkedHashSet<>();
@@ -469,12 +488,14 @@ public final class BenchCommand {
                 final String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, false, false, List.of(), "");
+                        return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, false, false, false,
+                                List.of(), "");
                     }
                     case "--quick" -> quick = true;
                     case "--smoke" -> smoke = true;
                     case "--all" -> all = true;
                     case "--separate-shapes" -> separateShapes = true;
+                    case "--separate-schemes" -> separateSchemes = true;
                     case "--plan" -> planOnly = true;
                     case "--scheme", "--only", "--prof" -> {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -512,7 +533,8 @@ public final class BenchCommand {
                 only.add(SMOKE_BENCHMARK);
             }
             final RunSettings settings = smoke ? RunSettings.SMOKE : quick ? RunSettings.QUICK : RunSettings.FULL;
-            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, separateShapes, planOnly,
+            return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, separateShapes, separateSchemes,
+                    planOnly,
                     List.copyOf(profilers),
                     ("./rclab bench " + String.join(" ", args)).strip());
         }
@@ -534,16 +556,30 @@ public final class BenchCommand {
          *
          * @param entry the benchmark, {@code null} for CPython
          * @param params parameter name to value
+         * @param turns the cells that take turns in this fork ({@link CellsInTurn}); empty for any other fork
          */
-        record Fork(Catalog.Entry entry, Map<String, String> params) {
+        record Fork(Catalog.Entry entry, Map<String, String> params, List<Turns.Participant> turns) {
             static final Fork CPYTHON = new Fork(null, Map.of());
+
+            Fork(final Catalog.Entry entry, final Map<String, String> params) {
+                this(entry, params, List.of());
+            }
+
+            boolean takesTurns() {
+                return !turns.isEmpty();
+            }
 
             boolean isCPython() {
                 return entry == null;
             }
 
             String label() {
-                return isCPython() ? "CPython seeds" : entry.method() + " " + params;
+                return isCPython() ? "CPython seeds" : takesTurns() ? entry.method() + " of " + turns.size() + " cells"
+                        : entry.method() + " " + params;
+            }
+
+            boolean takesCountdownTurns() {
+                return takesTurns() && entry.method().equals(CellsInTurn.COUNTDOWNS);
             }
         }
 
@@ -577,11 +613,14 @@ public final class BenchCommand {
          */
         String describeCost(final RunSettings settings, final boolean withCPython) {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
+            final StringBuilder turns = new StringBuilder();
+            forks.stream().filter(Fork::takesTurns).forEach(f -> turns.append(", 1 with ").append(f.turns().size())
+                    .append(f.takesCountdownTurns() ? " countdown cells" : " bare cells").append(" in turn"));
             final Duration total = estimate(settings, withCPython);
-            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with the countdown shapes in turn)%s, "
+            return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with one scheme's countdown shapes in turn%s)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
-                    settings.rounds(), forks.size(), inTurn, withCPython ? " and CPython" : "", total.toMinutes(),
-                    total.toSecondsPart());
+                    settings.rounds(), forks.size(), inTurn, turns, withCPython ? " and CPython" : "",
+                    total.toMinutes(), total.toSecondsPart());
         }
 
         /**
@@ -594,7 +633,8 @@ public final class BenchCommand {
         Duration estimate(final RunSettings settings, final boolean withCPython) {
             long roundMillis = withCPython ? settings.pythonMillis() : 0;
             for (final Fork fork : forks) {
-                roundMillis += settings.forkMillis(InTurn.ranInTurn(fork.params()));
+                roundMillis += fork.takesTurns() ? settings.turnsForkMillis(fork.takesCountdownTurns(), fork.turns().size())
+                        : settings.forkMillis(InTurn.ranInTurn(fork.params()));
             }
             return Duration.ofMillis(roundMillis * settings.rounds());
         }
@@ -637,22 +677,71 @@ public final class BenchCommand {
                 notes.add(String.join(", ", skipped) + ": not run for " + String.join(", ", unsafe)
                         + " (not thread-safe: threads share objects there, and it would lose their counts)");
             }
+            final String control = control(request.schemes());
+            final List<Fork> chosen;
+            if (request.all() || !request.only().isEmpty()) {
+                chosen = forks;
+            } else {
+                chosen = FigureForks.select(forks, targets, Set.copyOf(request.schemeNames()), control);
+                notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
+                        + "per round (--all runs every one)", chosen.size(), forks.size()));
+            }
+            final List<Fork> planned = takingTurns(chosen, catalog, request, notes);
             final Set<String> inTurn = new java.util.TreeSet<>();
-            forks.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
+            planned.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
             if (!inTurn.isEmpty()) {
                 notes.add(String.join(", ", inTurn) + ": the shapes run in turn in one fork per scheme (iterations "
                         + String.join(" ", java.util.stream.IntStream.range(0, InTurn.period()).mapToObj(InTurn::shapeOf)
                         .toList()) + " ...), so a ratio of two shapes of one scheme is formed inside one JVM; ratios "
                         + "across schemes stay paired by round (--separate-shapes gives each shape a fork of its own)");
             }
-            final String control = control(request.schemes());
-            if (request.all() || !request.only().isEmpty()) {
-                return new Plan(List.copyOf(forks), control, notes);
+            return new Plan(planned, control, notes);
+        }
+
+        /**
+         * The forks with the cells that can take turns ({@link CellsInTurn#METHOD_OF}) merged into
+         * one fork per in-turn method, at the place of the first, unless {@code --separate-schemes}
+         * (or, for the countdown, {@code --separate-shapes}) or fewer than two such cells. A
+         * countdown fork with its shapes in turn gives one participant per shape.
+         */
+        private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
+                                              final List<String> notes) {
+            List<Fork> out = List.copyOf(forks);
+            if (request.separateSchemes()) {
+                return out;
             }
-            final List<Fork> read = FigureForks.select(forks, targets, Set.copyOf(request.schemeNames()), control);
-            notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
-                    + "per round (--all runs every one)", read.size(), forks.size()));
-            return new Plan(read, control, notes);
+            for (final String method : List.of(CellsInTurn.BARE, CellsInTurn.COUNTDOWNS)) {
+                final boolean countdowns = method.equals(CellsInTurn.COUNTDOWNS);
+                final List<Fork> cells = out.stream().filter(f -> !f.takesTurns()
+                        && method.equals(CellsInTurn.METHOD_OF.get(f.entry().method()))
+                        && (!countdowns || InTurn.ranInTurn(f.params()))).toList();
+                final List<Turns.Participant> participants = new ArrayList<>();
+                for (final Fork f : cells) {
+                    for (final Map<String, String> params : InTurn.measured(f.params())) {
+                        participants.add(new Turns.Participant(f.entry().benchmark(), params));
+                    }
+                }
+                if (participants.size() < 2 || catalog.turns(method) == null) {
+                    continue;
+                }
+                final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
+                        List.copyOf(participants));
+                final List<Fork> merged = new ArrayList<>();
+                for (final Fork fork : out) {
+                    if (fork == cells.get(0)) {
+                        merged.add(turns);
+                    } else if (!cells.contains(fork)) {
+                        merged.add(fork);
+                    }
+                }
+                out = List.copyOf(merged);
+                notes.add(participants.size() + (countdowns ? " countdown cells (every scheme's shapes)"
+                        : " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
+                        cells.stream().map(f -> f.entry().method()).toList())) + ")")
+                        + " take turns in one fork a round, each in a class loader of its own, so a ratio across "
+                        + "schemes is formed inside one JVM (--separate-schemes gives each a fork of its own)");
+            }
+            return out;
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

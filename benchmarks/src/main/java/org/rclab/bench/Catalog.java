@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.rclab.bench.turns.CellsInTurn;
 
 /**
  * The benchmarks this jar holds, read from the list JMH's annotation processor writes
@@ -18,9 +20,11 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  */
 final class Catalog {
     private final List<Entry> entries;
+    private final Map<String, Entry> turns;
 
-    private Catalog(final List<Entry> entries) {
+    private Catalog(final List<Entry> entries, final Map<String, Entry> turns) {
         this.entries = List.copyOf(entries);
+        this.turns = Map.copyOf(turns);
     }
 
     /**
@@ -57,15 +61,21 @@ final class Catalog {
                         + " on the class path: benchmarks.jar was built without JMH's annotation processor");
             }
             final List<Entry> entries = new ArrayList<>();
+            final Map<String, Entry> turns = new TreeMap<>();
             for (final BenchmarkListEntry e : BenchmarkList.readBenchmarkList(in)) {
                 final String name = e.getUsername();
                 final Map<String, String[]> params = e.getParams().orElse(Map.of());
-                entries.add(new Entry(name, name.substring(name.lastIndexOf('.') + 1),
+                final Entry entry = new Entry(name, name.substring(name.lastIndexOf('.') + 1),
                         load(loader, e.getUserClassQName()).isAnnotationPresent(ThreadSafeSchemesOnly.class),
-                        e.getThreads().orElse(1), params));
+                        e.getThreads().orElse(1), params);
+                if (e.getUserClassQName().equals(CellsInTurn.class.getName())) {
+                    turns.put(entry.method(), entry);
+                } else {
+                    entries.add(entry);
+                }
             }
             entries.sort(Comparator.comparing(Entry::benchmark));
-            return new Catalog(entries);
+            return new Catalog(entries, turns);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +88,17 @@ final class Catalog {
      */
     List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * A benchmark that runs other benchmarks' cells in turn in one fork ({@link CellsInTurn}): not a
+     * cell of its own, so neither among {@link #entries()} nor selectable with {@code --only}.
+     *
+     * @param method its method, {@link CellsInTurn#BARE} or {@link CellsInTurn#COUNTDOWNS}
+     * @return its entry, or {@code null} if the jar lacks it
+     */
+    Entry turns(final String method) {
+        return turns.get(method);
     }
 
     /**

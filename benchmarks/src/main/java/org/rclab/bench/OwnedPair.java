@@ -38,7 +38,7 @@ import org.rclab.runtime.RuntimeThread;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class OwnedPair {
     /** Objects in one batch of {@code ownedPairBatch}. */
-    static final int BATCH = 16;
+    public static final int BATCH = 16;
 
     /** The scheme under test; filled at run time from the discovered schemes. */
     @Param({})

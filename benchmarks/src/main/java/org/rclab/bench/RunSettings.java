@@ -24,15 +24,18 @@ enum RunSettings {
      * forks took no longer than 4 × 250 ms ones (3.4–3.6 s against 3.9–4.0 s, JMH alone, load 7–8,
      * 2026-11-30).
      */
-    FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), 10_000_000, 200, 3, 12_000),
+    FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
+            new TurnsFork(2, 200, 4, 150), 10_000_000, 200, 3, 12_000),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
      * idle machine. The warm-up is about what the countdown loop needs to reach C2 code; the
      * measurement is as long as before, in six iterations for the median.
      */
-    QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), 5_000_000, 100, 1, 3_000),
+    QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), new TurnsFork(2, 100, 6, 50),
+            new TurnsFork(2, 150, 2, 150), 5_000_000, 100, 1, 3_000),
     /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
-    SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), 200_000, 10, 1, 500);
+    SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), new TurnsFork(0, 0, 2, 20),
+            new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500);
 
     /** Heap of each forked JVM: fixed, so that heap sizing does not differ between forks. */
     static final String FORK_HEAP = "2g";
@@ -52,19 +55,28 @@ enum RunSettings {
      */
     static final long IN_TURN_ITERATION_OVERHEAD_MILLIS = 60;
 
+    /**
+     * What each participant of a fork run in turn adds to its fixed cost: loading its own copy of
+     * the lab's classes and opening its benchmark (estimate; see benchmarks/README.md).
+     */
+    static final long PARTICIPANT_SETUP_MILLIS = 100;
+
     private final int rounds;
     private final int warmupIterations;
     private final int warmupMillis;
     private final int iterations;
     private final int iterationMillis;
     private final InTurnFork inTurn;
+    private final TurnsFork turns;
+    private final TurnsFork countdownTurns;
     private final long pythonSteps;
     private final int pythonCalls;
     private final int pythonReps;
     private final long pythonRoundMillis;
 
     RunSettings(final int rounds, final int warmupIterations, final int warmupMillis, final int iterations,
-                final int iterationMillis, final InTurnFork inTurn, final long pythonSteps, final int pythonCalls,
+                final int iterationMillis, final InTurnFork inTurn, final TurnsFork turns, final TurnsFork countdownTurns,
+                final long pythonSteps, final int pythonCalls,
                 final int pythonReps, final long pythonRoundMillis) {
         this.rounds = rounds;
         this.warmupIterations = warmupIterations;
@@ -72,6 +84,8 @@ enum RunSettings {
         this.iterations = iterations;
         this.iterationMillis = iterationMillis;
         this.inTurn = inTurn;
+        this.turns = turns;
+        this.countdownTurns = countdownTurns;
         this.pythonSteps = pythonSteps;
         this.pythonCalls = pythonCalls;
         this.pythonReps = pythonReps;
@@ -116,6 +130,45 @@ enum RunSettings {
                     TimeUnit.MILLISECONDS));
         }
         return options;
+    }
+
+    /**
+     * Applies the settings of a fork whose participants take turns ({@link TurnsFork}).
+     *
+     * @param options the builder
+     * @param countdowns whether the participants are countdowns rather than bare cells
+     * @param participants how many take turns
+     * @return the builder
+     */
+    ChainedOptionsBuilder applyTurns(final ChainedOptionsBuilder options, final boolean countdowns,
+                                     final int participants) {
+        final TurnsFork turns = countdowns ? countdownTurns : this.turns;
+        options.forks(1).warmupIterations(turns.warmupTurns() * participants)
+                .measurementIterations(turns.iterationsEach() * participants)
+                .measurementTime(new TimeValue(turns.iterationMillis(), TimeUnit.MILLISECONDS))
+                .jvmArgsAppend("-Xms" + FORK_HEAP, "-Xmx" + FORK_HEAP);
+        if (turns.warmupTurns() > 0) {
+            options.warmupTime(new TimeValue(turns.warmupMillis(), TimeUnit.MILLISECONDS));
+        }
+        return options;
+    }
+
+    /**
+     * How long a fork whose participants take turns takes on an idle machine: its warm-up and
+     * measurement, {@link #FORK_OVERHEAD_MILLIS}, {@link #PARTICIPANT_SETUP_MILLIS} per participant,
+     * and for countdowns {@link #IN_TURN_ITERATION_OVERHEAD_MILLIS} per iteration.
+     *
+     * @param countdowns whether the participants are countdowns rather than bare cells
+     * @param participants how many take turns
+     * @return milliseconds
+     */
+    long turnsForkMillis(final boolean countdowns, final int participants) {
+        final TurnsFork turns = countdowns ? countdownTurns : this.turns;
+        // A countdown iteration overruns its time by the countdown in flight, as in a fork of shapes in turn.
+        final long overrun = countdowns ? IN_TURN_ITERATION_OVERHEAD_MILLIS : 0;
+        return FORK_OVERHEAD_MILLIS + participants * (PARTICIPANT_SETUP_MILLIS
+                + (long) turns.warmupTurns() * (turns.warmupMillis() + overrun)
+                + (long) turns.iterationsEach() * (turns.iterationMillis() + overrun));
     }
 
     /**
@@ -165,6 +218,26 @@ enum RunSettings {
     }
 
     /**
+     * The warm-up and measurement of a fork whose participants (schemes' bare paths and physical
+     * floors; or the countdown's cells) take turns, per participant: the fork runs {@code participants ×} these iterations,
+     * in the palindromic order of {@link InTurn#turn}, so every participant gets the same number
+     * of warm-up and measured iterations.
+     *
+     * @param warmupTurns warm-up iterations per participant: 0, or an even number (whole palindromes)
+     * @param warmupMillis each warm-up iteration's length
+     * @param iterationsEach measured iterations per participant, even and positive (whole palindromes)
+     * @param iterationMillis each measured iteration's length
+     */
+    record TurnsFork(int warmupTurns, int warmupMillis, int iterationsEach, int iterationMillis) {
+        TurnsFork {
+            if (warmupTurns % 2 != 0 || iterationsEach % 2 != 0 || iterationsEach <= 0) {
+                throw new IllegalArgumentException("turns need an even warm-up and an even, positive measurement "
+                        + "per participant (whole palindromes)");
+            }
+        }
+    }
+
+    /**
      * The settings in words, for the report.
      *
      * @return e.g. {@code quick: 3 rounds; per fork warm-up 1 × 700 ms, measurement 6 × 50 ms, ...}
@@ -172,12 +245,20 @@ enum RunSettings {
     String describe() {
         return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme; per fork warm-up %s, "
                         + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
-                        + "a fork's score: the median of its measured iterations (of each shape's, in turn); "
+                        + "bare single-thread cells in turn in one fork: per cell warm-up %s, measurement %d × %d ms; "
+                        + "countdown cells of every scheme and shape in turn in one fork: per cell warm-up %s, "
+                        + "measurement %d × %d ms; "
+                        + "a fork's score: the median of its measured iterations (of each shape's or cell's, in turn); "
                         + "CPython: countdown of %,d steps, %d calls, median of %d",
                 name().toLowerCase(Locale.ROOT), rounds,
                 warmupIterations == 0 ? "none" : warmupIterations + " × " + warmupMillis + " ms",
                 iterations, iterationMillis,
                 inTurn.warmupIterations() == 0 ? "none" : inTurn.warmupIterations() + " × " + inTurn.warmupMillis() + " ms",
-                inTurn.iterations(), inTurn.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
+                inTurn.iterations(), inTurn.iterationMillis(),
+                turns.warmupTurns() == 0 ? "none" : turns.warmupTurns() + " × " + turns.warmupMillis() + " ms",
+                turns.iterationsEach(), turns.iterationMillis(),
+                countdownTurns.warmupTurns() == 0 ? "none"
+                        : countdownTurns.warmupTurns() + " × " + countdownTurns.warmupMillis() + " ms",
+                countdownTurns.iterationsEach(), countdownTurns.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
     }
 }

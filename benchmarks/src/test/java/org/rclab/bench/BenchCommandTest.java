@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.Turns;
+import org.rclab.bench.turns.CellsInTurn;
 import org.rclab.scheme.Scheme;
 import org.rclab.scheme.SchemeContext;
 import org.rclab.scheme.SchemeInstance;
@@ -151,7 +153,8 @@ class BenchCommandTest {
     @Test
     void thePhysicalFloorRunsOncePerKindWithoutAScheme() {
         final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
-                new String[] {"--only", "physical"}, catalog, List.of(scheme("a", true, Map.of()), scheme("b", true, Map.of()))));
+                new String[] {"--only", "physical", "--separate-schemes"}, catalog,
+                List.of(scheme("a", true, Map.of()), scheme("b", true, Map.of()))));
         assertEquals(List.of("atomic", "cas-cas-lock", "cas-lock", "owner-check", "plain"),
                 plan.forks().stream().map(f -> f.params().get("kind")).sorted().toList());
         assertTrue(plan.forks().stream().noneMatch(f -> f.params().containsKey("scheme")));
@@ -163,12 +166,20 @@ class BenchCommandTest {
                 scheme("control", false, Map.of()));
         final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--scheme", "figured", "--scheme", "control"}, catalog, schemes));
-        assertEquals(List.of("containerOps figured list=shared threads=2",
-                        "countdown control shape=alternating", "countdown figured shape=alternating",
-                        "ownedPairBatch control", "ownedPairBatch figured", "physical - kind=plain"),
+        assertEquals(List.of("bareCells - turns=ownedPairBatch{scheme=figured};ownedPairBatch{scheme=control};"
+                        + "physical{kind=plain}", "containerOps figured list=shared threads=2",
+                        "countdowns - turns=countdown{scheme=figured,shape=1thread};countdown{scheme=figured,shape=2threads};"
+                        + "countdown{scheme=figured,shape=2runtimes};countdown{scheme=control,shape=1thread};"
+                        + "countdown{scheme=control,shape=2threads};countdown{scheme=control,shape=2runtimes}"),
                 describe(plan));
         assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("the cells targets.tsv's figures read: 6 of ")),
                 plan.notes().toString());
+        final BenchCommand.Plan apart = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
+                new String[] {"--scheme", "figured", "--scheme", "control", "--separate-schemes"}, catalog, schemes));
+        assertEquals(List.of("containerOps figured list=shared threads=2",
+                        "countdown control shape=alternating", "countdown figured shape=alternating",
+                        "ownedPairBatch control", "ownedPairBatch figured", "physical - kind=plain"),
+                describe(apart), "with --separate-schemes each bare cell is a fork of its own");
         final BenchCommand.Plan separate = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
                 new String[] {"--scheme", "figured", "--scheme", "control", "--separate-shapes"}, catalog, schemes));
         assertEquals(List.of("countdown control shape=1thread", "countdown control shape=2threads",
@@ -192,11 +203,17 @@ class BenchCommandTest {
         final BenchCommand.Plan all = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--all"}, catalog, schemes));
         assertTrue(describe(all).containsAll(List.of("foreignPair figured", "foreignPair control",
-                "physical - kind=atomic", "countdown figured shape=alternating", "interpreted control shape=alternating")),
-                describe(all).toString());
+                "interpreted control shape=alternating")), describe(all).toString());
+        assertEquals(List.of("ownedPairBatch{scheme=figured}", "ownedPairBatch{scheme=control}", "physical{kind=plain}",
+                        "physical{kind=atomic}", "physical{kind=cas-lock}", "physical{kind=cas-cas-lock}",
+                        "physical{kind=owner-check}", "sectionPair{scheme=figured}", "sectionPair{scheme=control}"),
+                all.forks().stream().filter(f -> !f.takesCountdownTurns()).flatMap(f -> f.turns().stream())
+                        .map(Turns.Participant::code).toList(),
+                "every bare cell of the matrix takes turns in the one fork");
         final BenchCommand.Plan only = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--only", "countdown"}, catalog, schemes));
-        assertEquals(List.of("countdown control shape=alternating", "countdown figured shape=alternating"), describe(only));
+        assertEquals(1, only.forks().size(), describe(only).toString());
+        assertEquals(6, only.forks().get(0).turns().size(), "every scheme's three shapes take turns in the one fork");
         final BenchCommand.Plan separate = BenchCommand.Plan.make(catalog, TARGETS,
                 BenchCommand.Request.parse(new String[] {"--only", "countdown", "--separate-shapes"}, catalog, schemes));
         assertEquals(6, separate.forks().size(), describe(separate).toString());
@@ -219,8 +236,46 @@ class BenchCommandTest {
         assertTrue(quick.estimate(RunSettings.QUICK, true).compareTo(java.time.Duration.ofMinutes(6)) <= 0,
                 quick.describeCost(RunSettings.QUICK, true));
         final long roundMillis = RunSettings.FULL.pythonMillis() + full.forks().stream()
-                .mapToLong(f -> RunSettings.FULL.forkMillis(f.params().containsValue("alternating"))).sum();
+                .mapToLong(f -> f.takesTurns() ? RunSettings.FULL.turnsForkMillis(f.takesCountdownTurns(), f.turns().size())
+                        : RunSettings.FULL.forkMillis(f.params().containsValue("alternating"))).sum();
+        assertEquals(2, full.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).count());
         assertEquals(roundMillis * RunSettings.FULL.rounds(), full.estimate(RunSettings.FULL, true).toMillis());
+    }
+
+    @Test
+    void theBareCellsTakeTurnsInOneForkThatNamesEachCellUnlessSeparate() {
+        final List<Scheme> schemes = List.of(scheme("a", true, Map.of()), scheme("b", false, Map.of()));
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
+                new String[] {"--only", "ownedPairBatch", "--only", "sectionPair", "--only", "countdown"}, catalog, schemes));
+        final List<BenchCommand.Plan.Fork> turns = plan.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).toList();
+        assertEquals(2, turns.size(), describe(plan).toString());
+        final BenchCommand.Plan.Fork fork = turns.stream().filter(f -> !f.takesCountdownTurns()).findFirst().orElseThrow();
+        assertEquals("org.rclab.bench.turns.CellsInTurn.bareCells", fork.entry().benchmark());
+        assertEquals(Map.of(Turns.PARAM, "ownedPairBatch{scheme=a};ownedPairBatch{scheme=b};sectionPair{scheme=a};"
+                + "sectionPair{scheme=b}"), fork.params());
+        assertEquals("org.rclab.bench.SectionPair.sectionPair", fork.turns().get(2).benchmark(),
+                "each participant keeps its own cell's name, which the report files its measurement under");
+        assertEquals(2, plan.forks().size(), describe(plan).toString());
+        final BenchCommand.Plan.Fork countdowns = turns.stream().filter(BenchCommand.Plan.Fork::takesCountdownTurns)
+                .findFirst().orElseThrow();
+        assertEquals("org.rclab.bench.turns.CellsInTurn.countdowns", countdowns.entry().benchmark());
+        assertEquals(List.of("countdown{scheme=a,shape=1thread}", "countdown{scheme=a,shape=2threads}",
+                        "countdown{scheme=a,shape=2runtimes}", "countdown{scheme=b,shape=1thread}",
+                        "countdown{scheme=b,shape=2threads}", "countdown{scheme=b,shape=2runtimes}"),
+                countdowns.turns().stream().map(Turns.Participant::code).toList(),
+                "each scheme's shapes side by side, so a scheme's shapes take neighbouring turns");
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("4 bare single-thread cells")), plan.notes().toString());
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("6 countdown cells")), plan.notes().toString());
+        final BenchCommand.Plan apart = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
+                new String[] {"--only", "countdown", "--separate-schemes"}, catalog, schemes));
+        assertEquals(List.of("countdown a shape=alternating", "countdown b shape=alternating"), describe(apart),
+                "--separate-schemes: one fork per scheme, its shapes in turn, as before");
+
+        final BenchCommand.Plan one = BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(
+                new String[] {"--only", "ownedPairBatch", "--scheme", "a"}, catalog, schemes));
+        assertEquals(List.of("ownedPairBatch a"), describe(one), "a single cell has nothing to take turns with");
+        assertFalse(catalog.methods().contains(CellsInTurn.BARE) || catalog.methods().contains(CellsInTurn.COUNTDOWNS),
+                "the in-turn benchmarks are not cells of their own");
     }
 
     @Test

@@ -54,12 +54,27 @@ public final class InTurn {
      * @return its shape
      */
     public static String shapeOf(final int iteration) {
+        return SHAPES.get(turn(iteration, SHAPES.size()));
+    }
+
+    /**
+     * Whose turn an iteration is among participants taking turns in a palindrome
+     * ({@code 0 1 .. n-1 n-1 .. 1 0}, repeated): the shapes here, the schemes' bare paths in
+     * {@link Turns}.
+     *
+     * @param iteration the iteration's index from 0
+     * @param participants how many take turns, at least 1
+     * @return the participant's index from 0
+     */
+    public static int turn(final int iteration, final int participants) {
         if (iteration < 0) {
             throw new IllegalArgumentException("iteration " + iteration + " is negative");
         }
-        final int n = SHAPES.size();
-        final int place = iteration % (2 * n);
-        return SHAPES.get(place < n ? place : 2 * n - 1 - place);
+        if (participants < 1) {
+            throw new IllegalArgumentException("turns need at least one participant, not " + participants);
+        }
+        final int place = iteration % (2 * participants);
+        return place < participants ? place : 2 * participants - 1 - place;
     }
 
     /**

@@ -91,7 +91,15 @@ public final class MarkdownReport {
                 the CPU away in bursts that slow a few short iterations, and \
                 the median leaves them out where the mean keeps them (a bare plain pair, idle: per-fork \
                 means 0.83–1.66 ns, medians 0.79–1.20 ns, floor 0.79 ns). Not a lower quantile: for a \
-                two-thread or contended benchmark that would pick its lucky periods.
+                two-thread or contended benchmark that would pick its lucky periods. Where the notes \
+                below say so, some measurements of a round come from one fork that ran them in turn, \
+                iteration by iteration in a palindrome, and each is the median of its own iterations: \
+                one scheme's shapes of `interpreted` (`InTurn.java`); the bare single-thread cells \
+                (`ownedPairBatch`, `physical`, `sectionPair`) of every scheme and floor; and every \
+                scheme's `countdown` shapes, each cell in a class loader of its own so that its call \
+                sites stay monomorphic (`Turns.java`); a \
+                ratio of two such measurements is then formed inside one JVM, where the host's slow \
+                states, lasting seconds, fall on both.
 
                 """);
         for (final String note : run.notes()) {

@@ -1,0 +1,184 @@
+package org.rclab.bench.turns;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.rclab.bench.Countdown;
+import org.rclab.bench.OwnedPair;
+import org.rclab.bench.report.InTurn;
+import org.rclab.bench.report.Turns;
+
+/**
+ * Cells of several schemes measured in turn in one fork: each iteration runs one participant
+ * ({@code ownedPairBatch{scheme=brc}}, {@code physical{kind=plain}}, {@code countdown{scheme=gil,shape=1thread}},
+ * ...) in the palindromic order of {@link InTurn#turn}, and the report splits the fork's iterations
+ * back into one measurement per participant ({@link Turns#split}), so a ratio of two participants,
+ * of two schemes included, is formed inside one JVM ({@link Turns} says why). Two benchmark methods,
+ * since a method's operations per invocation are fixed: {@link #bareCells} for the bare
+ * single-thread paths, counted per pair, and {@link #countdowns} for the countdown, per step.
+ *
+ * <p>Each participant lives in a {@link ParticipantLoader} of its own, with its own copy of the
+ * runtime, the scheme and the benchmark class (a countdown's counting threads run that copy too),
+ * and runs its benchmark's bodies in a loop made in that loader ({@link CellLoops}). The one call per
+ * invocation from here into the participant's loop is megamorphic (an interface call through the
+ * itable, a few nanoseconds): for a bare cell it is spread over {@code 256 × 16} pairs, about a
+ * thousandth of a nanosecond per pair; for a countdown over two million steps. It is the same for
+ * every participant. Against a fork of their own, bare pairs also lose JMH's per-invocation loop and
+ * volatile check, so the figures are close to, not identical with, the separate forks'; only ratios
+ * within this fork are read.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CellsInTurn {
+    /** The benchmark bodies one invocation of {@link #bareCells} runs: 256 batches of 16 pairs. */
+    public static final int BODIES = 256;
+
+    /** The in-turn method of the bare single-thread cells. */
+    public static final String BARE = "bareCells";
+
+    /** The in-turn method of the countdown's cells. */
+    public static final String COUNTDOWNS = "countdowns";
+
+    /** The benchmark methods whose cells can take turns, and the in-turn method that runs them. */
+    public static final Map<String, String> METHOD_OF = Map.of("ownedPairBatch", BARE, "physical", BARE,
+            "sectionPair", BARE, "countdown", COUNTDOWNS);
+
+    /** Each cell's loop, by its benchmark method. */
+    private static final Map<String, String> LOOPS = Map.of(
+            "ownedPairBatch", CellLoops.OwnedPairBatch.class.getName(),
+            "physical", CellLoops.PhysicalFloor.class.getName(),
+            "sectionPair", CellLoops.SectionPairs.class.getName(),
+            "countdown", CellLoops.Countdowns.class.getName());
+
+    /** The participants, in turn order, as {@link Turns#param} writes them; filled by the bench command. */
+    @Param({})
+    public String turns;
+
+    private final List<LongUnaryOperator> loops = new ArrayList<>();
+    private LongUnaryOperator current;
+    private int warmups;
+    private int measurements;
+
+    /**
+     * Makes every participant's loop in a loader of its own, on this (the measuring) thread.
+     *
+     * @throws ReflectiveOperationException if a participant's loop cannot be made
+     */
+    @Setup(Level.Trial)
+    public void open() throws ReflectiveOperationException {
+        for (final String code : turns.split(Turns.SEPARATOR)) {
+            loops.add(make(code.strip(), getClass().getClassLoader()));
+        }
+        current = loops.get(0);
+    }
+
+    /**
+     * Makes one participant's loop in a new {@link ParticipantLoader}.
+     *
+     * @param code the participant, {@code method{name=value,...}}
+     * @param parent the loader everything but the lab's classes comes from
+     * @return its loop, an instance of the loader's copy of a {@link CellLoops} class
+     * @throws ReflectiveOperationException if the loop cannot be made
+     */
+    static LongUnaryOperator make(final String code, final ClassLoader parent) throws ReflectiveOperationException {
+        final int open = code.indexOf('{');
+        if (open < 0 || !code.endsWith("}")) {
+            throw new IllegalArgumentException("participant '" + code + "' is not method{name=value,...}");
+        }
+        final String loop = LOOPS.get(code.substring(0, open));
+        if (loop == null) {
+            throw new IllegalArgumentException("participant '" + code + "': only " + new java.util.TreeSet<>(LOOPS.keySet())
+                    + " take turns");
+        }
+        final Map<String, String> params = new TreeMap<>();
+        for (final String pair : code.substring(open + 1, code.length() - 1).split(",")) {
+            final int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("participant '" + code + "' is not method{name=value,...}");
+            }
+            params.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        final ClassLoader loader = ParticipantLoader.overThisJvm(parent);
+        final Thread self = Thread.currentThread();
+        final ClassLoader before = self.getContextClassLoader();
+        // Schemes.discover() finds schemes through the context loader: the participant's own (a
+        // countdown's counting threads, started here, inherit it).
+        self.setContextClassLoader(loader);
+        try {
+            return (LongUnaryOperator) Class.forName(loop, true, loader).getConstructor(Map.class)
+                    .newInstance(Map.copyOf(params));
+        } catch (final InvocationTargetException e) {
+            // The cell's own failure (an unknown scheme, a missing parameter): say it, not the reflection.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            self.setContextClassLoader(before);
+        }
+    }
+
+    /**
+     * Picks the participant whose turn this iteration is.
+     *
+     * @param iteration warm-up or measurement, from JMH
+     */
+    @Setup(Level.Iteration)
+    public void pick(final IterationParams iteration) {
+        final boolean warmup = iteration.getType() == IterationType.WARMUP;
+        current = loops.get(InTurn.turn(warmup ? warmups++ : measurements++, loops.size()));
+    }
+
+    /**
+     * Closes every participant's benchmark state, with its leak check.
+     *
+     * @throws Exception if a participant leaked or failed to close
+     */
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+        for (final LongUnaryOperator loop : loops) {
+            ((AutoCloseable) loop).close();
+        }
+    }
+
+    /**
+     * {@link #BODIES} bodies of the current participant's bare benchmark.
+     *
+     * @return the loop's result, consumed by JMH
+     */
+    @Benchmark
+    @OperationsPerInvocation(BODIES * OwnedPair.BATCH)
+    public long bareCells() {
+        return current.applyAsLong(BODIES);
+    }
+
+    /**
+     * One whole countdown by the current participant's counting threads.
+     *
+     * @return the loop's result, consumed by JMH
+     */
+    @Benchmark
+    @OperationsPerInvocation((int) Countdown.STEPS)
+    public long countdowns() {
+        return current.applyAsLong(1);
+    }
+}
