@@ -55,6 +55,19 @@ public final class Heap {
     }
 
     /**
+     * Gives the calling thread its own accounting slot before it allocates: the runtime calls
+     * this when a thread attaches (see {@link ThreadCounters#claim()} for why it matters).
+     */
+    public void claimCounters() {
+        counts.claim();
+    }
+
+    /** Whether the calling thread counts in a slot of its own (package-private, for tests). */
+    boolean ownsCounters() {
+        return counts.ownsSlot();
+    }
+
+    /**
      * Records a new mortal object. Called by the runtime once per allocation.
      *
      * @param o the new object

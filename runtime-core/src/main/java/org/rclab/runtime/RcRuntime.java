@@ -643,6 +643,12 @@ public final class RcRuntime implements AutoCloseable {
             throw new IllegalStateException("cannot attach " + current.getName() + " to " + this
                     + ": it is attached to " + elsewhere.runtime() + "; a thread is attached to one runtime at a time");
         }
+        // Claim the thread's accounting slots before its first allocation: a first count taken
+        // on the slow path inside a compiled hot loop would compile that path into the loop.
+        heap.claimCounters();
+        if (lockFreeReadCounts != null) {
+            lockFreeReadCounts.claim();
+        }
         final RuntimeThread handle = new RuntimeThread(this, gate, current);
         synchronized (lifecycle) {
             if (closed) {

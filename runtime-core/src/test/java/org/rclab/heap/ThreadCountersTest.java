@@ -55,4 +55,19 @@ class ThreadCountersTest {
         }
         assertEquals(200 * 100, counters.sum(0));
     }
+
+    @Test
+    void aClaimedThreadCountsInItsOwnSlotBeforeItsFirstIncrement() throws Exception {
+        final ThreadCounters counters = new ThreadCounters(1);
+        final boolean[] owned = new boolean[2];
+        runThreads(1, () -> {
+            owned[0] = counters.ownsSlot();
+            counters.claim();
+            owned[1] = counters.ownsSlot();
+            counters.increment(0);
+        });
+        assertEquals(false, owned[0], "no slot before the claim");
+        assertEquals(true, owned[1], "the slot is the thread's after the claim");
+        assertEquals(1, counters.sum(0));
+    }
 }
