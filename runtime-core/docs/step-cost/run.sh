@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prices the pieces of the countdown step in one JVM (see README.md). Build the project first
+# (mvn -B -q package -DskipTests from the repository root).
+#   runtime-core/docs/step-cost/run.sh [ROUNDS] [STEPS] [SCHEMES] [VARIANTS]
+# e.g. run.sh 100 300000 gil,brc,fine-grained,unsafe,bare,bare48,bare32 noacct,acctplain,nomark,plainfree,ckptempty
+# STEP_COST_COPIES=3: three copies of each variant (a copy's JIT draw moves a cell by up to ~10%);
+# STEP_COST_JVM_ARGS="-Dcheckpoint=both": cells without the checkpoint call too; "-Dclock=wall": wall time.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+ROUNDS="${1:-100}"; STEPS="${2:-300000}"; SCHEMES="${3:-gil,brc,fine-grained,unsafe,bare}"
+VARIANTS="${4:-noacct,acctplain,nomark,plainfree,ckptempty}"
+VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/runtime-core/pom.xml" | head -1)"
+CORE="$ROOT/runtime-core/target/runtime-core-$VERSION.jar"
+[[ -f "$CORE" ]] || { echo "run.sh: $CORE missing: build the project first" >&2; exit 2; }
+OUT="$ROOT/runtime-core/target/step-cost"
+rm -rf "$OUT"; mkdir -p "$OUT/loop"
+SCHEME_JARS=""
+for m in lock-gil lock-biased-refcount lock-fine-grained; do
+  SCHEME_JARS="$SCHEME_JARS:$ROOT/$m/target/$m-$VERSION.jar"
+done
+# brc's merge queues come from JCTools: the module's own dependency, from the local repository.
+JCTOOLS="$(find "$HOME/.m2/repository/org/jctools/jctools-core" -name 'jctools-core-*.jar' | sort | tail -1)"
+javac -d "$OUT/loop" -cp "$CORE" "$HERE/StepLoop.java"
+COPIES="${STEP_COST_COPIES:-1}"
+CELLS=()
+add_copies() { # NAME CLASSPATH: COPIES cells of one variant, each in a class loader (and JIT draw) of its own
+  for ((c = 1; c <= COPIES; c++)); do CELLS+=("$1#$c=$2"); done
+}
+add_copies base "$CORE$SCHEME_JARS:$JCTOOLS:$OUT/loop"
+for v in ${VARIANTS//,/ }; do
+  cp -r "$ROOT/runtime-core/src/main" "$OUT/src-$v"
+  python3 "$HERE/variants.py" "$v" "$OUT/src-$v/java/org/rclab"
+  mkdir -p "$OUT/$v"
+  javac -nowarn -d "$OUT/$v" $(find "$OUT/src-$v/java" -name '*.java') 2>&1 | grep -v '^Note:' || true
+  cp -r "$OUT/src-$v/resources/." "$OUT/$v/"
+  add_copies "$v" "$OUT/$v$SCHEME_JARS:$JCTOOLS:$OUT/loop"
+done
+# A last copy of the base: the A/A line, the spread a copy's own JIT draw gives.
+CELLS+=("base-again=$CORE$SCHEME_JARS:$JCTOOLS:$OUT/loop")
+echo "load before: $(cat /proc/loadavg)"
+java -XX:+UseG1GC -Xms2g -Xmx2g ${STEP_COST_JVM_ARGS:-} "$HERE/StepCost.java" "$ROUNDS" "$STEPS" "$SCHEMES" "${CELLS[@]}"
+echo "load after: $(cat /proc/loadavg)"

@@ -1,0 +1,38 @@
+"""The runtime-core variants StepCost compares, each removing one piece of the countdown step.
+
+Each entry edits a copy of runtime-core/src/main (paths relative to java/org/rclab); run.sh
+compiles every copy into a class directory of its own. None of these is a correct runtime: they
+exist only to price a piece by its absence.
+"""
+import sys
+
+EDITS = {
+    # No accounting at all: the heap's per-thread counts are never touched.
+    "noacct": [("heap/Heap.java", "counts.increment(o.type().ordinal());", "if (o != null) return;"),
+               ("heap/Heap.java", "counts.increment(TYPES.length + o.type().ordinal());", "if (o != null) return;")],
+    # Accounting without the per-thread table lookup: one plain array of the heap (wrong under threads).
+    "acctplain": [("heap/Heap.java", "counts.increment(o.type().ordinal());", "plainCounts[o.type().ordinal()]++;"),
+                  ("heap/Heap.java", "counts.increment(TYPES.length + o.type().ordinal());",
+                   "plainCounts[TYPES.length + o.type().ordinal()]++;"),
+                  ("heap/Heap.java", "    private final Tracking tracking;",
+                   "    private final long[] plainCounts = new long[2 * TYPES.length];\n    private final Tracking tracking;")],
+    # No freed mark for thread-safe schemes without strict checks (neither fence nor store).
+    "nomark": [("runtime/RcRuntime.java", "            VarHandle.acquireFence();\n            Header.setFreedRelease(o);\n", "")],
+    # The freed mark as a plain store, without the acquire fence.
+    "plainfree": [("runtime/RcRuntime.java", "            VarHandle.acquireFence();\n", ""),
+                  ("object/Header.java", "STATE.setRelease(o, liveState(o.runtime) | RcObject.STATE_FREED);",
+                   "STATE.set(o, liveState(o.runtime) | RcObject.STATE_FREED);")],
+    # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
+    "ckptempty": [("runtime/RuntimeThread.java",
+                   "        if (usableBy != Thread.currentThread()) {\n            throw checkpointRefused();\n        }\n"
+                   "        gate.checkpoint(this);\n", "")],
+}
+
+if __name__ == "__main__":
+    name, root = sys.argv[1], sys.argv[2]
+    for path, old, new in EDITS[name]:
+        p = root + "/" + path
+        text = open(p).read()
+        if old not in text:
+            sys.exit("variant " + name + ": text not found in " + path + " (the source changed; update variants.py)")
+        open(p, "w").write(text.replace(old, new, 1))
