@@ -75,10 +75,7 @@ class ReferenceTrafficTest {
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("countdown.py", program,
-                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
-            interp.run(self);
+            final Interpreter interp = load(rt, self, "countdown.py", program);
             final RcObject countdown = interp.lookupFunction("countdown");
             final Counts shorter = countdown(rt, self, interp, countdown, scheme, 3000);
             final Counts longer = countdown(rt, self, interp, countdown, scheme, 5000);
@@ -112,10 +109,7 @@ class ReferenceTrafficTest {
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("loops.py", program,
-                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
-            interp.run(self);
+            final Interpreter interp = load(rt, self, "loops.py", program);
             for (final String name : new String[] {"countdown", "spin"}) {
                 final RcObject function = interp.lookupFunction(name);
                 final long shorter = countdown(rt, self, interp, function, scheme, 3000).checkpoints;
@@ -151,10 +145,7 @@ class ReferenceTrafficTest {
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("calls.py", program,
-                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
-            interp.run(self);
+            final Interpreter interp = load(rt, self, "calls.py", program);
             final RcObject outer = interp.lookupFunction("outer");
             final RcInt n = rt.newInt(3000);
             final RcObject total = interp.call(self, outer, n);
@@ -168,6 +159,16 @@ class ReferenceTrafficTest {
             interp.shutdown(self);
             rt.heap().assertNoLeaks();
         }
+    }
+
+    /** Loads a program into the runtime and runs its module (its output discarded). */
+    private static Interpreter load(final RcRuntime rt, final RuntimeThread self, final String file,
+                                    final String program) {
+        final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        final Interpreter interp = new Interpreter(rt, new Interpreter.Program(file, program,
+                Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
+        interp.run(self);
+        return interp;
     }
 
     private static Counts countdown(final RcRuntime rt, final RuntimeThread self, final Interpreter interp,
