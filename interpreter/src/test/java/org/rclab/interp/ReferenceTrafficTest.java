@@ -75,10 +75,7 @@ class ReferenceTrafficTest {
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("countdown.py", program,
-                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
-            interp.run(self);
+            final Interpreter interp = load(rt, self, "countdown.py", program);
             final RcObject countdown = interp.lookupFunction("countdown");
             final Counts shorter = countdown(rt, self, interp, countdown, scheme, 3000);
             final Counts longer = countdown(rt, self, interp, countdown, scheme, 5000);
@@ -112,10 +109,7 @@ class ReferenceTrafficTest {
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-            final Interpreter interp = new Interpreter(rt, new Interpreter.Program("loops.py", program,
-                    Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
-            interp.run(self);
+            final Interpreter interp = load(rt, self, "loops.py", program);
             for (final String name : new String[] {"countdown", "spin"}) {
                 final RcObject function = interp.lookupFunction(name);
                 final long shorter = countdown(rt, self, interp, function, scheme, 3000).checkpoints;
@@ -126,6 +120,55 @@ class ReferenceTrafficTest {
             interp.shutdown(self);
             rt.heap().assertNoLeaks();
         }
+    }
+
+    /**
+     * A call inside a loop leaves the caller's dispatch loop and comes back to it (so that the
+     * callee's entry checkpoint is not compiled into the loop): the caller goes on where it left,
+     * with its stack, while the callee's own loop has left and resumed in between. Per step of
+     * {@code outer}: its back-edge, {@code inner}'s entry and {@code inner}'s three back-edges.
+     */
+    @Test
+    void aCallInsideALoopPassesItsEntryCheckpointAndTheCallerResumesAfterIt() {
+        final String program = String.join("\n",
+                "def inner(k):",
+                "    while k > 0:",
+                "        k -= 1",
+                "    return 1",
+                "def outer(n):",
+                "    total = 0",
+                "    while n > 0:",
+                "        total += inner(3)",
+                "        n -= 1",
+                "    return total",
+                "");
+        final CountingScheme scheme = new CountingScheme();
+        try (RcRuntime rt = RcRuntime.builder(scheme).build();
+             RuntimeThread self = rt.attach()) {
+            final Interpreter interp = load(rt, self, "calls.py", program);
+            final RcObject outer = interp.lookupFunction("outer");
+            final RcInt n = rt.newInt(3000);
+            final RcObject total = interp.call(self, outer, n);
+            assertEquals(3000, ((RcInt) total).value(), "each of outer's steps added inner's 1");
+            rt.decref(total);
+            rt.decref(n);
+            final long shorter = countdown(rt, self, interp, outer, scheme, 3000).checkpoints;
+            final long longer = countdown(rt, self, interp, outer, scheme, 5000).checkpoints;
+            rt.decref(outer);
+            assertEquals(2000 * 5, longer - shorter, "per step: a back-edge, a call's entry, three back-edges");
+            interp.shutdown(self);
+            rt.heap().assertNoLeaks();
+        }
+    }
+
+    /** Loads a program into the runtime and runs its module (its output discarded). */
+    private static Interpreter load(final RcRuntime rt, final RuntimeThread self, final String file,
+                                    final String program) {
+        final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        final Interpreter interp = new Interpreter(rt, new Interpreter.Program(file, program,
+                Parser.parseModule(program)), "__main__", out, out, () -> rt, new AtomicLong());
+        interp.run(self);
+        return interp;
     }
 
     private static Counts countdown(final RcRuntime rt, final RuntimeThread self, final Interpreter interp,

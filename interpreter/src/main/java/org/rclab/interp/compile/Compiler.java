@@ -46,7 +46,8 @@ public final class Compiler {
 
     /**
      * Never-executed words after a body's last instruction. The evaluator reads an instruction's
-     * extension words at fixed offsets, up to {@code pc + 5}; C2 merges the range checks of
+     * extension words at fixed offsets, up to {@code pc + 9} (the jump target of the loop test
+     * that {@link Op#INPLACE_FAST_SMALL_INT_THEN_TEST} runs); C2 merges the range checks of
      * {@code c[pc]}, {@code c[pc + 1]} and those later reads into one at the top of the dispatch
      * loop (range-check smearing, a speculation), which fails at the {@code RETURN} that ends a
      * body shorter than that window, and every such failure deoptimises and recompiles the whole
@@ -54,7 +55,7 @@ public final class Compiler {
      * {@code c[pc + 1]} in one benchmark fork (JFR {@code jdk.Deoptimization}), the first measured
      * iteration then running in C1's profiling code. With the tail every such read is in bounds.
      */
-    static final int TAIL_WORDS = 4;
+    static final int TAIL_WORDS = 8;
 
     private static final class Loop {
         /** Where {@code continue} jumps back to, or -1 if it jumps forward to a test patched later. */
@@ -103,7 +104,7 @@ public final class Compiler {
         for (final String n : nameIndex.keySet()) {
             names[i++] = str.apply(n);
         }
-        // Two EXT pairs past the end (see TAIL_WORDS); the line table covers the instructions only.
+        // EXT pairs past the end (see TAIL_WORDS); the line table covers the instructions only.
         final int[] finalCode = java.util.Arrays.copyOf(code, size + TAIL_WORDS);
         for (int pc = size; pc < finalCode.length; pc += 2) {
             finalCode[pc] = Op.EXT;
@@ -207,7 +208,9 @@ public final class Compiler {
             patch(toTest, size);
             loop.continues.forEach(c -> patch(c, size));
             line = w.line();
+            final int test = size;
             jumpBackIfTrue(w.test(), body);
+            joinToTest(test);
             loop.breaks.forEach(b -> patch(b, size));
         } else if (n instanceof Node.For f) {
             expression(f.iter());
@@ -323,6 +326,21 @@ public final class Compiler {
         }
         expression(test);
         emit(Op.POP_JUMP_BACK_IF_TRUE, target, -1);
+    }
+
+    /**
+     * Makes an int-specialised {@code local op= k} that ends a loop body directly before an
+     * int-specialised loop test of the same local at {@code test} run that test itself
+     * ({@link Op#INPLACE_FAST_SMALL_INT_THEN_TEST}). Only the instruction right before the test
+     * can be it: instructions are whole pairs, and an operand pair's opcode word is {@link Op#EXT}.
+     */
+    private void joinToTest(final int test) {
+        final int previous = test - 4;
+        if (previous >= 0 && code[previous] == Op.INPLACE_FAST_SMALL_INT
+                && code[test] == Op.COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE
+                && (code[previous + 1] & 0xffff) == (code[test + 1] & 0xffff)) {
+            code[previous] = Op.INPLACE_FAST_SMALL_INT_THEN_TEST;
+        }
     }
 
     /** Whether a node is an int literal the runtime's small-int cache holds (immortal). */

@@ -130,6 +130,17 @@ public final class Op {
      * {@link #INPLACE_FAST_SMALL_INT}. Anything else takes the generic path.
      */
     public static final int COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE = 41;
+    /**
+     * {@link #INPLACE_FAST_SMALL_INT} directly followed by a
+     * {@link #COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE}: a {@code while} body that ends with
+     * {@code local += k} or {@code local -= k} before an int loop test. The same layout and the
+     * same work, then, while the test's own guard holds, the test's work too (read from the
+     * following instruction's words) without a dispatch between them: the join CPython 3.11's
+     * superinstruction {@code STORE_FAST__LOAD_FAST} makes between the store that ends one
+     * statement and the load that starts the next. The test stays in place, as the target of the
+     * loop's entry jump and of {@code continue}, and runs by itself when its guard fails.
+     */
+    public static final int INPLACE_FAST_SMALL_INT_THEN_TEST = 42;
 
     /** Opcode names for disassembly and messages, indexed by opcode. */
     public static final String[] NAMES = {"LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL",
@@ -138,7 +149,8 @@ public final class Op {
         "BUILD_TUPLE", "BUILD_LIST", "BUILD_DICT", "SUBSCR", "STORE_SUBSCR", "UNPACK", "LOAD_ATTR", "CALL",
         "RETURN", "GET_ITER", "FOR_ITER", "MAKE_FUNCTION", "IMPORT", "IMPORT_FROM", "LOAD_FAST_LOAD_CONST",
         "COMPARE_JUMP_IF_FALSE", "COMPARE_JUMP_BACK_IF_TRUE", "POP_JUMP_BACK_IF_TRUE", "EXT", "INPLACE_FAST_CONST",
-        "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE", "INPLACE_FAST_SMALL_INT", "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE"};
+        "COMPARE_FAST_CONST_JUMP_BACK_IF_TRUE", "INPLACE_FAST_SMALL_INT", "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE",
+        "INPLACE_FAST_SMALL_INT_THEN_TEST"};
 
     private Op() {
     }

@@ -36,9 +36,11 @@ public final class Eval {
     private final RcObject falseObject;
     /** Frames on this thread's Python stack; the module's (or the thread's bootstrap) frame counts, as in CPython. */
     private int depth = 1;
-    /** Where {@link #loop} left its frame at a back-edge: the jump's target and the stack pointer. */
+    /** Where {@link #loop} left its frame at a back-edge or a call: where to go on, and the stack pointer. */
     private int resumePc;
     private int resumeSp;
+    /** The call {@link #loop} left its frame to have {@link #run} make, or {@code null} at a back-edge. */
+    private CallSite pendingCall;
 
     /**
      * Makes the evaluator of one attached thread.
@@ -242,7 +244,8 @@ public final class Eval {
     // ---------------------------------------------------------------- the loop
 
     /**
-     * Runs a frame to its return: {@link #loop} between back-edges, and the eval breaker at each.
+     * Runs a frame to its return: {@link #loop} between back-edges and calls, and at each back-edge
+     * the eval breaker, at each call the call (whose function entry is a checkpoint too).
      *
      * <p>Why the checkpoint is out here and not in the loop's back-edge instructions: a scheme's
      * checkpoint has a slow path (a GIL's drop and take), and once any thread in the JVM has taken
@@ -254,22 +257,48 @@ public final class Eval {
      * no checkpoint, so it is compiled the same whatever else the JVM has run ({@link #loop} is far
      * past the JIT's inlining limits, so it never joins {@code run}'s code); the cost, a return and
      * a call per back-edge, did not show against the old loop under gil (0.93–1.02) and is about 3%
-     * under fine-grained.
+     * under fine-grained. Calls leave the loop too: made from inside it, the callee's entry
+     * checkpoint was inlined into the loop's call path (seen in {@code -XX:+LogCompilation} with a
+     * loop calling a function under gil with two threads: the GIL's drop and take compiled as calls
+     * into {@code loop}).
      */
     private RcObject run(final Code code, final RcObject[] f) {
         RcObject result = loop(code, f, 0, code.localCount());
         while (result == null) {
-            // The eval breaker on a loop's back-edge (CPython's JUMP_BACKWARD), then on with the loop.
-            self.checkpoint();
-            result = loop(code, f, resumePc, resumeSp);
+            // Read before a call, whose frames leave the loop too and overwrite them.
+            final int pc = resumePc;
+            int sp = resumeSp;
+            final CallSite site = pendingCall;
+            if (site == null) {
+                // The eval breaker on a loop's back-edge (CPython's JUMP_BACKWARD), then on with the loop.
+                self.checkpoint();
+            } else {
+                pendingCall = null;
+                sp = callFromRun(site, code, f, pc, sp);
+            }
+            result = loop(code, f, pc, sp);
         }
         return result;
     }
 
     /**
+     * A {@link Op#CALL} that {@link #loop} left to this frame's {@link #run}: the callee's entry
+     * checkpoint is then compiled into {@code run}'s code, not into the loop's (the same reason as
+     * the back-edge's). A failure unwinds this frame as one inside the loop does.
+     */
+    private int callFromRun(final CallSite site, final Code code, final RcObject[] f, final int pc, final int sp) {
+        try {
+            return call(site, f, sp);
+        } catch (final PyException | ArithmeticException | OutOfMemoryError e) {
+            throw unwind(e, code, pc, f, sp);
+        }
+    }
+
+    /**
      * The evaluation loop, from {@code startPc} with the stack at {@code startSp}, up to the frame's return
-     * (the returned value) or the next loop back-edge taken: then {@code null} (no Python value is
-     * ever {@code null}), with {@link #resumePc} and {@link #resumeSp} set for {@link #run}.
+     * (the returned value), the next loop back-edge taken or the next call: then {@code null} (no
+     * Python value is ever {@code null}), with {@link #resumePc} and {@link #resumeSp} (and, for a
+     * call, {@link #pendingCall}) set for {@link #run}.
      */
     // A specialised instruction whose guard fails falls through into its generic form's case.
     @SuppressWarnings("fallthrough")
@@ -325,12 +354,13 @@ public final class Eval {
                         if (op == Op.COMPARE_JUMP_IF_FALSE) {
                             pc = r ? pc + 2 : c[pc + 1];
                         } else if (r) {
-                            return backEdge(c[pc + 1], sp);
+                            return leave(c[pc + 1], sp);
                         } else {
                             pc += 2;
                         }
                         break;
                     }
+                    case Op.INPLACE_FAST_SMALL_INT_THEN_TEST:
                     case Op.INPLACE_FAST_SMALL_INT: {
                         // Guarded like CPython's specialised instructions: an int local that fits a
                         // long and a result that does not overflow; otherwise on to the generic case.
@@ -351,6 +381,18 @@ public final class Eval {
                                 f[slot] = result;
                                 rt.decref(a);
                                 pc += 2;
+                                if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
+                                    // The loop test that follows (COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE
+                                    // at pc) tests this local, now result: its guard holds (an int
+                                    // made from a long), so its count changes and jump, without a dispatch.
+                                    rt.incref(result);
+                                    final boolean jump = intTestJumps(c[pc + 3], r);
+                                    rt.decref(result);
+                                    if (jump) {
+                                        return leave(c[pc + 5], sp);
+                                    }
+                                    pc += 6;
+                                }
                                 break;
                             }
                         }
@@ -378,14 +420,12 @@ public final class Eval {
                         if (a instanceof RcInt x && !x.isBig()) {
                             // LOAD_FAST's incref and the comparison's release; the constant is immortal.
                             rt.incref(a);
-                            final int ext = c[pc + 1];
-                            final int outcome = Long.compare(x.value(), ext >> 16) + 1;
+                            final boolean jump = intTestJumps(c[pc + 1], x.value());
                             rt.decref(a);
-                            if ((ext >>> 8 + outcome & 1) != 0) {
-                                return backEdge(c[pc + 3], sp);
-                            } else {
-                                pc += 4;
+                            if (jump) {
+                                return leave(c[pc + 3], sp);
                             }
+                            pc += 4;
                             break;
                         }
                     }
@@ -401,7 +441,7 @@ public final class Eval {
                         rt.incref(b);
                         // The low byte: the specialised form keeps its jump mask above it.
                         if (compareReleasing(c[pc + 1] & 0xff, a, b)) {
-                            return backEdge(c[pc + 3], sp);
+                            return leave(c[pc + 3], sp);
                         } else {
                             pc += 4;
                         }
@@ -410,7 +450,7 @@ public final class Eval {
                     case Op.POP_JUMP_BACK_IF_TRUE: {
                         final RcObject v = f[--sp];
                         if (v == yes || (v != no && truth(v))) {
-                            return backEdge(arg, sp);
+                            return leave(arg, sp);
                         }
                         break;
                     }
@@ -471,7 +511,7 @@ public final class Eval {
                         break;
                     }
                     case Op.JUMP_BACK:
-                        return backEdge(arg, sp);
+                        return leave(arg, sp);
                     case Op.JUMP:
                         pc = arg;
                         break;
@@ -606,8 +646,8 @@ public final class Eval {
                         break;
                     }
                     case Op.CALL:
-                        sp = call(code.calls()[arg], f, sp);
-                        break;
+                        pendingCall = code.calls()[arg];
+                        return leave(pc, sp);
                     case Op.RETURN: {
                         final RcObject v = f[--sp];
                         f[sp] = null;
@@ -660,21 +700,39 @@ public final class Eval {
                 }
             }
         } catch (final PyException | ArithmeticException | OutOfMemoryError e) {
-            // Sizes past what Java arrays, strings and BigIntegers hold become Python's errors.
-            final PyException py = e instanceof PyException p ? p
-                    : new PyException(e instanceof ArithmeticException ? "OverflowError" : "MemoryError",
-                            e instanceof ArithmeticException ? "result too large" : "");
-            py.addFrame(interp.fileName(), code.lineAt(pc - 2), code.name(), interp.sourceLine(code.lineAt(pc - 2)));
-            releaseSlots(f, sp);
-            throw py;
+            throw unwind(e, code, pc, f, sp);
         }
     }
 
-    /** Leaves {@link #loop} at a back-edge taken to {@code target}, for {@link #run}'s checkpoint. */
-    private RcObject backEdge(final int target, final int sp) {
-        resumePc = target;
+    /**
+     * A failure in the instruction before {@code pc} leaves this frame: the traceback gains its
+     * line, and the slots below {@code sp} are released.
+     */
+    private PyException unwind(final Throwable e, final Code code, final int pc, final RcObject[] f, final int sp) {
+        // Sizes past what Java arrays, strings and BigIntegers hold become Python's errors.
+        final PyException py = e instanceof PyException p ? p
+                : new PyException(e instanceof ArithmeticException ? "OverflowError" : "MemoryError",
+                        e instanceof ArithmeticException ? "result too large" : "");
+        py.addFrame(interp.fileName(), code.lineAt(pc - 2), code.name(), interp.sourceLine(code.lineAt(pc - 2)));
+        releaseSlots(f, sp);
+        return py;
+    }
+
+    /** Leaves {@link #loop} for {@link #run}, to go on at {@code pc} with the stack at {@code sp}. */
+    private RcObject leave(final int pc, final int sp) {
+        resumePc = pc;
         resumeSp = sp;
         return null;
+    }
+
+    /**
+     * Whether an int-specialised loop test jumps back for a local's value: {@code ext} is its first
+     * {@link Op#EXT} word, the mask of the outcomes that jump (bit 0 less, 1 equal, 2 greater) above
+     * the {@link BinOp} code's byte and the constant in the high 16 bits.
+     */
+    private static boolean intTestJumps(final int ext, final long value) {
+        final int outcome = Long.compare(value, ext >> 16) + 1;
+        return (ext >>> 8 + outcome & 1) != 0;
     }
 
     private static PyException unbound(final Code code, final int slot) {

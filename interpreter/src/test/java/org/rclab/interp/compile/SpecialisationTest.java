@@ -22,9 +22,22 @@ class SpecialisationTest {
     @Test
     void countdownLoopCompilesToTheSmallIntInstructions() {
         // A while loop jumps to its test at the bottom: the back-edge runs it every time.
-        assertEquals(List.of("JUMP", "INPLACE_FAST_SMALL_INT",
+        // The body's last instruction runs that test too; the test stays for the first jump to it.
+        assertEquals(List.of("JUMP", "INPLACE_FAST_SMALL_INT_THEN_TEST",
                 "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE", "LOAD_CONST", "RETURN"),
                 opcodes("def f(n):\n    while n > 0:\n        n -= 1\n"));
+    }
+
+    @Test
+    void onlyALoopTestOfTheSameLocalJoinsTheBodysLastInstruction() {
+        // The joined form runs the test on the int it has just stored: the test must read that local.
+        assertEquals(List.of("LOAD_CONST", "STORE_FAST", "JUMP", "INPLACE_FAST_SMALL_INT", "INPLACE_FAST_SMALL_INT",
+                "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE", "LOAD_CONST", "RETURN"),
+                opcodes("def f(n):\n    i = 0\n    while n > 0:\n        n -= 1\n        i += 2\n"));
+        // Not the last statement of the body: something else runs between it and the test.
+        assertEquals(List.of("JUMP", "INPLACE_FAST_SMALL_INT", "LOAD_FAST", "POP_TOP",
+                "COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE", "LOAD_CONST", "RETURN"),
+                opcodes("def f(n):\n    while n > 0:\n        n -= 1\n        n\n"));
     }
 
     @Test
@@ -40,12 +53,13 @@ class SpecialisationTest {
 
     @Test
     void everyInstructionsWidestReadStaysInsideTheCodeArray() {
-        // The dispatch reads up to pc + 5 (a loop test's jump target); C2 checks that range once
-        // at the dispatch, so a body whose last instruction ends short of it deoptimises Eval.run.
+        // The dispatch reads up to pc + 9 (the jump target of the loop test that
+        // INPLACE_FAST_SMALL_INT_THEN_TEST runs); C2 checks that range once at the dispatch, so a
+        // body whose last instruction ends short of it deoptimises Eval.loop.
         final Code body = firstFunction("def f(n):\n    while n > 0:\n        n -= 1\n");
         final int instructionWords = 2 * body.lines().length;
         for (int pc = 0; pc < instructionWords; pc += 2) {
-            assertTrue(pc + 5 < body.code().length, "pc " + pc + " + 5 is past the code's "
+            assertTrue(pc + 9 < body.code().length, "pc " + pc + " + 9 is past the code's "
                     + body.code().length + " words");
         }
         for (int pc = instructionWords; pc < body.code().length; pc += 2) {
