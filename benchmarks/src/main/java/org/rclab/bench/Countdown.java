@@ -52,7 +52,7 @@ public class Countdown extends CountingThreads {
 
     @Override
     Loop loop(final RcRuntime runtime, final RuntimeThread self) {
-        final CountdownStep step = new CountdownStep();
-        return (thread, steps) -> step.run(runtime, thread, steps);
+        final CountdownCalls calls = new CountdownCalls();
+        return (thread, steps) -> calls.call(runtime, thread, steps);
     }
 }

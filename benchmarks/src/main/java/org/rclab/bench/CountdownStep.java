@@ -12,13 +12,15 @@ import org.rclab.runtime.RuntimeThread;
  *
  * <p>The values stay above the immortal small-int cache, so every step really allocates and
  * frees. The frame slot is a field, not a local: the new int escapes into the heap as a Python
- * local does into its frame, so the JIT cannot scalar-replace the allocation away.
+ * local does into its frame, so the JIT cannot scalar-replace the allocation away. Each instance is
+ * the frame of one call ({@link CountdownCalls} makes one per call and says why).
  *
- * <p>The slot is written at every step, and each counting thread has its own stepper: two of them
+ * <p>The slot is written at every step, and each counting thread has its own frame: two of them
  * in one cache line would bounce it between the cores and slow exactly the two-thread shapes. A
- * stepper is made by its own thread, but a GC copies both to wherever its worker puts them. Checked
- * with JOL's {@code VM.addressOf} after each of 12 countdowns, under three schemes: the two steppers
- * ended 560–632 bytes apart, never in one 64-byte line or one 128-byte pair. The slot is padded
+ * frame is made by its own thread, but a GC copies both to wherever its worker puts them. Checked
+ * with JOL's {@code VM.addressOf} after each of 12 countdowns, under three schemes, when one frame
+ * served a whole trial: the two frames ended 560–632 bytes apart, never in one 64-byte line or one
+ * 128-byte pair. The slot is padded
  * all the same, 128 bytes on each side (two lines: Intel's spatial prefetcher fetches lines in
  * pairs), so no GC placement can put another thread's hot field next to it.
  */

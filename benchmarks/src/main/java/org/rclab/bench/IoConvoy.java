@@ -152,9 +152,9 @@ public class IoConvoy {
         private void run() {
             try (RuntimeThread self = runtime.attach()) {
                 running.countDown();
-                final CountdownStep loop = new CountdownStep();
+                final CountdownCalls calls = new CountdownCalls();
                 while (!stopping) {
-                    loop.run(runtime, self, STEPS_PER_ROUND);
+                    calls.call(runtime, self, STEPS_PER_ROUND);
                 }
             } catch (final Throwable t) {
                 failure = t;
