@@ -170,7 +170,7 @@ public final class BenchCommand {
             err.println("rclab bench: no scheme found on the class path");
             return FAILURE;
         }
-        final Plan plan = Plan.make(catalog, Target.project(), request);
+        final Plan plan = Plan.make(catalog, Target.project(), request, CPythonSeeds.onPath());
         if (plan.forks().isEmpty()) {
             err.println("rclab bench: nothing to run: " + String.join("; ", plan.notes()));
             return USAGE;
@@ -551,6 +551,15 @@ public final class BenchCommand {
      */
     record Plan(List<Fork> forks, String control, List<String> notes) {
         /**
+         * CPython's participant in the countdown cells' and interpreted forks: the seeds' countdown in a
+         * started thread, named as its once-a-round figure for the same function is
+         * ({@code interpreted{scheme=cpython,shape=1thread}}), so the targets that divide by it find it
+         * in the same fork as the Java cell ({@link BenchReport#pairedRatio} takes the copy nearest the other side).
+         */
+        static final Turns.Participant CPYTHON_IN_TURN = new Turns.Participant(BenchReport.CPYTHON + ".interpreted",
+                Map.of(Measurement.SCHEME, BenchReport.CPYTHON, InTurn.SHAPE, InTurn.SHAPES.get(0)));
+
+        /**
          * One fork: a benchmark with every parameter fixed ({@code scheme} included, if it has
          * one); or CPython's seeds, when {@code entry} is {@code null}.
          *
@@ -578,8 +587,9 @@ public final class BenchCommand {
                         : entry.method() + " " + params;
             }
 
+            /** Whether its participants are countdowns (the Java loop's or the interpreted), not bare cells. */
             boolean takesCountdownTurns() {
-                return takesTurns() && entry.method().equals(CellsInTurn.COUNTDOWNS);
+                return takesTurns() && !entry.method().equals(CellsInTurn.BARE);
             }
         }
 
@@ -615,7 +625,8 @@ public final class BenchCommand {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
             final StringBuilder turns = new StringBuilder();
             forks.stream().filter(Fork::takesTurns).forEach(f -> turns.append(", 1 with ").append(f.turns().size())
-                    .append(f.takesCountdownTurns() ? " countdown cells" : " bare cells").append(" in turn"));
+                    .append(f.takesCountdownTurns() ? " " + f.entry().method().replaceAll("s$", "") + " cells" : " bare cells")
+                    .append(" in turn"));
             final Duration total = estimate(settings, withCPython);
             return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with one scheme's countdown shapes in turn%s)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
@@ -640,7 +651,7 @@ public final class BenchCommand {
         }
 
         /**
-         * The forks every round makes.
+         * The forks every round makes, CPython aside (what a run without a {@code python3} makes).
          *
          * @param catalog the benchmarks
          * @param targets the figures that choose the cells of a run without {@code --all} or {@code --only}
@@ -648,6 +659,21 @@ public final class BenchCommand {
          * @return the plan
          */
         static Plan make(final Catalog catalog, final List<Target> targets, final Request request) {
+            return make(catalog, targets, request, false);
+        }
+
+        /**
+         * The forks every round makes.
+         *
+         * @param catalog the benchmarks
+         * @param targets the figures that choose the cells of a run without {@code --all} or {@code --only}
+         * @param request what was asked for
+         * @param withCPython whether CPython takes part (a {@code python3} is on the {@code PATH}): it then
+         *                    also takes turns in the countdown cells' and the interpreted forks
+         * @return the plan
+         */
+        static Plan make(final Catalog catalog, final List<Target> targets, final Request request,
+                         final boolean withCPython) {
             final List<String> notes = new ArrayList<>();
             final List<Fork> forks = new ArrayList<>();
             final Set<String> skipped = new LinkedHashSet<>();
@@ -686,7 +712,7 @@ public final class BenchCommand {
                 notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
                         + "per round (--all runs every one)", chosen.size(), forks.size()));
             }
-            final List<Fork> planned = takingTurns(chosen, catalog, request, notes);
+            final List<Fork> planned = takingTurns(chosen, catalog, request, withCPython, notes);
             final Set<String> inTurn = new java.util.TreeSet<>();
             planned.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
             if (!inTurn.isEmpty()) {
@@ -700,46 +726,70 @@ public final class BenchCommand {
 
         /**
          * The forks with the cells that can take turns ({@link CellsInTurn#METHOD_OF}) merged into
-         * one fork per in-turn method, at the place of the first, unless {@code --separate-schemes}
-         * (or, for the countdown, {@code --separate-shapes}) or fewer than two such cells. A
-         * countdown fork with its shapes in turn gives one participant per shape.
+         * one fork per in-turn method (the interpreted countdown: one per scheme), at the place of
+         * the first, unless {@code --separate-schemes} (or, for the countdowns, {@code --separate-shapes})
+         * or fewer than two such cells. A countdown fork with its shapes in turn gives one participant
+         * per shape. With CPython, the countdown cells' fork and each scheme's interpreted fork take
+         * a CPython participant too ({@link #CPYTHON_IN_TURN}), so a ratio to CPython is formed
+         * inside one JVM; without it, the interpreted forks stay one scheme's shapes in turn.
          */
         private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
-                                              final List<String> notes) {
+                                              final boolean withCPython, final List<String> notes) {
             List<Fork> out = List.copyOf(forks);
             if (request.separateSchemes()) {
                 return out;
             }
-            for (final String method : List.of(CellsInTurn.BARE, CellsInTurn.COUNTDOWNS)) {
-                final boolean countdowns = method.equals(CellsInTurn.COUNTDOWNS);
-                final List<Fork> cells = out.stream().filter(f -> !f.takesTurns()
-                        && method.equals(CellsInTurn.METHOD_OF.get(f.entry().method()))
-                        && (!countdowns || InTurn.ranInTurn(f.params()))).toList();
-                final List<Turns.Participant> participants = new ArrayList<>();
-                for (final Fork f : cells) {
-                    for (final Map<String, String> params : InTurn.measured(f.params())) {
-                        participants.add(new Turns.Participant(f.entry().benchmark(), params));
-                    }
-                }
-                if (participants.size() < 2 || catalog.turns(method) == null) {
+            for (final String method : List.of(CellsInTurn.BARE, CellsInTurn.COUNTDOWNS, CellsInTurn.INTERPRETEDS)) {
+                final boolean counting = !method.equals(CellsInTurn.BARE);
+                final boolean interpreted = method.equals(CellsInTurn.INTERPRETEDS);
+                if (interpreted && !withCPython || catalog.turns(method) == null) {
                     continue;
                 }
-                final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
-                        List.copyOf(participants));
-                final List<Fork> merged = new ArrayList<>();
-                for (final Fork fork : out) {
-                    if (fork == cells.get(0)) {
-                        merged.add(turns);
-                    } else if (!cells.contains(fork)) {
-                        merged.add(fork);
+                final Map<String, List<Fork>> groups = new java.util.LinkedHashMap<>();
+                out.stream().filter(f -> !f.takesTurns() && method.equals(CellsInTurn.METHOD_OF.get(f.entry().method()))
+                        && (!counting || InTurn.ranInTurn(f.params())))
+                        .forEach(f -> groups.computeIfAbsent(interpreted ? f.params().get(Measurement.SCHEME) : "",
+                                g -> new ArrayList<>()).add(f));
+                int merged = 0;
+                for (final List<Fork> cells : groups.values()) {
+                    final List<Turns.Participant> participants = new ArrayList<>();
+                    for (final Fork f : cells) {
+                        for (final Map<String, String> params : InTurn.measured(f.params())) {
+                            participants.add(new Turns.Participant(f.entry().benchmark(), params));
+                        }
                     }
+                    if (participants.size() < 2) {
+                        continue;
+                    }
+                    if (counting && withCPython) {
+                        participants.add(CPYTHON_IN_TURN);
+                    }
+                    final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
+                            List.copyOf(participants));
+                    final List<Fork> next = new ArrayList<>();
+                    for (final Fork fork : out) {
+                        if (fork == cells.get(0)) {
+                            next.add(turns);
+                        } else if (!cells.contains(fork)) {
+                            next.add(fork);
+                        }
+                    }
+                    out = List.copyOf(next);
+                    merged += participants.size();
                 }
-                out = List.copyOf(merged);
-                notes.add(participants.size() + (countdowns ? " countdown cells (every scheme's shapes)"
-                        : " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
-                        cells.stream().map(f -> f.entry().method()).toList())) + ")")
-                        + " take turns in one fork a round, each in a class loader of its own, so a ratio across "
-                        + "schemes is formed inside one JVM (--separate-schemes gives each a fork of its own)");
+                if (merged == 0) {
+                    continue;
+                }
+                final String python = counting && withCPython ? " and CPython's (a python3 worker counting in a started "
+                        + "thread)" : "";
+                notes.add(switch (method) {
+                    case CellsInTurn.BARE -> merged + " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
+                            groups.values().stream().flatMap(List::stream).map(f -> f.entry().method()).toList())) + ")";
+                    case CellsInTurn.COUNTDOWNS -> merged + " countdown cells (every scheme's shapes" + python + ")";
+                    default -> "interpreted: each scheme's shapes" + python;
+                } + " take turns in one fork a round" + (interpreted ? " per scheme" : "") + ", each in a class loader "
+                        + "(or process) of its own, so a ratio across schemes is formed inside one JVM "
+                        + "(--separate-schemes gives each a fork of its own)");
             }
             return out;
         }

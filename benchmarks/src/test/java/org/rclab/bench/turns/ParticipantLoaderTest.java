@@ -16,8 +16,8 @@ class ParticipantLoaderTest {
 
     @Test
     void twoParticipantsRunTheirOwnCopiesOfTheRuntimeAndTheBenchmark() throws Exception {
-        final LongUnaryOperator first = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
-        final LongUnaryOperator second = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
+        final LongUnaryOperator first = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", 1, PARENT);
+        final LongUnaryOperator second = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", 1, PARENT);
         try {
             assertInstanceOf(ParticipantLoader.class, first.getClass().getClassLoader());
             assertNotSame(first.getClass(), second.getClass(), "each participant's loop is its loader's own class");
@@ -38,8 +38,8 @@ class ParticipantLoaderTest {
     @Test
     void aParticipantFindsItsSchemeThroughItsOwnLoaderAndTheContextLoaderIsRestored() throws Exception {
         final ClassLoader before = Thread.currentThread().getContextClassLoader();
-        final LongUnaryOperator floor = CellsInTurn.make("physical{kind=owner-check}", PARENT);
-        final LongUnaryOperator sections = CellsInTurn.make("sectionPair{scheme=unsafe}", PARENT);
+        final LongUnaryOperator floor = CellsInTurn.make("physical{kind=owner-check}", 1, PARENT);
+        final LongUnaryOperator sections = CellsInTurn.make("sectionPair{scheme=unsafe}", 1, PARENT);
         try {
             assertSame(before, Thread.currentThread().getContextClassLoader());
             assertEquals(3, floor.applyAsLong(3), "each body raises and lowers every count, returning the first (1)");
@@ -52,7 +52,7 @@ class ParticipantLoaderTest {
 
     @Test
     void aCountdownCellsCountingThreadsRunItsLoadersCopy() throws Exception {
-        final LongUnaryOperator countdown = CellsInTurn.make("countdown{scheme=unsafe,shape=2threads}", PARENT);
+        final LongUnaryOperator countdown = CellsInTurn.make("countdown{scheme=unsafe,shape=2threads}", 1, PARENT);
         try {
             assertInstanceOf(ParticipantLoader.class, countdown.getClass().getClassLoader());
             final long counted = countdown.applyAsLong(1);
@@ -81,11 +81,11 @@ class ParticipantLoaderTest {
     @Test
     void aParticipantThatCannotTakeTurnsIsRefusedByName() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CellsInTurn.make("interpreted{scheme=unsafe}", PARENT));
-        assertEquals("participant 'interpreted{scheme=unsafe}': only [countdown, ownedPairBatch, physical, sectionPair] "
-                + "take turns", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("ownedPairBatch", PARENT));
-        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("countdown{scheme=unsafe}", PARENT),
+                () -> CellsInTurn.make("ioConvoy{scheme=unsafe}", 1, PARENT));
+        assertEquals("participant 'ioConvoy{scheme=unsafe}': only [countdown, interpreted, ownedPairBatch, physical, "
+                + "sectionPair] take turns", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("ownedPairBatch", 1, PARENT));
+        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("countdown{scheme=unsafe}", 1, PARENT),
                 "a countdown cell names its shape");
     }
 
