@@ -410,6 +410,15 @@ public final class BenchCommand {
         if (jmhForks != (long) rounds * plan.forks().size()) {
             problems.add(jmhForks + " of " + rounds * plan.forks().size() + " forks scored");
         }
+        // CPython's participant must have scored in every fork it took turns in, not only its seeds run.
+        final long pythonTurns = (long) rounds * plan.forks().stream().filter(f -> f.turns().contains(Plan.CPYTHON_IN_TURN))
+                .count();
+        final long pythonScored = forks.stream().filter(f -> f.measurement().scheme().equals(BenchReport.CPYTHON)
+                && forks.stream().anyMatch(o -> o.round() == f.round() && o.position() == f.position()
+                && !o.measurement().scheme().equals(BenchReport.CPYTHON))).count();
+        if (pythonScored != pythonTurns) {
+            problems.add("CPython scored in turn in " + pythonScored + " of " + pythonTurns + " forks");
+        }
         for (final String file : List.of("jmh.json", "rounds.json", "report.md", "summary.md")) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 problems.add(file + " was not written");
@@ -427,7 +436,8 @@ public final class BenchCommand {
             err.println("rclab bench: smoke failed: " + String.join("; ", problems));
             return FAILURE;
         }
-        out.println("rclab bench: smoke ok: " + jmhForks + " forks in " + rounds + " rounds scored");
+        out.println("rclab bench: smoke ok: " + jmhForks + " forks in " + rounds + " rounds scored"
+                + (pythonTurns > 0 ? ", CPython in turn in " + pythonScored + " of them" : ""));
         return OK;
     }
 
@@ -624,9 +634,10 @@ public final class BenchCommand {
         String describeCost(final RunSettings settings, final boolean withCPython) {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
             final StringBuilder turns = new StringBuilder();
-            forks.stream().filter(Fork::takesTurns).forEach(f -> turns.append(", 1 with ").append(f.turns().size())
-                    .append(f.takesCountdownTurns() ? " " + f.entry().method().replaceAll("s$", "") + " cells" : " bare cells")
-                    .append(" in turn"));
+            final Map<String, Long> kinds = new java.util.LinkedHashMap<>();
+            forks.stream().filter(Fork::takesTurns).forEach(f -> kinds.merge(f.turns().size() + (f.takesCountdownTurns()
+                    ? " " + f.entry().method().replaceAll("s$", "") + " cells" : " bare cells"), 1L, Long::sum));
+            kinds.forEach((kind, count) -> turns.append(", ").append(count).append(" with ").append(kind).append(" in turn"));
             final Duration total = estimate(settings, withCPython);
             return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with one scheme's countdown shapes in turn%s)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",

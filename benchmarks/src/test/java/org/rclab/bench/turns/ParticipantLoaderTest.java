@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.function.LongUnaryOperator;
 
@@ -76,6 +78,34 @@ class ParticipantLoaderTest {
             assertSame(org.openjdk.jmh.infra.Blackhole.class, loader.loadClass(org.openjdk.jmh.infra.Blackhole.class.getName()));
             assertSame(LongUnaryOperator.class, loader.loadClass(LongUnaryOperator.class.getName()));
         }
+    }
+
+    @Test
+    void anInterpretedCellRunsTheProgramInItsLoadersCopyOfTheInterpreter() throws Exception {
+        final LongUnaryOperator interpreted = CellsInTurn.make("interpreted{scheme=unsafe,shape=1thread}", 1, PARENT);
+        try {
+            assertInstanceOf(ParticipantLoader.class, interpreted.getClass().getClassLoader());
+            assertNotSame(org.rclab.interp.eval.Interpreter.class, Class.forName(
+                    org.rclab.interp.eval.Interpreter.class.getName(), false, interpreted.getClass().getClassLoader()));
+            assertEquals(0, interpreted.applyAsLong(1), "one whole countdown; the program's countdown returns None");
+        } finally {
+            ((AutoCloseable) interpreted).close();
+        }
+    }
+
+    @Test
+    void aCPythonCellCountsTheForksStepsPerCallInAWorkerOfItsOwn() throws Exception {
+        assumeTrue(org.rclab.bench.CPythonWorker.python().isPresent(), "no python3 on the PATH");
+        final LongUnaryOperator cpython = CellsInTurn.make("interpreted{scheme=cpython,shape=1thread}", 200_000, PARENT);
+        try {
+            // The worker's own nanoseconds for two countdowns of 200,000 steps: at least a nanosecond a step.
+            assertTrue(cpython.applyAsLong(2) > 400_000);
+        } finally {
+            ((AutoCloseable) cpython).close();
+        }
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CellsInTurn.make("interpreted{scheme=cpython,shape=2threads}", 1, PARENT));
+        assertEquals("CPython takes turns in the shapes [1thread, 1thread-main], not '2threads'", e.getMessage());
     }
 
     @Test
