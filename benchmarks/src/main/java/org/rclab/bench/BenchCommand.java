@@ -68,7 +68,9 @@ import org.rclab.unsafe.UnsafeScheme;
  * parameter tied to a runtime option ({@link #OPTION_PARAMS}) takes its values only for schemes
  * that declare the option. The bare single-thread cells and the countdown's cells of every scheme
  * take turns in one fork a round instead ({@link CellsInTurn}), so their ratios across schemes are
- * formed inside one JVM, unless {@code --separate-schemes}. Exit status: 0 when every planned fork produced a result, 1 when one
+ * formed inside one JVM, unless {@code --separate-schemes}; with a {@code python3}, CPython's one-thread
+ * countdown takes turns in the countdown cells' fork and in each scheme's interpreted fork as well
+ * ({@link CPythonWorker}), so the ratios to it are formed inside the fork of the other side. Exit status: 0 when every planned fork produced a result, 1 when one
  * failed or nothing could be written, 2 for a usage error.
  */
 public final class BenchCommand {
