@@ -725,7 +725,7 @@ public final class BenchCommand {
                 notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
                         + "per round (--all runs every one)", chosen.size(), forks.size()));
             }
-            final List<Fork> planned = takingTurns(chosen, catalog, request, withCPython, notes);
+            final List<Fork> planned = takingTurns(chosen, catalog, request, targets, withCPython, notes);
             final Set<String> inTurn = new java.util.TreeSet<>();
             planned.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
             if (!inTurn.isEmpty()) {
@@ -743,11 +743,13 @@ public final class BenchCommand {
          * the first, unless {@code --separate-schemes} (or, for the countdowns, {@code --separate-shapes})
          * or fewer than two such cells. A countdown fork with its shapes in turn gives one participant
          * per shape. With CPython, the countdown cells' fork and each scheme's interpreted fork take
-         * a CPython participant too ({@link #CPYTHON_IN_TURN}), so a ratio to CPython is formed
+         * a CPython participant too ({@link #CPYTHON_IN_TURN}), next to the cell a target divides by it
+         * ({@link #besideItsNumerator}), so a ratio to CPython is formed
          * inside one JVM; without it, the interpreted forks stay one scheme's shapes in turn.
          */
         private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
-                                              final boolean withCPython, final List<String> notes) {
+                                              final List<Target> targets, final boolean withCPython,
+                                              final List<String> notes) {
             List<Fork> out = List.copyOf(forks);
             if (request.separateSchemes()) {
                 return out;
@@ -775,7 +777,7 @@ public final class BenchCommand {
                         continue;
                     }
                     if (counting && withCPython) {
-                        participants.add(CPYTHON_IN_TURN);
+                        participants.add(besideItsNumerator(participants, targets), CPYTHON_IN_TURN);
                     }
                     final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
                             List.copyOf(participants));
@@ -805,6 +807,27 @@ public final class BenchCommand {
                         + "(--separate-schemes gives each a fork of its own)");
             }
             return out;
+        }
+
+        /**
+         * Where CPython's participant goes in a fork's order: just before the first participant that a
+         * target divides by CPython's figure (gil's {@code countdown{shape=1thread}}), so their turns
+         * neighbour each other in the palindrome and the ratio is formed from iterations a turn apart
+         * (at the end of 22 countdown cells it would be up to 21 turns, seconds, away); with no such
+         * participant, at the end.
+         */
+        private static int besideItsNumerator(final List<Turns.Participant> participants, final List<Target> targets) {
+            for (int i = 0; i < participants.size(); i++) {
+                final Turns.Participant p = participants.get(i);
+                final boolean divided = targets.stream().anyMatch(t -> BenchReport.CPYTHON.equals(
+                        t.denominator().scheme(t.scheme(), null))
+                        && p.params().get(Measurement.SCHEME).equals(t.numerator().scheme(t.scheme(), null))
+                        && t.numerator().matches(p.method(), p.params(), 1));
+                if (divided) {
+                    return i;
+                }
+            }
+            return participants.size();
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

@@ -306,6 +306,17 @@ class BenchCommandTest {
                 "interpreted a shape=alternating", "interpreted b shape=alternating"),
                 describe(BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(args, catalog, schemes), false)),
                 "without python3: no CPython participant, and each interpreted fork its shapes in turn as before");
+        final List<Target> overCPython = new java.util.ArrayList<>(TARGETS);
+        overCPython.addAll(Target.parse(
+                "b\tcountdown{shape=1thread} / interpreted{shape=1thread,scheme=cpython}\t<=\t0.5\tissue 13\n"));
+        assertEquals(List.of("countdown{scheme=a,shape=1thread}", "countdown{scheme=a,shape=2threads}",
+                        "countdown{scheme=a,shape=2runtimes}", "interpreted{scheme=cpython,shape=1thread}",
+                        "countdown{scheme=b,shape=1thread}", "countdown{scheme=b,shape=2threads}",
+                        "countdown{scheme=b,shape=2runtimes}"),
+                BenchCommand.Plan.make(catalog, overCPython, BenchCommand.Request.parse(args, catalog, schemes), true)
+                        .forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).findFirst().orElseThrow().turns()
+                        .stream().map(Turns.Participant::code).toList(),
+                "CPython's turns neighbour those of the cell a target divides by it");
         final String[] apart = {"--only", "countdown", "--only", "interpreted", "--separate-schemes"};
         assertEquals(List.of("countdown a shape=alternating", "countdown b shape=alternating",
                         "interpreted a shape=alternating", "interpreted b shape=alternating"),
