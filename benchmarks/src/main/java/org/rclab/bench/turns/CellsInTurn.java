@@ -25,6 +25,7 @@ import org.openjdk.jmh.runner.IterationType;
 import org.rclab.bench.Countdown;
 import org.rclab.bench.InterpretedCountdown;
 import org.rclab.bench.OwnedPair;
+import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.InTurn;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.Turns;
@@ -34,9 +35,13 @@ import org.rclab.bench.report.Turns;
  * ({@code ownedPairBatch{scheme=brc}}, {@code physical{kind=plain}}, {@code countdown{scheme=gil,shape=1thread}},
  * ...) in the palindromic order of {@link InTurn#turn}, and the report splits the fork's iterations
  * back into one measurement per participant ({@link Turns#split}), so a ratio of two participants,
- * of two schemes included, is formed inside one JVM ({@link Turns} says why). Two benchmark methods,
+ * of two schemes included, is formed inside one JVM ({@link Turns} says why). Three benchmark methods,
  * since a method's operations per invocation are fixed: {@link #bareCells} for the bare
- * single-thread paths, counted per pair, and {@link #countdowns} for the countdown, per step.
+ * single-thread paths, counted per pair, {@link #countdowns} for the countdown and
+ * {@link #interpreteds} for the interpreted countdown, per step. A participant of scheme
+ * {@code cpython} ({@code interpreted{scheme=cpython,shape=1thread}}) is CPython's countdown of the
+ * same steps per invocation in a {@code python3} worker ({@link CellLoops.CPythonCountdown}), so a
+ * ratio to CPython is formed inside the fork too.
  *
  * <p>Each participant lives in a {@link ParticipantLoader} of its own, with its own copy of the
  * runtime, the scheme and the benchmark class (a countdown's counting threads run that copy too),
@@ -81,9 +86,6 @@ public class CellsInTurn {
             "sectionPair", CellLoops.SectionPairs.class.getName(),
             "countdown", CellLoops.Countdowns.class.getName(),
             "interpreted", CellLoops.Interpreteds.class.getName());
-
-    /** The scheme name of a CPython participant: its loop is a {@link CellLoops.CPythonCountdown} whatever its method. */
-    private static final String CPYTHON = "cpython";
 
     /** The participants, in turn order, as {@link Turns#param} writes them; filled by the bench command. */
     @Param({})
@@ -136,8 +138,9 @@ public class CellsInTurn {
             }
             params.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
-        final String loop = CPYTHON.equals(params.get(Measurement.SCHEME)) ? CellLoops.CPythonCountdown.class.getName()
-                : LOOPS.get(method);
+        // CPython's participant (scheme cpython) counts in a python3 worker, whatever its method's name.
+        final String loop = BenchReport.CPYTHON.equals(params.get(Measurement.SCHEME))
+                ? CellLoops.CPythonCountdown.class.getName() : LOOPS.get(method);
         params.put(STEPS, Long.toString(steps));
         final ClassLoader loader = ParticipantLoader.overThisJvm(parent);
         final Thread self = Thread.currentThread();
