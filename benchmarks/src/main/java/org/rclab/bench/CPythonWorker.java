@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,13 @@ public final class CPythonWorker implements AutoCloseable {
     /** How long {@link #close()} waits for the worker to end after its stdin is closed. */
     private static final long EXIT_WAIT_SECONDS = 5;
 
+    /**
+     * How long a worker may take to answer one command before it is killed: a countdown call takes
+     * milliseconds, so a worker silent this long is stuck, and killing it ends the blocked read (a
+     * read on a pipe does not answer to an interrupt) with the failure that names it.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
     private final String name;
     private final Process process;
     private final Path script;
@@ -38,9 +46,12 @@ public final class CPythonWorker implements AutoCloseable {
     private final BufferedWriter commands;
     private final BufferedReader answers;
     private final String version;
+    private final Duration timeout;
+    private volatile boolean killed;
 
-    private CPythonWorker(final List<String> command, final Path script) throws IOException {
+    private CPythonWorker(final List<String> command, final Path script, final Duration timeout) throws IOException {
         this.script = script;
+        this.timeout = timeout;
         this.errors = Files.createTempFile("rclab-cpython-worker", ".err");
         this.process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         this.name = "CPython worker (" + String.join(" ", command) + ", pid " + process.pid() + ")";
@@ -70,7 +81,7 @@ public final class CPythonWorker implements AutoCloseable {
         try {
             final Path script = Files.createTempFile("rclab-cpython-seeds", ".py");
             copyScript(script);
-            return start(List.of(python.toString(), script.toString(), "--serve"), script);
+            return start(List.of(python.toString(), script.toString(), "--serve"), script, ANSWER_TIMEOUT);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot start a CPython worker: " + e.getMessage(), e);
         }
@@ -81,12 +92,13 @@ public final class CPythonWorker implements AutoCloseable {
      *
      * @param command the worker's command line
      * @param script a file the worker owns and {@link #close()} deletes, or {@code null}
+     * @param timeout how long it may take to answer before it is killed
      * @return the worker, ready for commands
      * @throws IOException if it cannot be started
      * @throws IllegalStateException if it does not say it is ready
      */
-    static CPythonWorker start(final List<String> command, final Path script) throws IOException {
-        return new CPythonWorker(command, script);
+    static CPythonWorker start(final List<String> command, final Path script, final Duration timeout) throws IOException {
+        return new CPythonWorker(command, script, timeout);
     }
 
     /**
@@ -167,13 +179,22 @@ public final class CPythonWorker implements AutoCloseable {
     /** The worker's next line; its end is a failure that says how it ended. */
     private String answer(final String toWhat) {
         final String line;
+        // The watchdog kills a silent worker; this thread meanwhile blocks on the pipe, not spinning.
+        final java.util.concurrent.CompletableFuture<Void> watchdog = java.util.concurrent.CompletableFuture.runAsync(
+                () -> {
+                    killed = true;
+                    process.destroyForcibly();
+                }, java.util.concurrent.CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
         try {
             line = answers.readLine();
         } catch (final IOException e) {
             throw failure("could not be read after " + toWhat + ": " + e.getMessage());
+        } finally {
+            watchdog.cancel(false);
         }
         if (line == null) {
-            throw failure("ended after " + toWhat + " without an answer" + exit() + lastError());
+            throw failure((killed ? "gave no answer to " + toWhat + " in " + timeout.toSeconds() + " s and was killed"
+                    : "ended after " + toWhat + " without an answer") + exit() + lastError());
         }
         return line;
     }

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CPythonWorkerTest {
@@ -22,7 +24,7 @@ class CPythonWorkerTest {
     private CPythonWorker fake(final String body) throws IOException {
         final Path script = dir.resolve("worker.sh");
         Files.writeString(script, body);
-        return CPythonWorker.start(List.of("sh", script.toString()), script);
+        return CPythonWorker.start(List.of("sh", script.toString()), script, CPythonWorker.ANSWER_TIMEOUT);
     }
 
     @Test
@@ -57,11 +59,22 @@ class CPythonWorkerTest {
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the watchdog the read blocks 10 min
+    void aWorkerThatGoesSilentIsKilledAfterItsTimeoutAndSaysSo() throws IOException {
+        final Path script = dir.resolve("silent.sh");
+        Files.writeString(script, "echo ready Fake 1.0; read line; exec sleep 600\n");
+        try (CPythonWorker worker = CPythonWorker.start(List.of("sh", script.toString()), script, Duration.ofSeconds(1))) {
+            final IllegalStateException e = assertThrows(IllegalStateException.class, () -> worker.countdown(1000, true));
+            assertTrue(e.getMessage().contains("gave no answer to 'thread 1000' in 1 s and was killed"), e.getMessage());
+        }
+    }
+
+    @Test
     void aProgramThatIsNotTheWorkerIsRefusedAtItsStart() throws IOException {
         final Path script = dir.resolve("not-a-worker.sh");
         Files.writeString(script, "echo 'Python 2.7.18'\n");
         final IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> CPythonWorker.start(List.of("sh", script.toString()), null));
+                () -> CPythonWorker.start(List.of("sh", script.toString()), null, CPythonWorker.ANSWER_TIMEOUT));
         assertTrue(e.getMessage().endsWith("said 'Python 2.7.18' at its start, not 'ready IMPLEMENTATION VERSION'"),
                 e.getMessage());
     }
