@@ -68,7 +68,9 @@ import org.rclab.unsafe.UnsafeScheme;
  * parameter tied to a runtime option ({@link #OPTION_PARAMS}) takes its values only for schemes
  * that declare the option. The bare single-thread cells and the countdown's cells of every scheme
  * take turns in one fork a round instead ({@link CellsInTurn}), so their ratios across schemes are
- * formed inside one JVM, unless {@code --separate-schemes}. Exit status: 0 when every planned fork produced a result, 1 when one
+ * formed inside one JVM, unless {@code --separate-schemes}; with a {@code python3}, CPython's one-thread
+ * countdown takes turns in the countdown cells' fork and in each scheme's interpreted fork as well
+ * ({@link CPythonWorker}), so the ratios to it are formed inside the fork of the other side. Exit status: 0 when every planned fork produced a result, 1 when one
  * failed or nothing could be written, 2 for a usage error.
  */
 public final class BenchCommand {
@@ -170,7 +172,7 @@ public final class BenchCommand {
             err.println("rclab bench: no scheme found on the class path");
             return FAILURE;
         }
-        final Plan plan = Plan.make(catalog, Target.project(), request);
+        final Plan plan = Plan.make(catalog, Target.project(), request, CPythonSeeds.onPath());
         if (plan.forks().isEmpty()) {
             err.println("rclab bench: nothing to run: " + String.join("; ", plan.notes()));
             return USAGE;
@@ -410,6 +412,15 @@ public final class BenchCommand {
         if (jmhForks != (long) rounds * plan.forks().size()) {
             problems.add(jmhForks + " of " + rounds * plan.forks().size() + " forks scored");
         }
+        // CPython's participant must have scored in every fork it took turns in, not only its seeds run.
+        final long pythonTurns = (long) rounds * plan.forks().stream().filter(f -> f.turns().contains(Plan.CPYTHON_IN_TURN))
+                .count();
+        final long pythonScored = forks.stream().filter(f -> f.measurement().scheme().equals(BenchReport.CPYTHON)
+                && forks.stream().anyMatch(o -> o.round() == f.round() && o.position() == f.position()
+                && !o.measurement().scheme().equals(BenchReport.CPYTHON))).count();
+        if (pythonScored != pythonTurns) {
+            problems.add("CPython scored in turn in " + pythonScored + " of " + pythonTurns + " forks");
+        }
         for (final String file : List.of("jmh.json", "rounds.json", "report.md", "summary.md")) {
             if (!Files.isRegularFile(dir.resolve(file))) {
                 problems.add(file + " was not written");
@@ -427,7 +438,8 @@ public final class BenchCommand {
             err.println("rclab bench: smoke failed: " + String.join("; ", problems));
             return FAILURE;
         }
-        out.println("rclab bench: smoke ok: " + jmhForks + " forks in " + rounds + " rounds scored");
+        out.println("rclab bench: smoke ok: " + jmhForks + " forks in " + rounds + " rounds scored"
+                + (pythonTurns > 0 ? ", CPython in turn in " + pythonScored + " of them" : ""));
         return OK;
     }
 
@@ -551,6 +563,15 @@ public final class BenchCommand {
      */
     record Plan(List<Fork> forks, String control, List<String> notes) {
         /**
+         * CPython's participant in the countdown cells' and interpreted forks: the seeds' countdown in a
+         * started thread, named as its once-a-round figure for the same function is
+         * ({@code interpreted{scheme=cpython,shape=1thread}}), so the targets that divide by it find it
+         * in the same fork as the Java cell ({@link BenchReport#pairedRatio} takes the copy nearest the other side).
+         */
+        static final Turns.Participant CPYTHON_IN_TURN = new Turns.Participant(BenchReport.CPYTHON + ".interpreted",
+                Map.of(Measurement.SCHEME, BenchReport.CPYTHON, InTurn.SHAPE, InTurn.SHAPES.get(0)));
+
+        /**
          * One fork: a benchmark with every parameter fixed ({@code scheme} included, if it has
          * one); or CPython's seeds, when {@code entry} is {@code null}.
          *
@@ -578,8 +599,9 @@ public final class BenchCommand {
                         : entry.method() + " " + params;
             }
 
+            /** Whether its participants are countdowns (the Java loop's or the interpreted), not bare cells. */
             boolean takesCountdownTurns() {
-                return takesTurns() && entry.method().equals(CellsInTurn.COUNTDOWNS);
+                return takesTurns() && !entry.method().equals(CellsInTurn.BARE);
             }
         }
 
@@ -614,8 +636,10 @@ public final class BenchCommand {
         String describeCost(final RunSettings settings, final boolean withCPython) {
             final long inTurn = forks.stream().filter(f -> InTurn.ranInTurn(f.params())).count();
             final StringBuilder turns = new StringBuilder();
-            forks.stream().filter(Fork::takesTurns).forEach(f -> turns.append(", 1 with ").append(f.turns().size())
-                    .append(f.takesCountdownTurns() ? " countdown cells" : " bare cells").append(" in turn"));
+            final Map<String, Long> kinds = new java.util.LinkedHashMap<>();
+            forks.stream().filter(Fork::takesTurns).forEach(f -> kinds.merge(f.turns().size() + (f.takesCountdownTurns()
+                    ? " " + f.entry().method().replaceAll("s$", "") + " cells" : " bare cells"), 1L, Long::sum));
+            kinds.forEach((kind, count) -> turns.append(", ").append(count).append(" with ").append(kind).append(" in turn"));
             final Duration total = estimate(settings, withCPython);
             return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with one scheme's countdown shapes in turn%s)%s, "
                             + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
@@ -640,7 +664,7 @@ public final class BenchCommand {
         }
 
         /**
-         * The forks every round makes.
+         * The forks every round makes, CPython aside (what a run without a {@code python3} makes).
          *
          * @param catalog the benchmarks
          * @param targets the figures that choose the cells of a run without {@code --all} or {@code --only}
@@ -648,6 +672,21 @@ public final class BenchCommand {
          * @return the plan
          */
         static Plan make(final Catalog catalog, final List<Target> targets, final Request request) {
+            return make(catalog, targets, request, false);
+        }
+
+        /**
+         * The forks every round makes.
+         *
+         * @param catalog the benchmarks
+         * @param targets the figures that choose the cells of a run without {@code --all} or {@code --only}
+         * @param request what was asked for
+         * @param withCPython whether CPython takes part (a {@code python3} is on the {@code PATH}): it then
+         *                    also takes turns in the countdown cells' and the interpreted forks
+         * @return the plan
+         */
+        static Plan make(final Catalog catalog, final List<Target> targets, final Request request,
+                         final boolean withCPython) {
             final List<String> notes = new ArrayList<>();
             final List<Fork> forks = new ArrayList<>();
             final Set<String> skipped = new LinkedHashSet<>();
@@ -686,7 +725,7 @@ public final class BenchCommand {
                 notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
                         + "per round (--all runs every one)", chosen.size(), forks.size()));
             }
-            final List<Fork> planned = takingTurns(chosen, catalog, request, notes);
+            final List<Fork> planned = takingTurns(chosen, catalog, request, targets, withCPython, notes);
             final Set<String> inTurn = new java.util.TreeSet<>();
             planned.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
             if (!inTurn.isEmpty()) {
@@ -700,48 +739,95 @@ public final class BenchCommand {
 
         /**
          * The forks with the cells that can take turns ({@link CellsInTurn#METHOD_OF}) merged into
-         * one fork per in-turn method, at the place of the first, unless {@code --separate-schemes}
-         * (or, for the countdown, {@code --separate-shapes}) or fewer than two such cells. A
-         * countdown fork with its shapes in turn gives one participant per shape.
+         * one fork per in-turn method (the interpreted countdown: one per scheme), at the place of
+         * the first, unless {@code --separate-schemes} (or, for the countdowns, {@code --separate-shapes})
+         * or fewer than two such cells. A countdown fork with its shapes in turn gives one participant
+         * per shape. With CPython, the countdown cells' fork and each scheme's interpreted fork take
+         * a CPython participant too ({@link #CPYTHON_IN_TURN}), next to the cell a target divides by it
+         * ({@link #besideItsNumerator}), so a ratio to CPython is formed
+         * inside one JVM; without it, the interpreted forks stay one scheme's shapes in turn.
          */
         private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
+                                              final List<Target> targets, final boolean withCPython,
                                               final List<String> notes) {
             List<Fork> out = List.copyOf(forks);
             if (request.separateSchemes()) {
                 return out;
             }
-            for (final String method : List.of(CellsInTurn.BARE, CellsInTurn.COUNTDOWNS)) {
-                final boolean countdowns = method.equals(CellsInTurn.COUNTDOWNS);
-                final List<Fork> cells = out.stream().filter(f -> !f.takesTurns()
-                        && method.equals(CellsInTurn.METHOD_OF.get(f.entry().method()))
-                        && (!countdowns || InTurn.ranInTurn(f.params()))).toList();
-                final List<Turns.Participant> participants = new ArrayList<>();
-                for (final Fork f : cells) {
-                    for (final Map<String, String> params : InTurn.measured(f.params())) {
-                        participants.add(new Turns.Participant(f.entry().benchmark(), params));
-                    }
-                }
-                if (participants.size() < 2 || catalog.turns(method) == null) {
+            for (final String method : List.of(CellsInTurn.BARE, CellsInTurn.COUNTDOWNS, CellsInTurn.INTERPRETEDS)) {
+                final boolean counting = !method.equals(CellsInTurn.BARE);
+                final boolean interpreted = method.equals(CellsInTurn.INTERPRETEDS);
+                if (interpreted && !withCPython || catalog.turns(method) == null) {
                     continue;
                 }
-                final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
-                        List.copyOf(participants));
-                final List<Fork> merged = new ArrayList<>();
-                for (final Fork fork : out) {
-                    if (fork == cells.get(0)) {
-                        merged.add(turns);
-                    } else if (!cells.contains(fork)) {
-                        merged.add(fork);
+                final Map<String, List<Fork>> groups = new java.util.LinkedHashMap<>();
+                out.stream().filter(f -> !f.takesTurns() && method.equals(CellsInTurn.METHOD_OF.get(f.entry().method()))
+                        && (!counting || InTurn.ranInTurn(f.params())))
+                        .forEach(f -> groups.computeIfAbsent(interpreted ? f.params().get(Measurement.SCHEME) : "",
+                                g -> new ArrayList<>()).add(f));
+                int merged = 0;
+                for (final List<Fork> cells : groups.values()) {
+                    final List<Turns.Participant> participants = new ArrayList<>();
+                    for (final Fork f : cells) {
+                        for (final Map<String, String> params : InTurn.measured(f.params())) {
+                            participants.add(new Turns.Participant(f.entry().benchmark(), params));
+                        }
                     }
+                    if (participants.size() < 2) {
+                        continue;
+                    }
+                    if (counting && withCPython) {
+                        participants.add(besideItsNumerator(participants, targets), CPYTHON_IN_TURN);
+                    }
+                    final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
+                            List.copyOf(participants));
+                    final List<Fork> next = new ArrayList<>();
+                    for (final Fork fork : out) {
+                        if (fork == cells.get(0)) {
+                            next.add(turns);
+                        } else if (!cells.contains(fork)) {
+                            next.add(fork);
+                        }
+                    }
+                    out = List.copyOf(next);
+                    merged += participants.size();
                 }
-                out = List.copyOf(merged);
-                notes.add(participants.size() + (countdowns ? " countdown cells (every scheme's shapes)"
-                        : " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
-                        cells.stream().map(f -> f.entry().method()).toList())) + ")")
-                        + " take turns in one fork a round, each in a class loader of its own, so a ratio across "
-                        + "schemes is formed inside one JVM (--separate-schemes gives each a fork of its own)");
+                if (merged == 0) {
+                    continue;
+                }
+                final String python = counting && withCPython ? " and CPython's (a python3 worker counting in a started "
+                        + "thread)" : "";
+                notes.add(switch (method) {
+                    case CellsInTurn.BARE -> merged + " bare single-thread cells (" + String.join(", ", new java.util.TreeSet<>(
+                            groups.values().stream().flatMap(List::stream).map(f -> f.entry().method()).toList())) + ")";
+                    case CellsInTurn.COUNTDOWNS -> merged + " countdown cells (every scheme's shapes" + python + ")";
+                    default -> "interpreted: each scheme's shapes" + python;
+                } + " take turns in one fork a round" + (interpreted ? " per scheme" : "") + ", each in a class loader "
+                        + "(or process) of its own, so a ratio across schemes is formed inside one JVM "
+                        + "(--separate-schemes gives each a fork of its own)");
             }
             return out;
+        }
+
+        /**
+         * Where CPython's participant goes in a fork's order: just before the first participant that a
+         * target divides by CPython's figure (gil's {@code countdown{shape=1thread}}), so their turns
+         * neighbour each other in the palindrome and the ratio is formed from iterations a turn apart
+         * (at the end of 22 countdown cells it would be up to 21 turns, seconds, away); with no such
+         * participant, at the end.
+         */
+        private static int besideItsNumerator(final List<Turns.Participant> participants, final List<Target> targets) {
+            for (int i = 0; i < participants.size(); i++) {
+                final Turns.Participant p = participants.get(i);
+                final boolean divided = targets.stream().anyMatch(t -> BenchReport.CPYTHON.equals(
+                        t.denominator().scheme(t.scheme(), null))
+                        && p.params().get(Measurement.SCHEME).equals(t.numerator().scheme(t.scheme(), null))
+                        && t.numerator().matches(p.method(), p.params(), 1));
+                if (divided) {
+                    return i;
+                }
+            }
+            return participants.size();
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

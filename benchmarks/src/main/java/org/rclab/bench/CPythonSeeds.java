@@ -1,11 +1,8 @@
 package org.rclab.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +48,12 @@ final class CPythonSeeds {
      * @throws IOException if the script cannot be written
      */
     static Optional<CPythonSeeds> find(final Path dir) throws IOException {
-        final Optional<Path> python = onPath("python3");
+        final Optional<Path> python = CPythonWorker.python();
         if (python.isEmpty()) {
             return Optional.empty();
         }
         final Path script = dir.resolve("cpython-seeds.py");
-        try (InputStream in = CPythonSeeds.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IOException(SCRIPT + " is missing from the jar");
-            }
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
+        CPythonWorker.copyScript(script);
         return Optional.of(new CPythonSeeds(python.get().toString(), script));
     }
 
@@ -71,21 +63,7 @@ final class CPythonSeeds {
      * @return {@code true} if one is
      */
     static boolean onPath() {
-        return onPath("python3").isPresent();
-    }
-
-    private static Optional<Path> onPath(final String name) {
-        final String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (final String dir : path.split(java.io.File.pathSeparator)) {
-            final Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return CPythonWorker.python().isPresent();
     }
 
     /**

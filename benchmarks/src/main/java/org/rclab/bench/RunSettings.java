@@ -246,8 +246,9 @@ enum RunSettings {
         return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme; per fork warm-up %s, "
                         + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
                         + "bare single-thread cells in turn in one fork: per cell warm-up %s, measurement %d × %d ms; "
-                        + "countdown cells of every scheme and shape in turn in one fork: per cell warm-up %s, "
-                        + "measurement %d × %d ms; "
+                        + "countdown cells of every scheme and shape in turn in one fork (with a python3: CPython's "
+                        + "one-thread step too; and each scheme's interpreted shapes with CPython's, a fork per scheme): "
+                        + "per cell warm-up %s, measurement %d × %d ms; "
                         + "a fork's score: the median of its measured iterations (of each shape's or cell's, in turn); "
                         + "CPython: countdown of %,d steps, %d calls, median of %d",
                 name().toLowerCase(Locale.ROOT), rounds,

@@ -228,9 +228,9 @@ class BenchCommandTest {
                 scheme("gil-ticks", true, Map.of()), scheme("gil-priority", true, interval),
                 scheme("fine-grained", true, Map.of()), scheme("brc", true, Map.of()), scheme("buffered", true, Map.of()));
         final BenchCommand.Plan full = BenchCommand.Plan.make(catalog, Target.project(),
-                BenchCommand.Request.parse(new String[0], catalog, shipped));
+                BenchCommand.Request.parse(new String[0], catalog, shipped), true);
         final BenchCommand.Plan quick = BenchCommand.Plan.make(catalog, Target.project(),
-                BenchCommand.Request.parse(new String[] {"--quick"}, catalog, shipped));
+                BenchCommand.Request.parse(new String[] {"--quick"}, catalog, shipped), true);
         assertTrue(full.estimate(RunSettings.FULL, true).compareTo(java.time.Duration.ofMinutes(30)) <= 0,
                 full.describeCost(RunSettings.FULL, true));
         assertTrue(quick.estimate(RunSettings.QUICK, true).compareTo(java.time.Duration.ofMinutes(6)) <= 0,
@@ -238,7 +238,8 @@ class BenchCommandTest {
         final long roundMillis = RunSettings.FULL.pythonMillis() + full.forks().stream()
                 .mapToLong(f -> f.takesTurns() ? RunSettings.FULL.turnsForkMillis(f.takesCountdownTurns(), f.turns().size())
                         : RunSettings.FULL.forkMillis(f.params().containsValue("alternating"))).sum();
-        assertEquals(2, full.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).count());
+        // The bare cells, the countdown cells, and the interpreted shapes of the four schemes targets.tsv reads them for.
+        assertEquals(6, full.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).count());
         assertEquals(roundMillis * RunSettings.FULL.rounds(), full.estimate(RunSettings.FULL, true).toMillis());
     }
 
@@ -276,6 +277,51 @@ class BenchCommandTest {
         assertEquals(List.of("ownedPairBatch a"), describe(one), "a single cell has nothing to take turns with");
         assertFalse(catalog.methods().contains(CellsInTurn.BARE) || catalog.methods().contains(CellsInTurn.COUNTDOWNS),
                 "the in-turn benchmarks are not cells of their own");
+    }
+
+    @Test
+    void withCPythonItTakesTurnsInTheCountdownCellsForkAndInEachSchemesInterpretedFork() {
+        final List<Scheme> schemes = List.of(scheme("a", true, Map.of()), scheme("b", false, Map.of()));
+        final String[] args = {"--only", "countdown", "--only", "interpreted"};
+        final BenchCommand.Plan plan = BenchCommand.Plan.make(catalog, TARGETS,
+                BenchCommand.Request.parse(args, catalog, schemes), true);
+        assertEquals(List.of("countdowns - turns=countdown{scheme=a,shape=1thread};countdown{scheme=a,shape=2threads};"
+                        + "countdown{scheme=a,shape=2runtimes};countdown{scheme=b,shape=1thread};countdown{scheme=b,"
+                        + "shape=2threads};countdown{scheme=b,shape=2runtimes};interpreted{scheme=cpython,shape=1thread}",
+                "interpreteds - turns=interpreted{scheme=a,shape=1thread};interpreted{scheme=a,shape=2threads};"
+                        + "interpreted{scheme=a,shape=2runtimes};interpreted{scheme=cpython,shape=1thread}",
+                "interpreteds - turns=interpreted{scheme=b,shape=1thread};interpreted{scheme=b,shape=2threads};"
+                        + "interpreted{scheme=b,shape=2runtimes};interpreted{scheme=cpython,shape=1thread}"),
+                describe(plan));
+        assertTrue(plan.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns)
+                .allMatch(BenchCommand.Plan.Fork::takesCountdownTurns), "both run with the countdown cells' settings");
+        assertEquals("cpython.interpreted", BenchCommand.Plan.CPYTHON_IN_TURN.benchmark(),
+                "named as the seeds run names CPython's figure for the same function");
+        assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("interpreted: each scheme's shapes and CPython's")),
+                plan.notes().toString());
+
+        assertEquals(List.of("countdowns - turns=countdown{scheme=a,shape=1thread};countdown{scheme=a,shape=2threads};"
+                        + "countdown{scheme=a,shape=2runtimes};countdown{scheme=b,shape=1thread};countdown{scheme=b,"
+                        + "shape=2threads};countdown{scheme=b,shape=2runtimes}",
+                "interpreted a shape=alternating", "interpreted b shape=alternating"),
+                describe(BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(args, catalog, schemes), false)),
+                "without python3: no CPython participant, and each interpreted fork its shapes in turn as before");
+        final List<Target> overCPython = new java.util.ArrayList<>(TARGETS);
+        overCPython.addAll(Target.parse(
+                "b\tcountdown{shape=1thread} / interpreted{shape=1thread,scheme=cpython}\t<=\t0.5\tissue 13\n"));
+        assertEquals(List.of("countdown{scheme=a,shape=1thread}", "countdown{scheme=a,shape=2threads}",
+                        "countdown{scheme=a,shape=2runtimes}", "interpreted{scheme=cpython,shape=1thread}",
+                        "countdown{scheme=b,shape=1thread}", "countdown{scheme=b,shape=2threads}",
+                        "countdown{scheme=b,shape=2runtimes}"),
+                BenchCommand.Plan.make(catalog, overCPython, BenchCommand.Request.parse(args, catalog, schemes), true)
+                        .forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).findFirst().orElseThrow().turns()
+                        .stream().map(Turns.Participant::code).toList(),
+                "CPython's turns neighbour those of the cell a target divides by it");
+        final String[] apart = {"--only", "countdown", "--only", "interpreted", "--separate-schemes"};
+        assertEquals(List.of("countdown a shape=alternating", "countdown b shape=alternating",
+                        "interpreted a shape=alternating", "interpreted b shape=alternating"),
+                describe(BenchCommand.Plan.make(catalog, TARGETS, BenchCommand.Request.parse(apart, catalog, schemes), true)),
+                "--separate-schemes: the old forks, CPython from its seeds run only");
     }
 
     @Test

@@ -167,6 +167,18 @@ public final class BenchReport {
     }
 
     /**
+     * Whether CPython also took turns inside forks of the lab's cells (a participant of
+     * {@code CellsInTurn}), beside its once-a-round seeds run.
+     *
+     * @return {@code true} if a CPython result shares its round and position with a scheme's
+     */
+    public boolean hasCPythonInTurn() {
+        return forks.stream().filter(f -> f.measurement().scheme().equals(CPYTHON)).anyMatch(c -> forks.stream()
+                .anyMatch(f -> f.round() == c.round() && f.position() == c.position()
+                        && !f.measurement().scheme().equals(CPYTHON)));
+    }
+
+    /**
      * The forks of one variant under one scheme ({@code ""} for a scheme-free benchmark).
      *
      * @param variant the variant
@@ -199,8 +211,13 @@ public final class BenchReport {
      * @return the estimate, {@link Estimate#NONE} if it did not run
      */
     public Estimate score(final Target.Cell cell, final String scheme) {
-        return Estimate.of(forks.stream().map(ForkResult::measurement)
-                .filter(m -> m.scheme().equals(scheme) && cell.matches(m)).mapToDouble(Measurement::score).toArray());
+        // A measurement run several times in a round (CPython's, in its seeds run and in turn) counts once
+        // a round, as the geometric mean of its copies: the interval is across rounds, as every other one.
+        final Map<Integer, List<Double>> byRound = new TreeMap<>();
+        forks.stream().filter(f -> f.measurement().scheme().equals(scheme) && cell.matches(f.measurement()))
+                .forEach(f -> byRound.computeIfAbsent(f.round(), r -> new ArrayList<>()).add(f.measurement().score()));
+        return Estimate.of(byRound.values().stream().mapToDouble(copies -> Math.exp(copies.stream()
+                .mapToDouble(Math::log).average().orElseThrow())).toArray());
     }
 
     /**
@@ -225,30 +242,86 @@ public final class BenchReport {
      * @param top picks the numerator's fork in a round
      * @param bottom picks the denominator's fork in a round
      * @return the estimate
-     * @throws IllegalArgumentException if a predicate picks more than one fork in a round
+     * @throws IllegalArgumentException if a predicate picks two different measurements in a round
      */
     public Estimate pairedRatio(final Predicate<Measurement> top, final Predicate<Measurement> bottom) {
-        final List<Double> ratios = new ArrayList<>();
+        return Estimate.of(pairs(top, bottom).stream().mapToDouble(Pair::ratio).toArray());
+    }
+
+    /**
+     * One round's two sides of a ratio.
+     *
+     * @param top the numerator's fork
+     * @param bottom the denominator's fork
+     * @param choice whether a side was chosen among several copies of its measurement in the round
+     */
+    public record Pair(ForkResult top, ForkResult bottom, boolean choice) {
+        /**
+         * The ratio of times per operation.
+         *
+         * @return top over bottom
+         */
+        public double ratio() {
+            return top.measurement().secondsPerOp() / bottom.measurement().secondsPerOp();
+        }
+
+        /**
+         * Whether both sides ran in one fork (cells in turn).
+         *
+         * @return {@code true} if they share round and position
+         */
+        public boolean sameFork() {
+            return top.position() == bottom.position();
+        }
+    }
+
+    /**
+     * The pairs a ratio is taken from, one per round in which both sides ran. A measurement may
+     * run more than once a round (CPython's countdown: in its seeds run and as a participant of
+     * forks run in turn); the copies nearest each other in the round's order are paired, the same
+     * fork's first, so a ratio to CPython is formed inside the fork that measured the other side
+     * when there is such a fork, and otherwise from the forks closest in time.
+     *
+     * @param top picks the numerator's forks
+     * @param bottom picks the denominator's forks
+     * @return the pairs, in round order
+     * @throws IllegalArgumentException if a predicate picks two different measurements in a round
+     */
+    public List<Pair> pairs(final Predicate<Measurement> top, final Predicate<Measurement> bottom) {
+        final List<Pair> pairs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            final Optional<Measurement> a = inRound(round, top);
-            final Optional<Measurement> b = inRound(round, bottom);
-            if (a.isPresent() && b.isPresent()) {
-                ratios.add(a.get().secondsPerOp() / b.get().secondsPerOp());
+            final List<ForkResult> a = inRound(round, top);
+            final List<ForkResult> b = inRound(round, bottom);
+            Pair best = null;
+            for (final ForkResult x : a) {
+                for (final ForkResult y : b) {
+                    if (best == null || Math.abs(x.position() - y.position())
+                            < Math.abs(best.top().position() - best.bottom().position())) {
+                        best = new Pair(x, y, a.size() > 1 || b.size() > 1);
+                    }
+                }
+            }
+            if (best != null) {
+                pairs.add(best);
             }
         }
-        return Estimate.of(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+        return pairs;
     }
 
-    private Optional<Measurement> inRound(final int round, final Predicate<Measurement> which) {
-        final List<Measurement> found = forks.stream().filter(f -> f.round() == round).map(ForkResult::measurement)
-                .filter(which).toList();
-        if (found.size() > 1) {
-            throw new IllegalArgumentException(found.size() + " results in round " + round + " match one side of a ratio: "
-                    + found.stream().map(m -> m.variant().label() + " " + m.scheme()).toList());
+    /** A side's forks in a round: one measurement, possibly measured several times (in different forks). */
+    private List<ForkResult> inRound(final int round, final Predicate<Measurement> which) {
+        final List<ForkResult> found = forks.stream().filter(f -> f.round() == round && which.test(f.measurement()))
+                .toList();
+        // Copies of one measurement share variant and scheme; two different ones are a target that names too little.
+        final List<Measurement> distinct = found.stream().map(ForkResult::measurement)
+                .filter(m -> found.stream().map(ForkResult::measurement).filter(o -> o.variant().equals(m.variant())
+                        && o.scheme().equals(m.scheme())).findFirst().orElseThrow() == m).toList();
+        if (distinct.size() > 1) {
+            throw new IllegalArgumentException(distinct.size() + " results in round " + round + " match one side of a ratio: "
+                    + distinct.stream().map(m -> m.variant().label() + " " + m.scheme()).toList());
         }
-        return found.stream().findFirst();
+        return found;
     }
-
     /**
      * The same ratio, named by target cells.
      *
@@ -400,15 +473,43 @@ public final class BenchReport {
         if (topScheme == null || bottomScheme == null) {
             return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "no control scheme in this run");
         }
-        final Estimate estimate;
+        final List<Pair> pairs;
         try {
-            estimate = ratio(t.numerator(), topScheme, t.denominator(), bottomScheme);
+            pairs = pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
         } catch (final IllegalArgumentException e) {
             return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "ambiguous: " + e.getMessage());
         }
+        final Estimate estimate = Estimate.of(pairs.stream().mapToDouble(Pair::ratio).toArray());
         final TargetCheck.Verdict verdict = t.judge(estimate);
-        return new TargetCheck(t, estimate, verdict, verdict == TargetCheck.Verdict.NOT_RUN
-                ? t.ratioText() + " has no round with both measurements" : metricsBeside(t, topScheme));
+        if (verdict == TargetCheck.Verdict.NOT_RUN) {
+            return new TargetCheck(t, estimate, verdict, t.ratioText() + " has no round with both measurements");
+        }
+        final StringJoiner note = new StringJoiner("; ");
+        note.setEmptyValue("");
+        final String pairing = pairingNote(pairs);
+        if (!pairing.isEmpty()) {
+            note.add(pairing);
+        }
+        final String metrics = metricsBeside(t, topScheme);
+        if (!metrics.isEmpty()) {
+            note.add(metrics);
+        }
+        return new TargetCheck(t, estimate, verdict, note.toString());
+    }
+
+    /**
+     * Where a side was measured more than once a round (CPython's countdown: in its seeds run and
+     * in turn in the forks of the cells divided by it), which copy the ratio took: in how many rounds
+     * the same fork's, so that a reader knows the ratio was formed inside one JVM. Empty otherwise.
+     */
+    static String pairingNote(final List<Pair> pairs) {
+        final long chosen = pairs.stream().filter(Pair::choice).count();
+        if (chosen == 0) {
+            return "";
+        }
+        final long sameFork = pairs.stream().filter(p -> p.choice() && p.sameFork()).count();
+        return String.format(java.util.Locale.ROOT, "paired in turn: both sides from one fork in %d of %d rounds%s",
+                sameFork, pairs.size(), sameFork == chosen ? "" : " (else the copies nearest in the round's order)");
     }
 
     /**

@@ -31,6 +31,13 @@ public final class MarkdownReport {
             new SideBySide("ioConvoy, scheme without a switch interval: cpu / none",
                     "ioConvoy{neighbour=cpu,interval=none} / ioConvoy{neighbour=none,interval=none}", null));
 
+    /** What the report says where CPython also took turns inside the forks of the cells divided by it. */
+    static final String IN_TURN_PYTHON = "CPython's one-thread countdown also took turns, as a `python3` worker running "
+            + "the same script's `countdown` in a started thread (`CPythonWorker.java`), in the fork of every scheme's "
+            + "countdown cells and in each scheme's interpreted fork: a ratio to it takes the copy from the fork that "
+            + "measured the other side (a target row says in how many rounds), formed inside one time window; its "
+            + "score here is the geometric mean of a round's copies.";
+
     /** The benchmark method of the interpreted countdown (and CPython's figure for it). */
     private static final String INTERPRETED = "interpreted";
 
@@ -283,7 +290,8 @@ public final class MarkdownReport {
         }
         out.append("\nCPython: ").append(run.python()).append(". Its one-thread baseline is a started thread; the "
                 + "main-thread rows show how much that choice matters. Its figures come from "
-                + "`org/rclab/bench/cpython/seeds.py`, run once per round in the same shuffled order as the forks.\n");
+                + "`org/rclab/bench/cpython/seeds.py`, run once per round in the same shuffled order as the forks."
+                + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON : "") + "\n");
         return out.toString();
     }
 
@@ -328,7 +336,7 @@ public final class MarkdownReport {
                 + "interpreter (each runtime loads the program as a pool worker does); `countdown` is the same loop "
                 + "written in Java on the same runtime ints. CPython's figure is its seeds script's countdown time "
                 + "over its steps, for the same function, in the same rounds; its `2runtimes` is its `Pool(2)`. "
-                + "Ratios are taken within each round.\n");
+                + "Ratios are taken within each round." + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON : "") + "\n");
         return out.toString();
     }
 

@@ -3,7 +3,10 @@ package org.rclab.bench.turns;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
+import org.rclab.bench.CPythonWorker;
 import org.rclab.bench.Countdown;
+import org.rclab.bench.CountingThreads;
+import org.rclab.bench.InterpretedCountdown;
 import org.rclab.bench.OwnedPair;
 import org.rclab.bench.Physical;
 import org.rclab.bench.SectionPair;
@@ -88,37 +91,137 @@ public final class CellLoops {
         }
     }
 
-    /** {@code Countdown.countdown} of one scheme and shape: its counting threads run the loader's copy. */
-    public static final class Countdowns implements LongUnaryOperator, AutoCloseable {
-        private final Countdown bench = new Countdown();
+    /**
+     * A countdown benchmark of one scheme and shape ({@code Countdown}, {@code InterpretedCountdown}):
+     * its counting threads, started by the participant, run the loader's copy.
+     */
+    private abstract static class CountingLoop implements LongUnaryOperator, AutoCloseable {
+        private final CountingThreads bench;
 
-        /**
-         * Opens the shape's runtimes and starts its counting threads, idle until a countdown.
-         *
-         * @param params the cell's {@code scheme} and {@code shape}
-         */
-        public Countdowns(final Map<String, String> params) {
+        /** Opens the shape's runtimes and starts its counting threads, idle until a countdown. */
+        CountingLoop(final CountingThreads bench, final Map<String, String> params) {
+            this.bench = bench;
             bench.scheme = required(params, "scheme");
             bench.shape = required(params, "shape");
             bench.setUp();
         }
 
+        /** One whole countdown by the counting threads. */
+        abstract long once() throws Exception;
+
         @Override
-        public long applyAsLong(final long countdowns) {
+        public final long applyAsLong(final long countdowns) {
             long sum = 0;
             try {
                 for (long i = 0; i < countdowns; i++) {
-                    sum += bench.countdown();
+                    sum += once();
                 }
             } catch (final Exception e) {
-                throw new IllegalStateException("countdown under " + bench.scheme + " failed: " + e, e);
+                throw new IllegalStateException(getClass().getSimpleName() + " under " + bench.scheme + " failed: " + e, e);
             }
             return sum;
         }
 
         @Override
-        public void close() throws Exception {
+        public final void close() throws Exception {
             bench.tearDown();
+        }
+    }
+
+    /** {@code Countdown.countdown} of one scheme and shape. */
+    public static final class Countdowns extends CountingLoop {
+        private final Countdown bench;
+
+        /**
+         * Opens the shape's runtimes and starts its counting threads.
+         *
+         * @param params the cell's {@code scheme} and {@code shape}
+         */
+        public Countdowns(final Map<String, String> params) {
+            this(new Countdown(), params);
+        }
+
+        private Countdowns(final Countdown bench, final Map<String, String> params) {
+            super(bench, params);
+            this.bench = bench;
+        }
+
+        @Override
+        long once() throws Exception {
+            return bench.countdown();
+        }
+    }
+
+    /** {@code InterpretedCountdown.interpreted} of one scheme and shape: the program loaded into each runtime. */
+    public static final class Interpreteds extends CountingLoop {
+        private final InterpretedCountdown bench;
+
+        /**
+         * Opens the shape's runtimes, loads the program into each and starts the counting threads.
+         *
+         * @param params the cell's {@code scheme} and {@code shape}
+         */
+        public Interpreteds(final Map<String, String> params) {
+            this(new InterpretedCountdown(), params);
+        }
+
+        private Interpreteds(final InterpretedCountdown bench, final Map<String, String> params) {
+            super(bench, params);
+            this.bench = bench;
+        }
+
+        @Override
+        long once() throws Exception {
+            return bench.interpreted();
+        }
+    }
+
+    /**
+     * CPython's countdown of the seeds' function, in a {@link CPythonWorker} of this participant's
+     * own: a call counts the fork's operations per invocation ({@value CellsInTurn#STEPS} of the
+     * participant's parameters) in a started thread ({@code shape=1thread}, the baseline the
+     * once-a-round seeds run uses too) or in the worker's main thread ({@code shape=1thread-main}).
+     * While the worker counts, this thread waits on the pipe; the invocation's time, which JMH
+     * measures, is the worker's countdown plus a pipe's round trip (tens of microseconds against
+     * tens of milliseconds).
+     */
+    public static final class CPythonCountdown implements LongUnaryOperator, AutoCloseable {
+        /** The shapes a CPython participant can have, by whether a started thread counts. */
+        private static final Map<String, Boolean> STARTED_THREAD = Map.of("1thread", true, "1thread-main", false);
+
+        private final CPythonWorker worker;
+        private final long steps;
+        private final boolean startedThread;
+
+        /**
+         * Starts the worker.
+         *
+         * @param params the cell's {@code shape} ({@code 1thread} or {@code 1thread-main}) and {@value CellsInTurn#STEPS}
+         */
+        public CPythonCountdown(final Map<String, String> params) {
+            final String shape = required(params, "shape");
+            final Boolean started = STARTED_THREAD.get(shape);
+            if (started == null) {
+                throw new IllegalArgumentException("CPython takes turns in the shapes " + new java.util.TreeSet<>(
+                        STARTED_THREAD.keySet()) + ", not '" + shape + "'");
+            }
+            startedThread = started;
+            steps = Long.parseLong(required(params, CellsInTurn.STEPS));
+            worker = CPythonWorker.start();
+        }
+
+        @Override
+        public long applyAsLong(final long countdowns) {
+            long nanos = 0;
+            for (long i = 0; i < countdowns; i++) {
+                nanos += worker.countdown(steps, startedThread);
+            }
+            return nanos;
+        }
+
+        @Override
+        public void close() throws Exception {
+            worker.close();
         }
     }
 

@@ -19,11 +19,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 import org.rclab.bench.Countdown;
+import org.rclab.bench.InterpretedCountdown;
 import org.rclab.bench.OwnedPair;
+import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.InTurn;
+import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.Turns;
 
 /**
@@ -31,9 +35,13 @@ import org.rclab.bench.report.Turns;
  * ({@code ownedPairBatch{scheme=brc}}, {@code physical{kind=plain}}, {@code countdown{scheme=gil,shape=1thread}},
  * ...) in the palindromic order of {@link InTurn#turn}, and the report splits the fork's iterations
  * back into one measurement per participant ({@link Turns#split}), so a ratio of two participants,
- * of two schemes included, is formed inside one JVM ({@link Turns} says why). Two benchmark methods,
+ * of two schemes included, is formed inside one JVM ({@link Turns} says why). Three benchmark methods,
  * since a method's operations per invocation are fixed: {@link #bareCells} for the bare
- * single-thread paths, counted per pair, and {@link #countdowns} for the countdown, per step.
+ * single-thread paths, counted per pair, {@link #countdowns} for the countdown and
+ * {@link #interpreteds} for the interpreted countdown, per step. A participant of scheme
+ * {@code cpython} ({@code interpreted{scheme=cpython,shape=1thread}}) is CPython's countdown of the
+ * same steps per invocation in a {@code python3} worker ({@link CellLoops.CPythonCountdown}), so a
+ * ratio to CPython is formed inside the fork too.
  *
  * <p>Each participant lives in a {@link ParticipantLoader} of its own, with its own copy of the
  * runtime, the scheme and the benchmark class (a countdown's counting threads run that copy too),
@@ -58,16 +66,26 @@ public class CellsInTurn {
     /** The in-turn method of the countdown's cells. */
     public static final String COUNTDOWNS = "countdowns";
 
+    /** The in-turn method of the interpreted countdown's cells. */
+    public static final String INTERPRETEDS = "interpreteds";
+
     /** The benchmark methods whose cells can take turns, and the in-turn method that runs them. */
     public static final Map<String, String> METHOD_OF = Map.of("ownedPairBatch", BARE, "physical", BARE,
-            "sectionPair", BARE, "countdown", COUNTDOWNS);
+            "sectionPair", BARE, "countdown", COUNTDOWNS, "interpreted", INTERPRETEDS);
+
+    /**
+     * The parameter every loop is made with beside its cell's own: the fork's operations per
+     * invocation (what a CPython participant counts per call, so its time per operation is per step).
+     */
+    public static final String STEPS = "steps";
 
     /** Each cell's loop, by its benchmark method. */
     private static final Map<String, String> LOOPS = Map.of(
             "ownedPairBatch", CellLoops.OwnedPairBatch.class.getName(),
             "physical", CellLoops.PhysicalFloor.class.getName(),
             "sectionPair", CellLoops.SectionPairs.class.getName(),
-            "countdown", CellLoops.Countdowns.class.getName());
+            "countdown", CellLoops.Countdowns.class.getName(),
+            "interpreted", CellLoops.Interpreteds.class.getName());
 
     /** The participants, in turn order, as {@link Turns#param} writes them; filled by the bench command. */
     @Param({})
@@ -81,12 +99,13 @@ public class CellsInTurn {
     /**
      * Makes every participant's loop in a loader of its own, on this (the measuring) thread.
      *
+     * @param benchmark the fork's benchmark, whose operations per invocation every loop is told
      * @throws ReflectiveOperationException if a participant's loop cannot be made
      */
     @Setup(Level.Trial)
-    public void open() throws ReflectiveOperationException {
+    public void open(final BenchmarkParams benchmark) throws ReflectiveOperationException {
         for (final String code : turns.split(Turns.SEPARATOR)) {
-            loops.add(make(code.strip(), getClass().getClassLoader()));
+            loops.add(make(code.strip(), benchmark.getOpsPerInvocation(), getClass().getClassLoader()));
         }
         current = loops.get(0);
     }
@@ -95,17 +114,19 @@ public class CellsInTurn {
      * Makes one participant's loop in a new {@link ParticipantLoader}.
      *
      * @param code the participant, {@code method{name=value,...}}
+     * @param steps the fork's operations per invocation, given to the loop as {@link #STEPS}
      * @param parent the loader everything but the lab's classes comes from
      * @return its loop, an instance of the loader's copy of a {@link CellLoops} class
      * @throws ReflectiveOperationException if the loop cannot be made
      */
-    static LongUnaryOperator make(final String code, final ClassLoader parent) throws ReflectiveOperationException {
+    static LongUnaryOperator make(final String code, final long steps, final ClassLoader parent)
+            throws ReflectiveOperationException {
         final int open = code.indexOf('{');
         if (open < 0 || !code.endsWith("}")) {
             throw new IllegalArgumentException("participant '" + code + "' is not method{name=value,...}");
         }
-        final String loop = LOOPS.get(code.substring(0, open));
-        if (loop == null) {
+        final String method = code.substring(0, open);
+        if (!LOOPS.containsKey(method)) {
             throw new IllegalArgumentException("participant '" + code + "': only " + new java.util.TreeSet<>(LOOPS.keySet())
                     + " take turns");
         }
@@ -117,6 +138,10 @@ public class CellsInTurn {
             }
             params.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
+        // CPython's participant (scheme cpython) counts in a python3 worker, whatever its method's name.
+        final String loop = BenchReport.CPYTHON.equals(params.get(Measurement.SCHEME))
+                ? CellLoops.CPythonCountdown.class.getName() : LOOPS.get(method);
+        params.put(STEPS, Long.toString(steps));
         final ClassLoader loader = ParticipantLoader.overThisJvm(parent);
         final Thread self = Thread.currentThread();
         final ClassLoader before = self.getContextClassLoader();
@@ -179,6 +204,17 @@ public class CellsInTurn {
     @Benchmark
     @OperationsPerInvocation((int) Countdown.STEPS)
     public long countdowns() {
+        return current.applyAsLong(1);
+    }
+
+    /**
+     * One whole interpreted countdown by the current participant's counting threads (or CPython's).
+     *
+     * @return the loop's result, consumed by JMH
+     */
+    @Benchmark
+    @OperationsPerInvocation((int) InterpretedCountdown.STEPS)
+    public long interpreteds() {
         return current.applyAsLong(1);
     }
 }

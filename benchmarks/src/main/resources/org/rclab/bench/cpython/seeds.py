@@ -15,6 +15,12 @@ interpreted (ns per loop step): the same countdown timings over --steps, under t
   the report sets CPython's time per step beside the lab interpreter's for the same function
 ioConvoy (ms per 1 ms sleep, --calls sleeps) with neighbour none | cpu (a thread counting down
 until told to stop) and interval 5 | 1 (sys.setswitchinterval in ms).
+
+--serve makes it a participant of a JMH fork that runs cells in turn (CPythonWorker.java): it prints
+"ready IMPLEMENTATION VERSION", then reads commands on stdin, one a line, and answers each on stdout:
+  thread N   one started thread counts N steps  ->  "ok NANOS" (perf_counter_ns around start and join)
+  main N     the main thread counts N steps     ->  "ok NANOS"
+Anything else gets "error ..." and the worker ends with status 2. Between commands it blocks on stdin.
 """
 import argparse
 import json
@@ -82,12 +88,36 @@ def median_ms(run, reps):
     return statistics.median(run() for _ in range(reps)) * 1000.0
 
 
+def serve():
+    print("ready", platform.python_implementation(), platform.python_version(), flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if len(words) != 2 or words[0] not in ("thread", "main") or not words[1].isdigit():
+            print("error: not 'thread N' or 'main N':", line.strip(), flush=True)
+            sys.exit(2)
+        steps = int(words[1])
+        begin = time.perf_counter_ns()
+        if words[0] == "thread":
+            counter = threading.Thread(target=countdown, args=(steps,))
+            counter.start()
+            counter.join()
+        else:
+            countdown(steps)
+        print("ok", time.perf_counter_ns() - begin, flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, required=True)
-    parser.add_argument("--calls", type=int, required=True)
-    parser.add_argument("--reps", type=int, required=True)
+    parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--steps", type=int)
+    parser.add_argument("--calls", type=int)
+    parser.add_argument("--reps", type=int)
     args = parser.parse_args()
+    if args.serve:
+        serve()
+        return
+    if None in (args.steps, args.calls, args.reps):
+        parser.error("--steps, --calls and --reps are required (or --serve)")
     steps, reps = args.steps, args.reps
     results = []
 

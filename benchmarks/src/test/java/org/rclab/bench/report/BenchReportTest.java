@@ -203,12 +203,51 @@ class BenchReportTest {
     }
 
     @Test
+    void aRatioToCPythonTakesTheCopyFromTheSameForkAsTheOtherSide() {
+        // Each round: CPython's seeds run at position 1 (a copy of its one-thread step, 40 ns), a fork
+        // of countdown cells in turn at position 5 with CPython's copy in it (30 ns), and gil's
+        // interpreted fork in turn at position 9 with its own copy (50 ns). The host drifts by round.
+        final List<ForkResult> forks = new ArrayList<>();
+        final Map<String, String> one = Map.of("shape", "1thread");
+        for (int round = 1; round <= 3; round++) {
+            final double drift = Fixtures.DRIFT[round - 1];
+            forks.add(Fixtures.fork(round, 1, interpreted(40 * drift), 0.5));
+            forks.add(Fixtures.fork(round, 5, Fixtures.measurement("countdown", "gil", 12 * drift, one), 0.5));
+            forks.add(Fixtures.fork(round, 5, interpreted(30 * drift), 0.5));
+            forks.add(Fixtures.fork(round, 9, Fixtures.measurement("interpreted", "gil", 45 * drift, one), 0.5));
+            forks.add(Fixtures.fork(round, 9, interpreted(50 * drift), 0.5));
+            forks.add(Fixtures.fork(round, 12, Fixtures.measurement("interpreted", "brc", 44 * drift, one), 0.5));
+        }
+        final List<Target> targets = Target.parse("""
+                gil	countdown{shape=1thread} / interpreted{shape=1thread,scheme=cpython}	<=	0.5	issue 13
+                gil	interpreted{shape=1thread} / interpreted{shape=1thread,scheme=cpython}	<=	1.0	issue 19
+                brc	interpreted{shape=1thread} / interpreted{shape=1thread,scheme=cpython}	info	-	nearest copy
+                """);
+        final List<TargetCheck> checks = new BenchReport(forks, null, targets).targetChecks();
+        assertEquals(12.0 / 30, checks.get(0).estimate().value(), EPS, "the countdown fork's own CPython copy");
+        assertEquals(45.0 / 50, checks.get(1).estimate().value(), EPS, "the interpreted fork's own CPython copy");
+        assertEquals(44.0 / 50, checks.get(2).estimate().value(), EPS, "no copy in its fork: the nearest in the order");
+        assertEquals("paired in turn: both sides from one fork in 3 of 3 rounds", checks.get(0).detail());
+        assertEquals("paired in turn: both sides from one fork in 0 of 3 rounds (else the copies nearest in the "
+                + "round's order)", checks.get(2).detail());
+        assertEquals(Math.cbrt(40.0 * 30 * 50) * Math.cbrt(1.0 * 1.3 * 0.8),
+                new BenchReport(forks, null, targets).score(new Target.Cell("interpreted", one), BenchReport.CPYTHON)
+                        .value(), 1e-6, "CPython's score: a round's copies count once, as their geometric mean");
+    }
+
+    @Test
     void countsForksRunUnderALoadAboveTheCpuCount() {
         final List<ForkResult> forks = List.of(
                 new ForkResult(1, 1, Fixtures.measurement("m", "a", 1, Map.of()), 0.5, 1.9, Map.of()),
                 new ForkResult(1, 2, Fixtures.measurement("m", "b", 1, Map.of()), 1.5, 2.5, Map.of()),
                 new ForkResult(2, 1, Fixtures.measurement("m", "a", 1, Map.of()), 3.0, 1.0, Map.of()));
         assertEquals(2, new BenchReport(forks, "a", List.of()).forksUnderLoad(2));
+    }
+
+    /** CPython's one-thread interpreted step, as its seeds run and its participant in turn both name it. */
+    private static Measurement interpreted(final double ns) {
+        return new Measurement("cpython.interpreted", "interpreted", "avgt", 1,
+                Map.of("shape", "1thread", Measurement.SCHEME, BenchReport.CPYTHON), ns, Double.NaN, "ns/op");
     }
 
     private static Measurement cpython(final String shape, final double ms) {

@@ -124,4 +124,33 @@ class MarkdownReportTest {
         assertTrue(full.contains("| interpreted / Java loop, 1thread | 2.00 [2.00, 2.00] | — |"), full);
         assertTrue(full.contains("| interpreted / CPython, 1thread | 0.80 [0.80, 0.80] | — |"), full);
     }
+
+    @Test
+    void aReportWithCPythonInTurnSaysSoAndItsTargetRowsSayInHowManyRoundsTheSidesSharedAFork() {
+        final List<ForkResult> forks = new ArrayList<>();
+        final Map<String, String> one = Map.of("shape", "1thread");
+        for (int round = 1; round <= 3; round++) {
+            final double drift = Fixtures.DRIFT[round - 1];
+            forks.add(Fixtures.fork(round, 1, cpython(60 * drift), 0.5));
+            forks.add(Fixtures.fork(round, 2, Fixtures.measurement("interpreted", "gil", 40 * drift, one), 0.5));
+            forks.add(Fixtures.fork(round, 2, cpython(50 * drift), 0.5));
+        }
+        final List<Target> targets = Target.parse(
+                "gil\tinterpreted{shape=1thread} / interpreted{shape=1thread,scheme=cpython}\t<=\t1.0\tissue 19\n");
+        final String full = new MarkdownReport(new BenchReport(forks, null, targets), RUN).full(List.of());
+        assertTrue(full.contains("| gil | `interpreted{shape=1thread} / interpreted{scheme=cpython,shape=1thread}` | "
+                + "0.80 [0.80, 0.80] | 3 | ≤ 1.00 | pass | issue 19 (paired in turn: both sides from one fork in 3 of 3 "
+                + "rounds) |"), full);
+        assertTrue(full.contains(MarkdownReport.IN_TURN_PYTHON), full);
+        // Without a copy in turn, neither.
+        final String apart = new MarkdownReport(new BenchReport(forks.stream().filter(f -> f.position() == 1
+                || !f.measurement().scheme().equals(BenchReport.CPYTHON)).toList(), null, targets), RUN).full(List.of());
+        assertFalse(apart.contains(MarkdownReport.IN_TURN_PYTHON), apart);
+        assertFalse(apart.contains("paired in turn"), apart);
+    }
+
+    private static Measurement cpython(final double ns) {
+        return new Measurement("cpython.interpreted", "interpreted", "avgt", 1,
+                Map.of("shape", "1thread", Measurement.SCHEME, BenchReport.CPYTHON), ns, Double.NaN, "ns/op");
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.function.LongUnaryOperator;
 
@@ -16,8 +18,8 @@ class ParticipantLoaderTest {
 
     @Test
     void twoParticipantsRunTheirOwnCopiesOfTheRuntimeAndTheBenchmark() throws Exception {
-        final LongUnaryOperator first = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
-        final LongUnaryOperator second = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", PARENT);
+        final LongUnaryOperator first = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", 1, PARENT);
+        final LongUnaryOperator second = CellsInTurn.make("ownedPairBatch{scheme=unsafe}", 1, PARENT);
         try {
             assertInstanceOf(ParticipantLoader.class, first.getClass().getClassLoader());
             assertNotSame(first.getClass(), second.getClass(), "each participant's loop is its loader's own class");
@@ -38,8 +40,8 @@ class ParticipantLoaderTest {
     @Test
     void aParticipantFindsItsSchemeThroughItsOwnLoaderAndTheContextLoaderIsRestored() throws Exception {
         final ClassLoader before = Thread.currentThread().getContextClassLoader();
-        final LongUnaryOperator floor = CellsInTurn.make("physical{kind=owner-check}", PARENT);
-        final LongUnaryOperator sections = CellsInTurn.make("sectionPair{scheme=unsafe}", PARENT);
+        final LongUnaryOperator floor = CellsInTurn.make("physical{kind=owner-check}", 1, PARENT);
+        final LongUnaryOperator sections = CellsInTurn.make("sectionPair{scheme=unsafe}", 1, PARENT);
         try {
             assertSame(before, Thread.currentThread().getContextClassLoader());
             assertEquals(3, floor.applyAsLong(3), "each body raises and lowers every count, returning the first (1)");
@@ -52,7 +54,7 @@ class ParticipantLoaderTest {
 
     @Test
     void aCountdownCellsCountingThreadsRunItsLoadersCopy() throws Exception {
-        final LongUnaryOperator countdown = CellsInTurn.make("countdown{scheme=unsafe,shape=2threads}", PARENT);
+        final LongUnaryOperator countdown = CellsInTurn.make("countdown{scheme=unsafe,shape=2threads}", 1, PARENT);
         try {
             assertInstanceOf(ParticipantLoader.class, countdown.getClass().getClassLoader());
             final long counted = countdown.applyAsLong(1);
@@ -79,13 +81,41 @@ class ParticipantLoaderTest {
     }
 
     @Test
+    void anInterpretedCellRunsTheProgramInItsLoadersCopyOfTheInterpreter() throws Exception {
+        final LongUnaryOperator interpreted = CellsInTurn.make("interpreted{scheme=unsafe,shape=1thread}", 1, PARENT);
+        try {
+            assertInstanceOf(ParticipantLoader.class, interpreted.getClass().getClassLoader());
+            assertNotSame(org.rclab.interp.eval.Interpreter.class, Class.forName(
+                    org.rclab.interp.eval.Interpreter.class.getName(), false, interpreted.getClass().getClassLoader()));
+            assertEquals(0, interpreted.applyAsLong(1), "one whole countdown; the program's countdown returns None");
+        } finally {
+            ((AutoCloseable) interpreted).close();
+        }
+    }
+
+    @Test
+    void aCPythonCellCountsTheForksStepsPerCallInAWorkerOfItsOwn() throws Exception {
+        assumeTrue(org.rclab.bench.CPythonWorker.python().isPresent(), "no python3 on the PATH");
+        final LongUnaryOperator cpython = CellsInTurn.make("interpreted{scheme=cpython,shape=1thread}", 200_000, PARENT);
+        try {
+            // The worker's own nanoseconds for two countdowns of 200,000 steps: at least a nanosecond a step.
+            assertTrue(cpython.applyAsLong(2) > 400_000);
+        } finally {
+            ((AutoCloseable) cpython).close();
+        }
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CellsInTurn.make("interpreted{scheme=cpython,shape=2threads}", 1, PARENT));
+        assertEquals("CPython takes turns in the shapes [1thread, 1thread-main], not '2threads'", e.getMessage());
+    }
+
+    @Test
     void aParticipantThatCannotTakeTurnsIsRefusedByName() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CellsInTurn.make("interpreted{scheme=unsafe}", PARENT));
-        assertEquals("participant 'interpreted{scheme=unsafe}': only [countdown, ownedPairBatch, physical, sectionPair] "
-                + "take turns", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("ownedPairBatch", PARENT));
-        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("countdown{scheme=unsafe}", PARENT),
+                () -> CellsInTurn.make("ioConvoy{scheme=unsafe}", 1, PARENT));
+        assertEquals("participant 'ioConvoy{scheme=unsafe}': only [countdown, interpreted, ownedPairBatch, physical, "
+                + "sectionPair] take turns", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("ownedPairBatch", 1, PARENT));
+        assertThrows(IllegalArgumentException.class, () -> CellsInTurn.make("countdown{scheme=unsafe}", 1, PARENT),
                 "a countdown cell names its shape");
     }
 
