@@ -337,7 +337,7 @@ public final class BenchCommand {
         }
         request.profilers().forEach(p -> options.addProfiler(p.getKlass(), p.getOpts()));
         if (fork.takesTurns()) {
-            request.settings().applyTurns(options, fork.takesCountdownTurns(), fork.turns().size());
+            request.settings().applyTurns(options, fork.entry().method(), fork.turns().size());
         } else {
             request.settings().apply(options, InTurn.ranInTurn(fork.params()));
         }
@@ -657,7 +657,7 @@ public final class BenchCommand {
         Duration estimate(final RunSettings settings, final boolean withCPython) {
             long roundMillis = withCPython ? settings.pythonMillis() : 0;
             for (final Fork fork : forks) {
-                roundMillis += fork.takesTurns() ? settings.turnsForkMillis(fork.takesCountdownTurns(), fork.turns().size())
+                roundMillis += fork.takesTurns() ? settings.turnsForkMillis(fork.entry().method(), fork.turns().size())
                         : settings.forkMillis(InTurn.ranInTurn(fork.params()));
             }
             return Duration.ofMillis(roundMillis * settings.rounds());

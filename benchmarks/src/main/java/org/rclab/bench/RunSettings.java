@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.rclab.bench.report.InTurn;
+import org.rclab.bench.turns.CellsInTurn;
 
 /**
  * How long the bench command measures: how many paired rounds, and per fork how JMH warms up and
@@ -25,17 +26,17 @@ enum RunSettings {
      * 2026-11-30).
      */
     FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
-            new TurnsFork(2, 200, 4, 150), 10_000_000, 200, 3, 12_000),
+            new TurnsFork(2, 200, 4, 150), new TurnsFork(4, 250, 4, 150), 10_000_000, 200, 3, 12_000),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
      * idle machine. The warm-up is about what the countdown loop needs to reach C2 code; the
      * measurement is as long as before, in six iterations for the median.
      */
     QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), new TurnsFork(2, 100, 6, 50),
-            new TurnsFork(2, 150, 2, 150), 5_000_000, 100, 1, 3_000),
+            new TurnsFork(2, 150, 2, 150), new TurnsFork(4, 150, 2, 150), 5_000_000, 100, 1, 3_000),
     /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
     SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), new TurnsFork(0, 0, 2, 20),
-            new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500);
+            new TurnsFork(0, 0, 2, 20), new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500);
 
     /** Heap of each forked JVM: fixed, so that heap sizing does not differ between forks. */
     static final String FORK_HEAP = "2g";
@@ -69,6 +70,7 @@ enum RunSettings {
     private final InTurnFork inTurn;
     private final TurnsFork turns;
     private final TurnsFork countdownTurns;
+    private final TurnsFork interpretedTurns;
     private final long pythonSteps;
     private final int pythonCalls;
     private final int pythonReps;
@@ -76,7 +78,7 @@ enum RunSettings {
 
     RunSettings(final int rounds, final int warmupIterations, final int warmupMillis, final int iterations,
                 final int iterationMillis, final InTurnFork inTurn, final TurnsFork turns, final TurnsFork countdownTurns,
-                final long pythonSteps, final int pythonCalls,
+                final TurnsFork interpretedTurns, final long pythonSteps, final int pythonCalls,
                 final int pythonReps, final long pythonRoundMillis) {
         this.rounds = rounds;
         this.warmupIterations = warmupIterations;
@@ -86,6 +88,7 @@ enum RunSettings {
         this.inTurn = inTurn;
         this.turns = turns;
         this.countdownTurns = countdownTurns;
+        this.interpretedTurns = interpretedTurns;
         this.pythonSteps = pythonSteps;
         this.pythonCalls = pythonCalls;
         this.pythonReps = pythonReps;
@@ -136,13 +139,13 @@ enum RunSettings {
      * Applies the settings of a fork whose participants take turns ({@link TurnsFork}).
      *
      * @param options the builder
-     * @param countdowns whether the participants are countdowns rather than bare cells
+     * @param method the fork's {@link CellsInTurn} method: bare cells, countdowns or interpreted countdowns
      * @param participants how many take turns
      * @return the builder
      */
-    ChainedOptionsBuilder applyTurns(final ChainedOptionsBuilder options, final boolean countdowns,
+    ChainedOptionsBuilder applyTurns(final ChainedOptionsBuilder options, final String method,
                                      final int participants) {
-        final TurnsFork turns = countdowns ? countdownTurns : this.turns;
+        final TurnsFork turns = turnsOf(method);
         options.forks(1).warmupIterations(turns.warmupTurns() * participants)
                 .measurementIterations(turns.iterationsEach() * participants)
                 .measurementTime(new TimeValue(turns.iterationMillis(), TimeUnit.MILLISECONDS))
@@ -158,17 +161,34 @@ enum RunSettings {
      * measurement, {@link #FORK_OVERHEAD_MILLIS}, {@link #PARTICIPANT_SETUP_MILLIS} per participant,
      * and for countdowns {@link #IN_TURN_ITERATION_OVERHEAD_MILLIS} per iteration.
      *
-     * @param countdowns whether the participants are countdowns rather than bare cells
+     * @param method the fork's {@link CellsInTurn} method: bare cells, countdowns or interpreted countdowns
      * @param participants how many take turns
      * @return milliseconds
      */
-    long turnsForkMillis(final boolean countdowns, final int participants) {
-        final TurnsFork turns = countdowns ? countdownTurns : this.turns;
+    long turnsForkMillis(final String method, final int participants) {
+        final TurnsFork turns = turnsOf(method);
         // A countdown iteration overruns its time by the countdown in flight, as in a fork of shapes in turn.
-        final long overrun = countdowns ? IN_TURN_ITERATION_OVERHEAD_MILLIS : 0;
+        final long overrun = method.equals(CellsInTurn.BARE) ? 0 : IN_TURN_ITERATION_OVERHEAD_MILLIS;
         return FORK_OVERHEAD_MILLIS + participants * (PARTICIPANT_SETUP_MILLIS
                 + (long) turns.warmupTurns() * (turns.warmupMillis() + overrun)
                 + (long) turns.iterationsEach() * (turns.iterationMillis() + overrun));
+    }
+
+    /**
+     * The turns of a fork of cells. The interpreted countdown's cells warm up longer than the Java
+     * countdown's: its dispatch loop is compiled, deoptimised and compiled again before it settles,
+     * and with 2 × 200 ms of warm-up the first measured iteration of every Java interpreted cell
+     * took 1.4–2.0 × its later ones (median over the 36 forks of the 12:29 run, 2026-11-30; the
+     * Java countdown's cells 0.8–1.3, CPython's 1.0), which made a cell's median depend on its
+     * fork's luck.
+     */
+    private TurnsFork turnsOf(final String method) {
+        return switch (method) {
+            case CellsInTurn.BARE -> turns;
+            case CellsInTurn.COUNTDOWNS -> countdownTurns;
+            case CellsInTurn.INTERPRETEDS -> interpretedTurns;
+            default -> throw new IllegalArgumentException("not a fork of cells in turn: " + method);
+        };
     }
 
     /**
@@ -247,8 +267,9 @@ enum RunSettings {
                         + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
                         + "bare single-thread cells in turn in one fork: per cell warm-up %s, measurement %d × %d ms; "
                         + "countdown cells of every scheme and shape in turn in one fork (with a python3: CPython's "
-                        + "one-thread step too; and each scheme's interpreted shapes with CPython's, a fork per scheme): "
-                        + "per cell warm-up %s, measurement %d × %d ms; "
+                        + "one-thread step too): per cell warm-up %s, measurement %d × %d ms; "
+                        + "each scheme's interpreted shapes in turn in one fork per scheme (with a python3: CPython's "
+                        + "one-thread step too): per cell warm-up %s, measurement %d × %d ms; "
                         + "a fork's score: the median of its measured iterations (of each shape's or cell's, in turn); "
                         + "CPython: countdown of %,d steps, %d calls, median of %d",
                 name().toLowerCase(Locale.ROOT), rounds,
@@ -260,6 +281,9 @@ enum RunSettings {
                 turns.iterationsEach(), turns.iterationMillis(),
                 countdownTurns.warmupTurns() == 0 ? "none"
                         : countdownTurns.warmupTurns() + " × " + countdownTurns.warmupMillis() + " ms",
-                countdownTurns.iterationsEach(), countdownTurns.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
+                countdownTurns.iterationsEach(), countdownTurns.iterationMillis(),
+                interpretedTurns.warmupTurns() == 0 ? "none"
+                        : interpretedTurns.warmupTurns() + " × " + interpretedTurns.warmupMillis() + " ms",
+                interpretedTurns.iterationsEach(), interpretedTurns.iterationMillis(), pythonSteps, pythonCalls, pythonReps);
     }
 }

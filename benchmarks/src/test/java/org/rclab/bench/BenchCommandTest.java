@@ -236,7 +236,7 @@ class BenchCommandTest {
         assertTrue(quick.estimate(RunSettings.QUICK, true).compareTo(java.time.Duration.ofMinutes(6)) <= 0,
                 quick.describeCost(RunSettings.QUICK, true));
         final long roundMillis = RunSettings.FULL.pythonMillis() + full.forks().stream()
-                .mapToLong(f -> f.takesTurns() ? RunSettings.FULL.turnsForkMillis(f.takesCountdownTurns(), f.turns().size())
+                .mapToLong(f -> f.takesTurns() ? RunSettings.FULL.turnsForkMillis(f.entry().method(), f.turns().size())
                         : RunSettings.FULL.forkMillis(f.params().containsValue("alternating"))).sum();
         // The bare cells, the countdown cells, and the interpreted shapes of the four schemes targets.tsv reads them for.
         assertEquals(6, full.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).count());
@@ -294,7 +294,10 @@ class BenchCommandTest {
                         + "interpreted{scheme=b,shape=2runtimes};interpreted{scheme=cpython,shape=1thread}"),
                 describe(plan));
         assertTrue(plan.forks().stream().filter(BenchCommand.Plan.Fork::takesTurns)
-                .allMatch(BenchCommand.Plan.Fork::takesCountdownTurns), "both run with the countdown cells' settings");
+                .allMatch(BenchCommand.Plan.Fork::takesCountdownTurns), "both are countdowns, not bare cells");
+        assertTrue(RunSettings.FULL.turnsForkMillis(CellsInTurn.INTERPRETEDS, 4)
+                        > RunSettings.FULL.turnsForkMillis(CellsInTurn.COUNTDOWNS, 4),
+                "the interpreted cells warm up longer: their dispatch loop settles later");
         assertEquals("cpython.interpreted", BenchCommand.Plan.CPYTHON_IN_TURN.benchmark(),
                 "named as the seeds run names CPython's figure for the same function");
         assertTrue(plan.notes().stream().anyMatch(n -> n.startsWith("interpreted: each scheme's shapes and CPython's")),
