@@ -56,7 +56,7 @@ import org.rclab.unsafe.UnsafeScheme;
  * {@code ./rclab compare} prints, and the charts.
  *
  * <pre>
- * ./rclab bench [--quick | --smoke] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]...
+ * ./rclab bench [--quick | --smoke] [--scheme NAME]... [--only BENCHMARK]... [--prof PROFILER]... [--jvm-arg ARG]...
  * </pre>
  *
  * <p>A round gives every selected scheme one fork (one JVM, through JMH's {@link Runner}) of
@@ -110,6 +110,9 @@ public final class BenchCommand {
               --scheme NAME     run only this scheme (repeatable; default: every discovered scheme)
               --only BENCHMARK  run only this benchmark method, under every scheme (repeatable): %s
               --prof PROFILER   add a JMH profiler, e.g. gc or stack (repeatable)
+              --jvm-arg ARG     add ARG to every forked JVM's flags, e.g. -XX:+PrintCompilation (repeatable);
+                                the report's reproducibility block lists them: figures of such a run are not
+                                comparable with a default run's
             ./rclab bench --report DIR
                                 write DIR's report, summary and charts again from its rounds.json
 
@@ -341,6 +344,7 @@ public final class BenchCommand {
         } else {
             request.settings().apply(options, InTurn.ranInTurn(fork.params()));
         }
+        options.jvmArgsAppend(RunSettings.forkFlags(request.jvmArgs()));
         final long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         boolean said = false;
         while (true) {
@@ -464,10 +468,12 @@ public final class BenchCommand {
      * @param separateSchemes whether each bare single-thread cell gets a fork of its own rather than a turn in one
      * @param planOnly whether to print the plan's forks and estimated duration and stop
      * @param profilers JMH profilers to add
+     * @param jvmArgs flags added to every forked JVM's, after the settings' own
      * @param commandLine the command as typed, for the report
      */
     record Request(boolean help, RunSettings settings, List<Scheme> schemes, Set<String> only, boolean all,
-                   boolean separateShapes, boolean separateSchemes, boolean planOnly, List<ProfilerConfig> profilers, String commandLine) {
+                   boolean separateShapes, boolean separateSchemes, boolean planOnly, List<ProfilerConfig> profilers,
+                   List<String> jvmArgs, String commandLine) {
         List<String> schemeNames() {
             return schemes.stream().map(Scheme::name).toList();
         }
@@ -496,12 +502,13 @@ public final class BenchCommand {
             final Set<String> schemeNames = new LinkedHashSet<>();
             final Set<String> only = new LinkedHashSet<>();
             final List<ProfilerConfig> profilers = new ArrayList<>();
+            final List<String> jvmArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 final String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
                         return new Request(true, RunSettings.FULL, List.of(), Set.of(), false, false, false, false,
-                                List.of(), "");
+                                List.of(), List.of(), "");
                     }
                     case "--quick" -> quick = true;
                     case "--smoke" -> smoke = true;
@@ -509,6 +516,13 @@ public final class BenchCommand {
                     case "--separate-shapes" -> separateShapes = true;
                     case "--separate-schemes" -> separateSchemes = true;
                     case "--plan" -> planOnly = true;
+                    case "--jvm-arg" -> {
+                        // A JVM flag starts with a dash, so here the next word is the value whatever it looks like.
+                        if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                            throw new IllegalArgumentException(arg + " needs a value, e.g. --jvm-arg -XX:+PrintCompilation");
+                        }
+                        jvmArgs.add(args[++i]);
+                    }
                     case "--scheme", "--only", "--prof" -> {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                             throw new IllegalArgumentException(arg + " needs a value");
@@ -547,7 +561,7 @@ public final class BenchCommand {
             final RunSettings settings = smoke ? RunSettings.SMOKE : quick ? RunSettings.QUICK : RunSettings.FULL;
             return new Request(false, settings, List.copyOf(schemes), Set.copyOf(only), all, separateShapes, separateSchemes,
                     planOnly,
-                    List.copyOf(profilers),
+                    List.copyOf(profilers), List.copyOf(jvmArgs),
                     ("./rclab bench " + String.join(" ", args)).strip());
         }
     }

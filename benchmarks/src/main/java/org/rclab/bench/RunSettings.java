@@ -1,5 +1,7 @@
 package org.rclab.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +42,21 @@ enum RunSettings {
 
     /** Heap of each forked JVM: fixed, so that heap sizing does not differ between forks. */
     static final String FORK_HEAP = "2g";
+
+    /**
+     * The flags every forked JVM gets: the fixed heap, then the user's own. One call, since JMH's
+     * {@code jvmArgsAppend} replaces what an earlier call set; the user's come last so that they win
+     * where they set the same thing (a larger heap, say).
+     *
+     * @param extra the user's flags ({@code --jvm-arg})
+     * @return the flags, in order
+     */
+    static String[] forkFlags(final List<String> extra) {
+        final List<String> flags = new ArrayList<>(List.of("-Xms" + FORK_HEAP,
+                "-Xmx" + FORK_HEAP));
+        flags.addAll(extra);
+        return flags.toArray(String[]::new);
+    }
 
     /**
      * What a fork costs beyond its iterations on an idle machine: JVM start, JMH's hand-shake,
@@ -126,8 +143,7 @@ enum RunSettings {
         options.forks(1).warmupIterations(warmups)
                 .measurementIterations(shapesInTurn ? inTurn.iterations() : iterations)
                 .measurementTime(new TimeValue(shapesInTurn ? inTurn.iterationMillis() : iterationMillis,
-                        TimeUnit.MILLISECONDS))
-                .jvmArgsAppend("-Xms" + FORK_HEAP, "-Xmx" + FORK_HEAP);
+                        TimeUnit.MILLISECONDS));
         if (warmups > 0) {
             options.warmupTime(new TimeValue(shapesInTurn ? inTurn.warmupMillis() : warmupMillis,
                     TimeUnit.MILLISECONDS));
@@ -148,8 +164,7 @@ enum RunSettings {
         final TurnsFork turns = turnsOf(method);
         options.forks(1).warmupIterations(turns.warmupTurns() * participants)
                 .measurementIterations(turns.iterationsEach() * participants)
-                .measurementTime(new TimeValue(turns.iterationMillis(), TimeUnit.MILLISECONDS))
-                .jvmArgsAppend("-Xms" + FORK_HEAP, "-Xmx" + FORK_HEAP);
+                .measurementTime(new TimeValue(turns.iterationMillis(), TimeUnit.MILLISECONDS));
         if (turns.warmupTurns() > 0) {
             options.warmupTime(new TimeValue(turns.warmupMillis(), TimeUnit.MILLISECONDS));
         }

@@ -82,6 +82,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void jvmArgsReachEveryForkAfterTheFixedHeapSoThatTheUsersWin() {
+        final BenchCommand.Request request = BenchCommand.Request.parse(
+                new String[] {"--jvm-arg", "-XX:+PrintCompilation", "--quick", "--jvm-arg", "-Xmx4g"}, catalog,
+                List.of(scheme("a", true, Map.of())));
+        assertEquals(List.of("-XX:+PrintCompilation", "-Xmx4g"), request.jvmArgs());
+        assertEquals(List.of("-Xms2g", "-Xmx2g", "-XX:+PrintCompilation", "-Xmx4g"),
+                List.of(RunSettings.forkFlags(request.jvmArgs())));
+        assertEquals(BenchCommand.USAGE, run("--jvm-arg").status);
+        assertEquals(BenchCommand.USAGE, run("--jvm-arg", " ").status);
+    }
+
+    @Test
     void aThreadSafeOnlyBenchmarkWithOnlyTheControlHasNothingToRun() {
         final Outcome outcome = run("--scheme", UnsafeScheme.NAME, "--only", "sharedPair");
         assertEquals(BenchCommand.USAGE, outcome.status);
