@@ -22,14 +22,6 @@ EDITS = {
     "plainfree": [("runtime/RcRuntime.java", "            VarHandle.acquireFence();\n", ""),
                   ("object/Header.java", "STATE.setRelease(o, liveState(o.runtime) | RcObject.STATE_FREED);",
                    "STATE.set(o, liveState(o.runtime) | RcObject.STATE_FREED);")],
-    # No reuse of freed ints: every step allocates a new RcInt (the runtime before the per-thread free list).
-    "noreuse": [("runtime/RcRuntime.java", "new Heap(tracking, !strictChecks && tracking == Tracking.OFF)",
-                 "new Heap(tracking, false)")],
-    "xnoclear": [("object/RcInt.java", "        clearForReuse();\n", "        Header.STATE.set(this, Header.liveState(runtime));\n")],
-    "xnoguard": [("object/RcInt.java", "if (state != (Header.liveState(runtime) | STATE_FREED) || big != null) {", "if (state == 12345) {")],
-    "xmin": [("object/RcInt.java", "if (state != (Header.liveState(runtime) | STATE_FREED) || big != null) {", "if (state == 12345) {"),
-             ("object/RcInt.java", "        clearForReuse();\n", "        Header.STATE.set(this, Header.liveState(runtime));\n")],
-    "xnopop": [("heap/ThreadCounters.java", "            if (n == 0) {\n                return null;", "            if (n >= 0) {\n                return null;")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
                    "        if (usableBy != Thread.currentThread()) {\n            throw checkpointRefused();\n        }\n"

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.rclab.object.RcInt;
 import org.rclab.object.RcObject;
 import org.rclab.object.RcType;
 
@@ -28,65 +27,23 @@ import org.rclab.object.RcType;
 public final class Heap {
     private static final RcType[] TYPES = RcType.values();
 
-    /**
-     * How many freed ints each thread keeps for reuse, per heap: {@value}. A countdown reuses one
-     * or two; more lets a burst of frees (a list of ints released) feed the allocations that
-     * follow, as CPython's per-type free lists do (its float and int lists keep 100). Bounded, so
-     * a thread that frees far more than it allocates (a scheme's commit thread) holds at most
-     * 64 × 64 bytes per runtime.
-     */
-    public static final int KEPT_INTS = 64;
-    private static final int INT_ALLOCATED = RcType.INT.ordinal();
-    private static final int INT_FREED = TYPES.length + RcType.INT.ordinal();
-
-    /**
-     * Allocations of type {@code t} at index {@code t.ordinal()}, frees at {@code TYPES.length + t.ordinal()};
-     * each thread's slot also keeps the ints it freed, when ints are reused.
-     */
-    private final ThreadCounters counts;
+    /** Allocations of type {@code t} at index {@code t.ordinal()}, frees at {@code TYPES.length + t.ordinal()}. */
+    private final ThreadCounters counts = new ThreadCounters(2 * TYPES.length);
     private final LongAdder[] misuse = adders(MisuseKind.values().length);
     private final Tracking tracking;
-    private final boolean reusesInts;
     private final ConcurrentHashMap<Long, Tracked> tracked;
 
     private record Tracked(RcObject object, List<StackTraceElement> site) {
     }
 
     /**
-     * Makes an empty heap that does not reuse freed objects.
+     * Makes an empty heap.
      *
      * @param tracking what to record about each live object
      */
     public Heap(final Tracking tracking) {
-        this(tracking, false);
-    }
-
-    /**
-     * Makes an empty heap.
-     *
-     * @param tracking what to record about each live object
-     * @param reuseInts whether each thread keeps the long-valued ints it frees (up to
-     *                  {@link #KEPT_INTS}) for its next allocations ({@link #allocateInt()});
-     *                  only without tracking, which must see every object as a distinct one
-     * @throws IllegalArgumentException if asked to reuse ints while tracking
-     */
-    public Heap(final Tracking tracking, final boolean reuseInts) {
-        if (reuseInts && tracking != Tracking.OFF) {
-            throw new IllegalArgumentException("a heap that tracks objects (" + tracking + ") cannot reuse them");
-        }
         this.tracking = tracking;
-        this.reusesInts = reuseInts;
-        this.counts = new ThreadCounters(2 * TYPES.length, reuseInts ? KEPT_INTS : 0);
         this.tracked = tracking == Tracking.OFF ? null : new ConcurrentHashMap<>();
-    }
-
-    /**
-     * Whether this heap keeps freed ints for reuse.
-     *
-     * @return the choice made at construction
-     */
-    public boolean reusesInts() {
-        return reusesInts;
     }
 
     private static LongAdder[] adders(final int n) {
@@ -123,30 +80,12 @@ public final class Heap {
     }
 
     /**
-     * Records the allocation of an int and hands back, for reuse, the oldest of the ints the
-     * calling thread freed and keeps, if it keeps one: one per-thread slot lookup for both. Only for a heap that
-     * reuses ints; the runtime calls it once per mortal long-valued int it makes, and makes a
-     * new int when it returns {@code null} (it has then already been counted).
-     *
-     * @return a freed int to reuse ({@link RcInt#reuse}), or {@code null}
-     */
-    public RcInt allocateInt() {
-        return (RcInt) counts.incrementAndTake(INT_ALLOCATED);
-    }
-
-    /**
      * Records that a mortal object was freed. Called by the runtime once per object, once the
-     * free is certain (after marking the object freed, where that mark can fail); nothing but
-     * the freed mark may be written to the object after this call. A heap that reuses ints keeps a freed long-valued int for the
-     * calling thread's next {@link #allocateInt()}.
+     * free is certain (after marking the object freed, where that mark can fail).
      *
      * @param o the freed object
      */
     public void recordFree(final RcObject o) {
-        if (reusesInts && o instanceof RcInt && !((RcInt) o).isBig()) {
-            counts.incrementAndKeep(INT_FREED, o);
-            return;
-        }
         counts.increment(TYPES.length + o.type().ordinal());
         if (tracked != null) {
             tracked.remove(o.id());

@@ -53,57 +53,27 @@ public final class ThreadCounters {
     }
 
     private final int size;
-    private final int keep;
     private final Slot[] slots = new Slot[SLOTS];
     private final LongAdder[] overflow;
 
-    /**
-     * One thread's counts and the objects it keeps; made by that thread, so its arrays sit in
-     * memory only it writes. Like the counts, the kept objects and their number are written and
-     * read by the owner alone, plainly, and pass to a thread that takes the slot over as the
-     * counts do (after {@link Thread#isAlive()} returned {@code false}).
-     */
+    /** One thread's counts; made by that thread, so its array sits in memory only it writes. */
     private static final class Slot {
         private volatile Thread owner;
         private final long[] counts;
-        /**
-         * The owner's kept objects, a ring: {@code keptCount} of them from {@code kept[keptHead]}
-         * on, oldest first (see {@link #incrementAndKeep} for why a ring).
-         */
-        private final Object[] kept;
-        private int keptHead;
-        private int keptCount;
 
-        Slot(final Thread owner, final int size, final int keep) {
+        Slot(final Thread owner, final int size) {
             this.owner = owner;
             this.counts = new long[PAD + size + PAD];
-            this.kept = new Object[keep];
         }
     }
 
     /**
-     * Makes the counters, all zero, keeping no objects.
+     * Makes the counters, all zero.
      *
      * @param size how many counters, indexed from 0
      */
     public ThreadCounters(final int size) {
-        this(size, 0);
-    }
-
-    /**
-     * Makes the counters, all zero, each thread keeping up to {@code keep} objects for itself
-     * ({@link #incrementAndKeep}, {@link #incrementAndTake}).
-     *
-     * @param size how many counters, indexed from 0
-     * @param keep how many objects each thread's slot keeps at most: zero or a power of two
-     * @throws IllegalArgumentException if {@code keep} is not zero or a power of two
-     */
-    public ThreadCounters(final int size, final int keep) {
-        if (keep < 0 || (keep & (keep - 1)) != 0) {
-            throw new IllegalArgumentException("keep must be zero or a power of two: " + keep);
-        }
         this.size = size;
-        this.keep = keep;
         this.overflow = new LongAdder[size];
         for (int i = 0; i < size; i++) {
             overflow[i] = new LongAdder();
@@ -127,72 +97,6 @@ public final class ThreadCounters {
         if (slot != null && OWNER.get(slot) == self) {
             final long[] counts = slot.counts;
             counts[PAD + index]++;
-            return;
-        }
-        incrementSlow(self, index);
-    }
-
-    /**
-     * Adds one to a counter for the calling thread and takes back the oldest object the thread
-     * keeps, if it keeps one: one slot lookup for both. A thread without a slot of its own keeps
-     * nothing, so it gets {@code null}, as does a thread that keeps nothing now.
-     *
-     * @param index the counter
-     * @return the calling thread's oldest kept object, no longer kept, or {@code null}
-     */
-    public Object incrementAndTake(final int index) {
-        final Thread self = Thread.currentThread();
-        final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
-        // Plain reads, exact for the owner: see increment.
-        if (slot != null && OWNER.get(slot) == self) {
-            final long[] counts = slot.counts;
-            counts[PAD + index]++;
-            final int n = slot.keptCount;
-            if (n == 0) {
-                return null;
-            }
-            final Object[] kept = slot.kept;
-            final int head = slot.keptHead;
-            slot.keptHead = (head + 1) & (kept.length - 1);
-            slot.keptCount = n - 1;
-            // The array keeps the reference (see incrementAndKeep).
-            return kept[head];
-        }
-        incrementSlow(self, index);
-        return null;
-    }
-
-    /**
-     * Adds one to a counter for the calling thread and keeps an object for it, if its slot has
-     * room: the thread's {@link #incrementAndTake} returns the objects it kept, oldest first. A
-     * thread without a slot of its own, or whose slot is full, keeps nothing.
-     *
-     * <p>Why a ring that keeps references after they are taken, rather than a stack: under G1,
-     * storing a reference into an object outside the young generation costs the post-write
-     * barrier a StoreLoad fence (a locked instruction, ~3 ns here), and a slot lives as long as
-     * its thread, so it is soon old. Objects that circulate (a countdown frees the int it made one
-     * step before) come back to the ring position they were kept in last time round whenever
-     * their number divides the ring's size, and then the store is skipped: the position already
-     * holds them. A stack would put a different object at its top at every free.
-     *
-     * @param index the counter
-     * @param o the object to keep
-     */
-    public void incrementAndKeep(final int index, final Object o) {
-        final Thread self = Thread.currentThread();
-        final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
-        if (slot != null && OWNER.get(slot) == self) {
-            final long[] counts = slot.counts;
-            counts[PAD + index]++;
-            final int n = slot.keptCount;
-            final Object[] kept = slot.kept;
-            if (n < kept.length) {
-                final int at = (slot.keptHead + n) & (kept.length - 1);
-                if (kept[at] != o) {
-                    kept[at] = o;
-                }
-                slot.keptCount = n + 1;
-            }
             return;
         }
         incrementSlow(self, index);
@@ -226,7 +130,7 @@ public final class ThreadCounters {
         final int at = (int) self.getId() & (SLOTS - 1);
         Slot slot = (Slot) SLOT.getVolatile(slots, at);
         if (slot == null) {
-            final Slot mine = new Slot(self, size, keep);
+            final Slot mine = new Slot(self, size);
             slot = (Slot) SLOT.compareAndExchange(slots, at, (Slot) null, mine);
             if (slot == null) {
                 slot = mine;

@@ -16,11 +16,7 @@ public final class RcInt extends RcObject {
     /** Largest value of the immortal small-int cache, as in CPython. */
     public static final int SMALL_MAX = 256;
 
-    /**
-     * Not {@code final}: the runtime reuses freed ints ({@link #reuse}). Written plainly, and
-     * published with the object as every header field is (see there).
-     */
-    private long value;
+    private final long value;
     private final BigInteger big;
 
     /**
@@ -51,38 +47,6 @@ public final class RcInt extends RcObject {
         }
         this.value = 0;
         this.big = big;
-    }
-
-    /**
-     * Makes this freed int a new one holding {@code value}: the runtime calls this when the
-     * thread that freed it allocates an int again, strict checks and tracking off (as CPython's
-     * release build hands a freed block to the next allocation of its size); the scheme's
-     * {@link org.rclab.scheme.RefCounter#init} then gives it its first reference. Users call
-     * {@link RcRuntime#newInt(long)}.
-     *
-     * <p>Why no other thread sees the reuse. Deallocation runs exactly once, after the last
-     * reference was released, and the runtime's acquire fence before the free orders every
-     * releaser's use of the object before it (see {@link org.rclab.scheme.RefCounter}); so a
-     * correct program holds no reference to a freed object, and the stores here race with
-     * nothing. The one reader that may still hold the address is a lock-free container read
-     * ({@link org.rclab.scheme.RefCounter#tryIncref}): it finds the object freed, or zero counts
-     * (refused), or the new object after its {@code init}, where a reference it takes is a real
-     * one that its recheck keeps (the container holds the new object) or releases. Publication:
-     * the new value and header are plain stores, ordered before another thread's reads by
-     * whatever hands the object over (a container's release store, a lock, a queue, a thread
-     * start), exactly as a new object's {@code init} stores are. Only a racy publication would
-     * have needed {@code value} to be {@code final}, and the lab publishes nothing racily.
-     *
-     * @param value the new value, outside the small-int cache
-     * @throws IllegalStateException if this int is not freed, or holds a {@link BigInteger}
-     */
-    public void reuse(final long value) {
-        final int state = Header.statePlain(this);
-        if (state != (Header.liveState(runtime) | STATE_FREED) || big != null) {
-            throw new IllegalStateException("cannot reuse " + describe() + ": only a freed long-valued int is reused");
-        }
-        clearForReuse();
-        this.value = value;
     }
 
     /**

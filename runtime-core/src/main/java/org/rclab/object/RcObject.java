@@ -63,29 +63,6 @@ public abstract class RcObject {
     }
 
     /**
-     * Makes this freed object's header a new object's again, for the runtime's reuse of freed
-     * ints: the five scheme fields zero and {@code null} (as {@link org.rclab.scheme.RefCounter#init}
-     * expects them), no id yet, live in its runtime. Plain stores, by the thread that freed it;
-     * {@link RcInt#reuse} says why nothing else can see them before the object is published again.
-     * A reference field is written only when it is not already {@code null}: a store into an
-     * object that has lived long enough to be old costs G1 a barrier, a load and compare cost
-     * nothing on a line the free just wrote.
-     */
-    final void clearForReuse() {
-        if (Header.OWNER.get(this) != null) {
-            Header.OWNER.set(this, (Thread) null);
-        }
-        local = 0;
-        Header.SHARED.set(this, 0L);
-        Header.LOCK_WORD.set(this, 0);
-        if (Header.SLOT.get(this) != null) {
-            Header.SLOT.set(this, (Object) null);
-        }
-        Header.ID.set(this, 0L);
-        Header.STATE.set(this, Header.liveState(runtime));
-    }
-
-    /**
      * The object's type.
      *
      * @return the type, never {@code null}

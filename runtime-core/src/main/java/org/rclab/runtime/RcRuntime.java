@@ -64,12 +64,6 @@ import org.rclab.scheme.ThreadGate;
  * thread-safe scheme without strict checks has promised a single freer, and its frees are marked
  * with a release store (see {@link #markFreed}). Switchable: allocation-site tracking
  * ({@link Tracking}) and the scheme's own {@link SchemeContext#strictChecks() strict checks}.
- *
- * <p>With strict checks and tracking both off, each thread reuses the long-valued ints it freed
- * for its next ints in this runtime (up to {@link Heap#KEPT_INTS} kept; see {@link RcInt#reuse}),
- * as CPython's release build hands a freed block to the next allocation of its size. The
- * always-on checks then see a use of a freed int only until its thread reuses it; with strict
- * checks on (the default, the tests' and the race suite's setting) a freed object stays freed.
  */
 public final class RcRuntime implements AutoCloseable {
     /** Metric suffix of container reads that succeeded without the lock: {@value}. */
@@ -114,8 +108,6 @@ public final class RcRuntime implements AutoCloseable {
      * strict checks its frees are marked by a release store; see {@link #markFreed}.
      */
     private final boolean checkedFrees;
-    /** Whether each thread reuses the long-valued ints it freed ({@link Heap#allocateInt()}). */
-    private final boolean reusesInts;
     private final ConcurrentHashMap<Thread, RuntimeThread> attached = new ConcurrentHashMap<>();
     private final RcInt[] smallInts = new RcInt[RcInt.SMALL_MAX - RcInt.SMALL_MIN + 1];
     private final RcSingleton none;
@@ -133,11 +125,7 @@ public final class RcRuntime implements AutoCloseable {
         this.number = NEXT_NUMBER.incrementAndGet();
         this.liveState = Header.liveState(this);
         this.immortalState = Header.immortalState(this);
-        // Freed ints are reused only where no check can tell: strict checks find a use of a
-        // freed object or a second free by the object staying freed, and tracking names every
-        // object; CPython's debug build does not reuse memory either.
-        this.heap = new Heap(tracking, !strictChecks && tracking == Tracking.OFF);
-        this.reusesInts = heap.reusesInts();
+        this.heap = new Heap(tracking);
         this.strictChecks = strictChecks;
         this.instance = scheme.open(new Context());
         this.counter = instance.refCounter();
@@ -433,8 +421,7 @@ public final class RcRuntime implements AutoCloseable {
             }
             heap.recordFree(o);
         } else {
-            // Accounted before the fences (a reused int is kept here, and reused only by this
-            // thread's later allocations, after the freed mark): nothing can fail in between, and the JIT may not carry
+            // Accounted before the fences: nothing can fail in between, and the JIT may not carry
             // a load across either, so here the free's per-thread slot lookup can reuse the one
             // the step's allocation just made. The acquire fence is the one RefCounter promises:
             // the scheme's load that found the count at zero is ordered before the freed mark and
@@ -464,31 +451,7 @@ public final class RcRuntime implements AutoCloseable {
         if (RcInt.isSmall(value)) {
             return smallInts[(int) value - RcInt.SMALL_MIN];
         }
-        if (reusesInts) {
-            return reusedOrNew(value);
-        }
         return born(new RcInt(this, value, false));
-    }
-
-    /**
-     * An int from the calling thread's freed ints if it kept one, else a new one (strict checks
-     * and tracking off). One per-thread lookup counts the allocation and finds the freed int;
-     * the free that kept it was counted as a free. A reused int is a new object in every way
-     * the program can see (see {@link RcInt#reuse}); the scheme's {@code init} gives it its one
-     * reference as it does a new object's. The scheme's stores into a reused int come after the
-     * acquire fence of its free, so they are ordered after the load that saw its count reach
-     * zero. {@code init} does not throw here: a scheme refuses an allocation only as a strict
-     * check.
-     */
-    private RcInt reusedOrNew(final long value) {
-        RcInt o = heap.allocateInt();
-        if (o == null) {
-            o = new RcInt(this, value, false);
-        } else {
-            o.reuse(value);
-        }
-        counter.init(o);
-        return o;
     }
 
     /**

@@ -116,12 +116,9 @@ public interface RefCounter {
      * count that reached zero never rises again), and return {@code true} only after adding a
      * reference to an object that was live at that moment. It may fail spuriously; the reader
      * then takes the locked path. The container rechecks that it still holds the item after a
-     * successful call, which makes the read linearizable. Java's collector never reuses a
-     * reachable object's memory (CPython needs QSBR for that part), but the runtime itself may
-     * reuse a freed int for the freeing thread's next int (strict checks off,
-     * {@link org.rclab.object.RcInt#reuse}): the reader may then meet it freed, with the zero
-     * fields of a new object before {@link #init} (refuse those), or as the new object, where a
-     * reference taken is a real one that the recheck keeps or releases.
+     * successful call, which makes the read linearizable; the object's memory cannot be reused
+     * meanwhile because Java's collector never reuses a reachable object's memory (CPython needs
+     * QSBR for that part).
      *
      * @param o an object that may be concurrently losing its last reference
      * @return {@code true} if a reference was added; {@code false} if the object may be dying and
