@@ -39,5 +39,5 @@ done
 # A last copy of the base: the A/A line, the spread a copy's own JIT draw gives.
 CELLS+=("base-again=$CORE$SCHEME_JARS:$JCTOOLS:$OUT/loop")
 echo "load before: $(cat /proc/loadavg)"
-java -XX:+UseG1GC -Xms2g -Xmx2g ${STEP_COST_JVM_ARGS:-} "$HERE/StepCost.java" "$ROUNDS" "$STEPS" "$SCHEMES" "${CELLS[@]}"
+java ${STEP_COST_GC:--XX:+UseG1GC} -Xms2g -Xmx2g ${STEP_COST_JVM_ARGS:-} "$HERE/StepCost.java" "$ROUNDS" "$STEPS" "$SCHEMES" "${CELLS[@]}"
 echo "load after: $(cat /proc/loadavg)"
