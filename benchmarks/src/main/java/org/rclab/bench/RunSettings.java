@@ -28,7 +28,7 @@ enum RunSettings {
      * 2026-11-30).
      */
     FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
-            new TurnsFork(2, 200, 4, 150), new TurnsFork(4, 250, 4, 150), 10_000_000, 200, 3, 12_000),
+            new TurnsFork(2, 200, 12, 50), new TurnsFork(4, 250, 8, 75), 10_000_000, 200, 3, 12_000),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
      * idle machine. The warm-up is about what the countdown loop needs to reach C2 code; the
@@ -66,12 +66,13 @@ enum RunSettings {
 
     /**
      * What a fork running shapes in turn adds per iteration: opening and closing the iteration's
-     * runtimes and counting threads, and JMH's own pause between iterations. About 60 ms: quick
-     * in-turn forks took 4–5 s against 2.5–3 s for ordinary quick forks at load 13–15
-     * (2026-11-30 04:37–04:42), and that 1.7× slow-down of the ordinary ones, taken off, leaves
-     * about 0.4 s over the in-turn fork's iterations and fixed cost, for 9 iterations.
+     * runtimes and counting threads, the countdown in flight when the time is up, and JMH's own
+     * pause between iterations. About 20 ms, measured idle (the default run of 2026-11-30 13:00,
+     * load 0.8–1.9): the countdown cells' fork took 26 s for 22 cells of 6 iterations (9 ms an
+     * iteration over its iterations and fixed costs), each interpreted fork 8.0 s for 4 cells of 8
+     * (19 ms). (It was 60 ms, scaled back from forks at load 13–15.)
      */
-    static final long IN_TURN_ITERATION_OVERHEAD_MILLIS = 60;
+    static final long IN_TURN_ITERATION_OVERHEAD_MILLIS = 20;
 
     /**
      * What each participant of a fork run in turn adds to its fixed cost: loading its own copy of
@@ -190,7 +191,16 @@ enum RunSettings {
     }
 
     /**
-     * The turns of a fork of cells. The interpreted countdown's cells warm up longer than the Java
+     * The turns of a fork of cells. The countdown cells measure many short iterations (12 × 50 ms,
+     * interpreted 8 × 75 ms) rather than a few long ones (4 × 150 ms before): in the idle run of
+     * 2026-11-30 13:00 about 40% of their 150 ms iterations ran more than 1.2 × the cell's best in
+     * the fork (CPython's as well: the host's, not the JVM's), so a median of four was often a
+     * disturbed one, and the ratio of two cells' per-fork medians varied by 10–20% (sd of the log)
+     * whether the cells were next to each other in the order or ten places apart; for the bare
+     * cells, ratios of medians of all 20 iterations varied 3–66% less (median 38%, six ratios in the
+     * 12:29 and 13:00 runs) than ratios of medians of every fifth iteration. The
+     * measured time per cell is the same; the extra iterations cost about 20 ms each (see
+     * {@link #IN_TURN_ITERATION_OVERHEAD_MILLIS}). The interpreted countdown's cells warm up longer than the Java
      * countdown's: its dispatch loop is compiled, deoptimised and compiled again before it settles,
      * and with 2 × 200 ms of warm-up the first measured iteration of every Java interpreted cell
      * took 1.4–2.0 × its later ones (median over the 36 forks of the 12:29 run, 2026-11-30; the
