@@ -45,6 +45,8 @@ public final class Charts {
     private static final Color INCONCLUSIVE = new Color(0xef6c00);
     private static final Color REFERENCE = new Color(0x546e7a);
     private static final Color BOUND = new Color(0x6a1b9a);
+    /** A target family whose intervals and bounds span more than this factor gets a logarithmic axis. */
+    private static final double LOG_SPAN = 10;
 
     private Charts() {
     }
@@ -200,13 +202,25 @@ public final class Charts {
                 line.setLineStyle(new BasicStroke(2f));
             }
         }
-        final double pad = Math.max((highest - lowest) * 0.15, 0.05);
-        final double bottom = Math.max(0, lowest - pad);
+        final double bottom;
+        final double labels;
+        if (lowest > 0 && highest / lowest > LOG_SPAN) {
+            // A family spanning more than ten-fold (buffered's 45× beside brc's 1.3× and its bound
+            // of 1.25) would squeeze, on a linear axis, the intervals that carry verdicts into a
+            // line at the bottom; on a logarithmic one each interval keeps its relative width.
+            chart.getStyler().setYAxisLogarithmic(true);
+            bottom = lowest / 1.5;
+            labels = bottom * Math.pow(lowest / bottom, 1.0 / 3);
+            chart.getStyler().setYAxisMax(highest * 1.5);
+        } else {
+            final double pad = Math.max((highest - lowest) * 0.15, 0.05);
+            bottom = Math.max(0, lowest - pad);
+            labels = bottom + (lowest - bottom) / 3;
+            chart.getStyler().setYAxisMax(highest + pad);
+        }
         chart.getStyler().setYAxisMin(bottom);
-        chart.getStyler().setYAxisMax(highest + pad);
         for (int i = 0; i < checks.size(); i++) {
-            chart.addAnnotation(new AnnotationText(checks.get(i).target().scheme(), i + 1, bottom + (lowest - bottom) / 3,
-                    false));
+            chart.addAnnotation(new AnnotationText(checks.get(i).target().scheme(), i + 1, labels, false));
         }
         return chart;
     }
