@@ -70,8 +70,8 @@ final class ObjectLock {
      * waiter then takes the lock in a gap between the holder's sections, and the former holder,
      * finding it taken, waits in turn. CPython's {@code PyMutex} paces its spinning the same way,
      * a {@code sched_yield} between reads. Two threads on one list, outside JMH, while both ran:
-     * 0.55-0.59 of the time per cycle with a first wait of one spin-wait
-     * ({@code lock-fine-grained/docs/contended-ab/}).
+     * 0.42-0.67 of the time per cycle with a first wait of one spin-wait, and 0.11-0.42 as many
+     * contended acquisitions ({@code lock-fine-grained/docs/contended-ab/}).
      */
     static final int FIRST_BACKOFF = 32;
     /**
