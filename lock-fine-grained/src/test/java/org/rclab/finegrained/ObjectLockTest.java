@@ -62,6 +62,23 @@ class ObjectLockTest {
     }
 
     @Test
+    void aContendedAcquirerLetsTheHolderRunABatchBeforeItsFirstReread() {
+        // Re-reading within a few spin-waits makes two threads on one object alternate section by
+        // section, each section pulling the object's lines across cores: the first wait must be
+        // long enough (about a microsecond at ~30 ns a spin-wait) for the holder to run several.
+        assertTrue(ObjectLock.spinWaitsBefore(0) >= 16, "first wait " + ObjectLock.spinWaitsBefore(0) + " spin-waits");
+        long total = 0;
+        for (int retry = 0; retry < ObjectLock.MAX_SPINS; retry++) {
+            final int waits = ObjectLock.spinWaitsBefore(retry);
+            assertTrue(retry == 0 || waits >= ObjectLock.spinWaitsBefore(retry - 1), "waits never shrink");
+            assertTrue(waits <= ObjectLock.MAX_BACKOFF, "retry " + retry + " waits " + waits);
+            total += waits;
+        }
+        // Spinning stays brief before the yields and the park (CPython's rule: spin, then park).
+        assertTrue(total <= (long) ObjectLock.MAX_SPINS * ObjectLock.MAX_BACKOFF, "total " + total);
+    }
+
+    @Test
     void holdersThatSometimesSleepHandTheLockToLongWaiters() {
         Workers.run(rt, THREADS, (worker, index) -> {
             for (int i = 0; i < INCREMENTS; i++) {
