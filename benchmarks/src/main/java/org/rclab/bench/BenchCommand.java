@@ -266,8 +266,8 @@ public final class BenchCommand {
                     if (fork.takesTurns()) {
                         // One fork, one ForkResult per cell: same round and position, so a ratio of
                         // two cells is formed inside the fork.
-                        for (final Measurement cell : Turns.split(result.get(), fork.turns())) {
-                            forks.add(new ForkResult(round, position, cell, before, after, Map.of()));
+                        for (final InTurn.Share cell : Turns.split(result.get(), fork.turns())) {
+                            forks.add(new ForkResult(round, position, cell.measurement(), before, after, cell.metrics()));
                         }
                     } else if (InTurn.ranInTurn(fork.params())) {
                         // One fork, one ForkResult per shape: same round and position, so a ratio of

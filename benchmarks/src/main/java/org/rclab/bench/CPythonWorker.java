@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * mode, so that CPython can take turns with the Java cells inside one JMH fork
  * ({@code org.rclab.bench.turns.CellsInTurn}): asked to count N steps of the seeds' {@code countdown}
  * (the script's own function, the one its once-a-round run times), it answers with the nanoseconds
- * it took by {@code time.perf_counter_ns}. Between commands the worker blocks on its stdin, and the
+ * it took by {@code time.perf_counter_ns} and the counting thread's CPU time by
+ * {@code time.thread_time_ns}. Between commands the worker blocks on its stdin, and the
  * JVM waiting for an answer blocks on the pipe: neither spins while the other runs.
  *
- * <p>A worker that ends or answers anything but {@code ok NANOS} fails the caller with one line
+ * <p>A worker that ends or answers anything but {@code ok NANOS CPU_NANOS} fails the caller with one line
  * naming the worker and what it said, so a fork with a broken CPython fails rather than reporting
  * a figure that is not CPython's.
  */
@@ -145,14 +146,24 @@ public final class CPythonWorker implements AutoCloseable {
     }
 
     /**
+     * What the worker measured around one countdown.
+     *
+     * @param nanos the wall-clock nanoseconds around the countdown (a started thread's start and join included)
+     * @param cpuNanos the counting thread's own CPU time over its countdown; below {@code nanos} by what the
+     *                 thread spent off a CPU (another process ran) and what starting and joining it took
+     */
+    public record Timing(long nanos, long cpuNanos) {
+    }
+
+    /**
      * Counts down in the worker and waits for its answer.
      *
      * @param steps the steps of the seeds' {@code countdown}
      * @param startedThread whether a started thread counts them (else the worker's main thread)
-     * @return the nanoseconds the worker measured around the countdown (a started thread's start and join included)
-     * @throws IllegalStateException if the worker ended or answered anything but {@code ok NANOS}
+     * @return what the worker measured
+     * @throws IllegalStateException if the worker ended or answered anything but {@code ok NANOS CPU_NANOS}
      */
-    public long countdown(final long steps, final boolean startedThread) {
+    public Timing countdown(final long steps, final boolean startedThread) {
         final String command = (startedThread ? "thread " : "main ") + steps;
         try {
             commands.write(command);
@@ -164,16 +175,17 @@ public final class CPythonWorker implements AutoCloseable {
         final String answer = answer("'" + command + "'");
         final String[] words = answer.split(" ");
         try {
-            if (words.length == 2 && words[0].equals("ok")) {
+            if (words.length == 3 && words[0].equals("ok")) {
                 final long nanos = Long.parseLong(words[1]);
-                if (nanos > 0) {
-                    return nanos;
+                final long cpuNanos = Long.parseLong(words[2]);
+                if (nanos > 0 && cpuNanos >= 0) {
+                    return new Timing(nanos, cpuNanos);
                 }
             }
         } catch (final NumberFormatException e) {
             // Said below, with the whole answer.
         }
-        throw failure("answered '" + answer + "' to '" + command + "', not 'ok NANOS'");
+        throw failure("answered '" + answer + "' to '" + command + "', not 'ok NANOS CPU_NANOS'");
     }
 
     /** The worker's next line; its end is a failure that says how it ended. */

@@ -28,24 +28,31 @@ class CPythonWorkerTest {
     }
 
     @Test
-    void aWorkersAnswerIsItsNanosecondsAndItsGreetingItsVersion() throws IOException {
-        try (CPythonWorker worker = fake("echo ready Fake 1.0; while read cmd n; do echo ok $n; done\n")) {
+    void aWorkersAnswerIsItsWallAndCpuNanosecondsAndItsGreetingItsVersion() throws IOException {
+        try (CPythonWorker worker = fake("echo ready Fake 1.0; while read cmd n; do echo ok $n $((n / 2)); done\n")) {
             assertEquals("Fake 1.0", worker.version());
-            assertEquals(1000, worker.countdown(1000, true), "the fake answers the steps it was given");
-            assertEquals(7, worker.countdown(7, false));
+            assertEquals(new CPythonWorker.Timing(1000, 500), worker.countdown(1000, true),
+                    "the fake answers the steps it was given and half of them");
+            assertEquals(new CPythonWorker.Timing(7, 3), worker.countdown(7, false));
         }
     }
 
     @Test
     void aWorkerAnsweringGarbageFailsWithOneLineNamingItAndWhatItSaid() throws IOException {
-        try (CPythonWorker worker = fake("echo ready Fake 1.0; read line; echo ok banana; read line; echo ok -5\n")) {
+        try (CPythonWorker worker = fake("echo ready Fake 1.0; read line; echo ok banana 3; read line; echo ok -5 3; "
+                + "read line; echo ok 5\n")) {
             final IllegalStateException e = assertThrows(IllegalStateException.class, () -> worker.countdown(1000, true));
             assertTrue(e.getMessage().startsWith("CPython worker (sh "), e.getMessage());
-            assertTrue(e.getMessage().endsWith("answered 'ok banana' to 'thread 1000', not 'ok NANOS'"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("answered 'ok banana 3' to 'thread 1000', not 'ok NANOS CPU_NANOS'"),
+                    e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
             final IllegalStateException negative = assertThrows(IllegalStateException.class,
                     () -> worker.countdown(5, false));
-            assertTrue(negative.getMessage().endsWith("answered 'ok -5' to 'main 5', not 'ok NANOS'"), negative.getMessage());
+            assertTrue(negative.getMessage().endsWith("answered 'ok -5 3' to 'main 5', not 'ok NANOS CPU_NANOS'"),
+                    negative.getMessage());
+            final IllegalStateException noCpu = assertThrows(IllegalStateException.class, () -> worker.countdown(5, true));
+            assertTrue(noCpu.getMessage().endsWith("answered 'ok 5' to 'thread 5', not 'ok NANOS CPU_NANOS'"),
+                    noCpu.getMessage());
         }
     }
 
@@ -84,9 +91,13 @@ class CPythonWorkerTest {
         assumeTrue(CPythonWorker.python().isPresent(), "no python3 on the PATH");
         try (CPythonWorker worker = CPythonWorker.start()) {
             assertTrue(worker.version().startsWith("CPython "), worker.version());
-            // A step of the seeds' loop takes nanoseconds in any CPython: a million of them at least a millisecond.
-            assertTrue(worker.countdown(1_000_000, true) > 1_000_000);
-            assertTrue(worker.countdown(1_000_000, false) > 1_000_000);
+            // A step of the seeds' loop takes nanoseconds in any CPython: a million of them at least a
+            // millisecond, of wall time and of the counting thread's CPU time, which the wall time bounds.
+            for (final boolean started : new boolean[] {true, false}) {
+                final CPythonWorker.Timing timing = worker.countdown(1_000_000, started);
+                assertTrue(timing.cpuNanos() > 1_000_000, timing.toString());
+                assertTrue(timing.nanos() >= timing.cpuNanos(), timing.toString());
+            }
         }
     }
 }

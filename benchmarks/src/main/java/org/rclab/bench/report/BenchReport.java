@@ -179,6 +179,18 @@ public final class BenchReport {
     }
 
     /**
+     * A metric of CPython's in-turn participants ({@link Turns#CPU_SHARE}, {@link Turns#CPU_SHARE_LOWEST}),
+     * one value per fork that recorded it.
+     *
+     * @param metric the metric's name
+     * @return the values, ascending; empty if no fork recorded it
+     */
+    public double[] cpythonCpuShares(final String metric) {
+        return forks.stream().filter(f -> f.measurement().scheme().equals(CPYTHON) && f.metrics().containsKey(metric))
+                .mapToDouble(f -> f.metrics().get(metric)).sorted().toArray();
+    }
+
+    /**
      * The forks of one variant under one scheme ({@code ""} for a scheme-free benchmark).
      *
      * @param variant the variant

@@ -291,7 +291,7 @@ public final class MarkdownReport {
         out.append("\nCPython: ").append(run.python()).append(". Its one-thread baseline is a started thread; the "
                 + "main-thread rows show how much that choice matters. Its figures come from "
                 + "`org/rclab/bench/cpython/seeds.py`, run once per round in the same shuffled order as the forks."
-                + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON : "") + "\n");
+                + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON + cpuShare() : "") + "\n");
         return out.toString();
     }
 
@@ -336,7 +336,8 @@ public final class MarkdownReport {
                 + "interpreter (each runtime loads the program as a pool worker does); `countdown` is the same loop "
                 + "written in Java on the same runtime ints. CPython's figure is its seeds script's countdown time "
                 + "over its steps, for the same function, in the same rounds; its `2runtimes` is its `Pool(2)`. "
-                + "Ratios are taken within each round." + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON : "") + "\n");
+                + "Ratios are taken within each round." + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON + cpuShare() : "")
+                + "\n");
         return out.toString();
     }
 
@@ -408,6 +409,24 @@ public final class MarkdownReport {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * How much of its turns CPython's counting thread held a CPU, where the forks recorded it: JMH
+     * times the worker's turn by the wall clock, which cannot tell a slower CPython from one whose
+     * thread waited for a CPU while another process ran.
+     */
+    private String cpuShare() {
+        final double[] forks = report.cpythonCpuShares(Turns.CPU_SHARE);
+        if (forks.length == 0) {
+            return "";
+        }
+        final double[] lowest = report.cpythonCpuShares(Turns.CPU_SHARE_LOWEST);
+        return String.format(java.util.Locale.ROOT, " In those turns its counting thread held a CPU for %.1f%% of the "
+                + "worker's wall-clock time (`time.thread_time_ns` over `perf_counter_ns`; median of %d forks' medians, "
+                + "lowest fork %.1f%%, lowest single iteration %.1f%%): what is missing is time it waited for a CPU "
+                + "while another process ran, and its thread's start and join.",
+                100 * forks[forks.length / 2], forks.length, 100 * forks[0], 100 * lowest[0]);
     }
 
     private String metricsSection() {

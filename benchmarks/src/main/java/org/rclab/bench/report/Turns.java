@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.ListStatistics;
 
@@ -90,28 +91,59 @@ public final class Turns {
     }
 
     /**
+     * The secondary result, per iteration, of the wall-clock nanoseconds a CPython participant's
+     * worker measured around its countdowns ({@code CellsInTurn.CPythonClock}'s field).
+     */
+    public static final String CPYTHON_WALL = "cpythonWallNanos";
+
+    /** The secondary result, per iteration, of the CPU nanoseconds of a CPython worker's counting thread. */
+    public static final String CPYTHON_CPU = "cpythonCpuNanos";
+
+    /**
+     * The metric of a CPython participant's share: the median over its measured iterations of its
+     * counting thread's CPU time over the worker's wall-clock time.
+     */
+    public static final String CPU_SHARE = "cpu-share";
+
+    /** The metric of a CPython participant's share: the lowest of its measured iterations. */
+    public static final String CPU_SHARE_LOWEST = "cpu-share-lowest";
+
+    /**
      * Splits a fork run in turn into one measurement per participant, from its measured
      * iterations: the {@linkplain ForkScore median} of the participant's own iterations, with JMH's
-     * 99.9% error of their mean, under the participant's own benchmark name and parameters.
+     * 99.9% error of their mean, under the participant's own benchmark name and parameters. A
+     * CPython participant also gets {@link #CPU_SHARE} and {@link #CPU_SHARE_LOWEST} as metrics,
+     * where the fork recorded its worker's times.
      *
      * @param result JMH's result of one fork of the in-turn benchmark
      * @param participants the participants, in the order the fork's parameter lists them
-     * @return one measurement per participant, in that order
+     * @return one share per participant, in that order
      * @throws IllegalArgumentException if the result is not one fork, or a participant ran no measured iteration
      */
-    public static List<Measurement> split(final RunResult result, final List<Participant> participants) {
+    public static List<InTurn.Share> split(final RunResult result, final List<Participant> participants) {
         final List<BenchmarkResult> forks = new ArrayList<>(result.getBenchmarkResults());
         if (forks.size() != 1) {
             throw new IllegalArgumentException("a fork run in turn must be one fork, found " + forks.size());
         }
         final List<IterationResult> iterations = new ArrayList<>(forks.get(0).getIterationResults());
         final List<List<Double>> own = new ArrayList<>();
-        participants.forEach(p -> own.add(new ArrayList<>()));
+        final List<List<Double>> cpuShares = new ArrayList<>();
+        participants.forEach(p -> {
+            own.add(new ArrayList<>());
+            cpuShares.add(new ArrayList<>());
+        });
         for (int i = 0; i < iterations.size(); i++) {
-            own.get(InTurn.turn(i, participants.size())).add(iterations.get(i).getPrimaryResult().getScore());
+            final int turn = InTurn.turn(i, participants.size());
+            final IterationResult iteration = iterations.get(i);
+            own.get(turn).add(iteration.getPrimaryResult().getScore());
+            final Result<?> wall = iteration.getSecondaryResults().get(CPYTHON_WALL);
+            final Result<?> cpu = iteration.getSecondaryResults().get(CPYTHON_CPU);
+            if (wall != null && cpu != null && wall.getScore() > 0) {
+                cpuShares.get(turn).add(cpu.getScore() / wall.getScore());
+            }
         }
         final Measurement whole = Measurement.fromRunResult(result);
-        final List<Measurement> out = new ArrayList<>();
+        final List<InTurn.Share> out = new ArrayList<>();
         for (int p = 0; p < participants.size(); p++) {
             final Participant participant = participants.get(p);
             final double[] scores = own.get(p).stream().mapToDouble(Double::doubleValue).toArray();
@@ -119,9 +151,15 @@ public final class Turns {
                 throw new IllegalArgumentException("the fork ran no measured iteration of " + participant.code()
                         + " (measure at least " + participants.size() + " iterations)");
             }
-            out.add(new Measurement(participant.benchmark(), participant.method(), whole.mode(), whole.threads(),
-                    new TreeMap<>(participant.params()), ForkScore.of(scores),
-                    new ListStatistics(scores).getMeanErrorAt(0.999), whole.unit()));
+            final Map<String, Double> metrics = new TreeMap<>();
+            final double[] shares = cpuShares.get(p).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (shares.length > 0) {
+                metrics.put(CPU_SHARE, ForkScore.of(shares));
+                metrics.put(CPU_SHARE_LOWEST, shares[0]);
+            }
+            out.add(new InTurn.Share(new Measurement(participant.benchmark(), participant.method(), whole.mode(),
+                    whole.threads(), new TreeMap<>(participant.params()), ForkScore.of(scores),
+                    new ListStatistics(scores).getMeanErrorAt(0.999), whole.unit()), metrics));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.rclab.bench.turns;
 
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 
 import org.rclab.bench.CPythonWorker;
@@ -183,15 +184,17 @@ public final class CellLoops {
      * once-a-round seeds run uses too) or in the worker's main thread ({@code shape=1thread-main}).
      * While the worker counts, this thread waits on the pipe; the invocation's time, which JMH
      * measures, is the worker's countdown plus a pipe's round trip (tens of microseconds against
-     * tens of milliseconds).
+     * tens of milliseconds). The worker's counting thread's CPU time is summed beside it
+     * ({@link #getAsLong}), so the fork can say how much of CPython's turns it held a CPU.
      */
-    public static final class CPythonCountdown implements LongUnaryOperator, AutoCloseable {
+    public static final class CPythonCountdown implements LongUnaryOperator, LongSupplier, AutoCloseable {
         /** The shapes a CPython participant can have, by whether a started thread counts. */
         private static final Map<String, Boolean> STARTED_THREAD = Map.of("1thread", true, "1thread-main", false);
 
         private final CPythonWorker worker;
         private final long steps;
         private final boolean startedThread;
+        private long cpuNanos;
 
         /**
          * Starts the worker.
@@ -210,13 +213,33 @@ public final class CellLoops {
             worker = CPythonWorker.start();
         }
 
+        /**
+         * Runs countdowns in the worker.
+         *
+         * @param countdowns how many
+         * @return the wall-clock nanoseconds the worker measured around them
+         */
         @Override
         public long applyAsLong(final long countdowns) {
             long nanos = 0;
             for (long i = 0; i < countdowns; i++) {
-                nanos += worker.countdown(steps, startedThread);
+                final CPythonWorker.Timing timing = worker.countdown(steps, startedThread);
+                nanos += timing.nanos();
+                cpuNanos += timing.cpuNanos();
             }
             return nanos;
+        }
+
+        /**
+         * The counting thread's CPU time over the countdowns since the last call.
+         *
+         * @return nanoseconds
+         */
+        @Override
+        public long getAsLong() {
+            final long since = cpuNanos;
+            cpuNanos = 0;
+            return since;
         }
 
         @Override

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -199,22 +201,62 @@ public class CellsInTurn {
     /**
      * One whole countdown by the current participant's counting threads.
      *
+     * @param clock CPython's times, if the participant is CPython
      * @return the loop's result, consumed by JMH
      */
     @Benchmark
     @OperationsPerInvocation((int) Countdown.STEPS)
-    public long countdowns() {
-        return current.applyAsLong(1);
+    public long countdowns(final CPythonClock clock) {
+        return clock.time(current);
     }
 
     /**
      * One whole interpreted countdown by the current participant's counting threads (or CPython's).
      *
+     * @param clock CPython's times, if the participant is CPython
      * @return the loop's result, consumed by JMH
      */
     @Benchmark
     @OperationsPerInvocation((int) InterpretedCountdown.STEPS)
-    public long interpreteds() {
-        return current.applyAsLong(1);
+    public long interpreteds(final CPythonClock clock) {
+        return clock.time(current);
+    }
+
+    /**
+     * Per iteration, what CPython's worker measured in its turns: the wall-clock time around its
+     * countdowns and its counting thread's CPU time (secondary results {@value Turns#CPYTHON_WALL} and
+     * {@value Turns#CPYTHON_CPU}, the fields' names; zero in a Java participant's iterations). Their quotient says how much of CPython's turn the
+     * counting thread held a CPU: JMH's clock cannot tell a slow interpreter from a preempted one.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CPythonClock {
+        /** Wall-clock nanoseconds of CPython's countdowns this iteration (JMH reads public fields). */
+        public long cpythonWallNanos;
+        /** CPU nanoseconds of CPython's counting thread this iteration. */
+        public long cpythonCpuNanos;
+
+        /** Starts each iteration at zero: JMH sums, it does not reset. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpythonWallNanos = 0;
+            cpythonCpuNanos = 0;
+        }
+
+        /**
+         * Runs one invocation of a participant's loop and, if it is CPython's, adds its times.
+         *
+         * @param loop the current participant's loop
+         * @return the loop's result
+         */
+        long time(final LongUnaryOperator loop) {
+            final long result = loop.applyAsLong(1);
+            // A JDK interface, so the participant loader's copy of CPython's loop answers to it here.
+            if (loop instanceof LongSupplier cpu) {
+                cpythonWallNanos += result;
+                cpythonCpuNanos += cpu.getAsLong();
+            }
+            return result;
+        }
     }
 }

@@ -18,8 +18,12 @@ until told to stop) and interval 5 | 1 (sys.setswitchinterval in ms).
 
 --serve makes it a participant of a JMH fork that runs cells in turn (CPythonWorker.java): it prints
 "ready IMPLEMENTATION VERSION", then reads commands on stdin, one a line, and answers each on stdout:
-  thread N   one started thread counts N steps  ->  "ok NANOS" (perf_counter_ns around start and join)
-  main N     the main thread counts N steps     ->  "ok NANOS"
+  thread N   one started thread counts N steps  ->  "ok NANOS CPU_NANOS"
+  main N     the main thread counts N steps     ->  "ok NANOS CPU_NANOS"
+NANOS is perf_counter_ns around the count (a started thread's start and join included); CPU_NANOS is
+the counting thread's own CPU time over its countdown (thread_time_ns), so CPU_NANOS / NANOS says how
+much of the turn the counting thread held a CPU (not all of it: another process ran, or the thread
+waited to start or to be joined).
 Anything else gets "error ..." and the worker ends with status 2. Between commands it blocks on stdin.
 """
 import argparse
@@ -96,14 +100,22 @@ def serve():
             print("error: not 'thread N' or 'main N':", line.strip(), flush=True)
             sys.exit(2)
         steps = int(words[1])
+        cpu = []
         begin = time.perf_counter_ns()
         if words[0] == "thread":
-            counter = threading.Thread(target=countdown, args=(steps,))
+            counter = threading.Thread(target=timed_countdown, args=(steps, cpu))
             counter.start()
             counter.join()
         else:
-            countdown(steps)
-        print("ok", time.perf_counter_ns() - begin, flush=True)
+            timed_countdown(steps, cpu)
+        print("ok", time.perf_counter_ns() - begin, cpu[0], flush=True)
+
+
+def timed_countdown(steps, cpu):
+    """The seeds' countdown, adding to cpu the CPU time the calling thread spent in it."""
+    begin = time.thread_time_ns()
+    countdown(steps)
+    cpu.append(time.thread_time_ns() - begin)
 
 
 def main():

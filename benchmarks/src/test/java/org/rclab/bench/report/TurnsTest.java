@@ -29,7 +29,7 @@ class TurnsTest {
     @Test
     void eachParticipantGetsTheMedianOfItsOwnIterationsUnderItsOwnCell() {
         // Participant 1 (brc) runs iterations 1, 4, 7, 10 of a 3-way palindrome; one burst at 4.
-        final List<Measurement> split = Turns.split(fork(12, i -> i == 4 ? 50.0 : TRUE_TIME[InTurn.turn(i, 3)]), THREE);
+        final List<Measurement> split = measurements(fork(12, i -> i == 4 ? 50.0 : TRUE_TIME[InTurn.turn(i, 3)]));
         assertEquals(List.of("unsafe", "brc", ""), split.stream().map(Measurement::scheme).toList());
         assertEquals(2.4, split.get(1).score(), 1e-9, "the median leaves the burst out");
         assertEquals("ownedPairBatch", split.get(1).method());
@@ -40,7 +40,7 @@ class TurnsTest {
 
     @Test
     void aLinearDriftInTheForkCancelsInTheRatioOfTwoParticipants() {
-        final List<Measurement> split = Turns.split(fork(12, i -> TRUE_TIME[InTurn.turn(i, 3)] * (1 + 0.1 * i)), THREE);
+        final List<Measurement> split = measurements(fork(12, i -> TRUE_TIME[InTurn.turn(i, 3)] * (1 + 0.1 * i)));
         assertEquals(1.2, split.get(1).score() / split.get(0).score(), 1e-12);
         assertEquals(2.0, split.get(0).score() / split.get(2).score(), 1e-12);
     }
@@ -54,7 +54,7 @@ class TurnsTest {
         final List<ForkResult> apart = new ArrayList<>();
         for (int round = 1; round <= hostFactor.length; round++) {
             final double f = hostFactor[round - 1];
-            for (final Measurement m : Turns.split(fork(12, i -> TRUE_TIME[InTurn.turn(i, 3)] * f), THREE)) {
+            for (final Measurement m : measurements(fork(12, i -> TRUE_TIME[InTurn.turn(i, 3)] * f))) {
                 inTurn.add(new ForkResult(round, 1, m, 0.5, 0.5, Map.of()));
             }
             // The old way: each cell a fork of its own, with a host speed of its own (here the
@@ -74,11 +74,29 @@ class TurnsTest {
     }
 
     @Test
+    void aCPythonParticipantGetsTheShareOfItsTurnsItsCountingThreadHeldACpu() {
+        final Turns.Participant cpython = new Turns.Participant("org.rclab.bench.InterpretedCountdown.interpreted",
+                Map.of("scheme", "cpython", "shape", "1thread"));
+        final List<Turns.Participant> two = List.of(BRC, cpython);
+        // CPython runs iterations 1, 2, 5, 6, 9 of a 2-way palindrome; in 5 it held a CPU for half its turn.
+        final List<InTurn.Share> split = Turns.split(Fixtures.fork(IN_TURN, Map.of(Turns.PARAM, Turns.param(two)), 10,
+                i -> 30.0, i -> InTurn.turn(i, 2) == 0 ? Map.of(Turns.CPYTHON_WALL, 0.0, Turns.CPYTHON_CPU, 0.0)
+                        : Map.of(Turns.CPYTHON_WALL, 1000.0, Turns.CPYTHON_CPU, i == 5 ? 500.0 : 990.0 - i)), two);
+        assertEquals(Map.of(), split.get(0).metrics(), "a Java participant's iterations carry no CPython time");
+        assertEquals(0.984, split.get(1).metrics().get(Turns.CPU_SHARE), 1e-9, "the median of 0.5, 0.981, 0.984, 0.988, 0.989");
+        assertEquals(0.5, split.get(1).metrics().get(Turns.CPU_SHARE_LOWEST), 1e-9);
+    }
+
+    @Test
     void aForkTooShortForEveryParticipantIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Turns.split(fork(2, i -> 1.0), THREE));
         assertThrows(IllegalArgumentException.class, () -> new Turns.Participant("x.m", Map.of()));
         assertEquals("countdown{scheme=gil,shape=1thread}", new Turns.Participant("x.countdown",
                 Map.of("shape", "1thread", "scheme", "gil")).code(), "parameters in name order, as targets.tsv writes a cell");
+    }
+
+    private static List<Measurement> measurements(final org.openjdk.jmh.results.RunResult fork) {
+        return Turns.split(fork, THREE).stream().map(InTurn.Share::measurement).toList();
     }
 
     /** One fork of the in-turn benchmark over {@link #THREE}, with the given time per pair at each iteration. */
