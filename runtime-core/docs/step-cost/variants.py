@@ -22,6 +22,18 @@ EDITS = {
     "plainfree": [("runtime/RcRuntime.java", "            VarHandle.acquireFence();\n", ""),
                   ("object/Header.java", "STATE.setRelease(o, liveState(o.runtime) | RcObject.STATE_FREED);",
                    "STATE.set(o, liveState(o.runtime) | RcObject.STATE_FREED);")],
+    # A 56-byte RcInt (64 today): the header's id as an int (wraps after 2^32 names: not unique) and no
+    # BigInteger field (values beyond a long cannot be made). Prices the object's size in the real step.
+    "int56": [("object/RcObject.java", "    volatile long id;", "    volatile int id;"),
+              ("object/RcObject.java", "final long current = (long) Header.ID.getAcquire(this);",
+               "final long current = (int) Header.ID.getAcquire(this);"),
+              ("object/RcObject.java", "final long witness = (long) Header.ID.compareAndExchange(this, 0L, fresh);",
+               "final long witness = (int) Header.ID.compareAndExchange(this, 0, (int) fresh);"),
+              ("object/Header.java", 'ID = lookup.findVarHandle(RcObject.class, "id", long.class);',
+               'ID = lookup.findVarHandle(RcObject.class, "id", int.class);'),
+              ("object/RcInt.java", "    private final BigInteger big;", "    private static final BigInteger big = null;"),
+              ("object/RcInt.java", "        this.big = null;\n", ""),
+              ("object/RcInt.java", "        this.big = big;\n", "")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
                    "        if (usableBy != Thread.currentThread()) {\n            throw checkpointRefused();\n        }\n"
