@@ -1,5 +1,7 @@
 package org.rclab.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,9 @@ import org.rclab.runtime.RuntimeThread;
 // generated code (in another package) sets them through this class.
 @State(Scope.Benchmark)
 public abstract class CountingThreads {
+    /** Reads a thread's own CPU time (a {@code clock_gettime} on Linux, about a microsecond, once a countdown). */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     /** One countdown as a counting thread runs it. */
     interface Loop {
         /**
@@ -167,6 +172,22 @@ public abstract class CountingThreads {
         return current.countdown();
     }
 
+    /**
+     * The CPU time the current team's counting threads have spent counting, per thread, since the
+     * trial began: with the wall-clock time of the countdowns it says how much of them the threads
+     * held a CPU (under a GIL, two threads hold it about half the time by design). Read between
+     * countdowns, by the thread that runs them.
+     *
+     * @return nanoseconds, summed over the team's threads and divided by their number
+     */
+    public final long cpuNanosPerThread() {
+        long sum = 0;
+        for (final Counter counter : current.counters) {
+            sum += counter.cpuNanos;
+        }
+        return sum / current.counters.size();
+    }
+
     /** One shape's runtimes and counting threads, with the barriers that let them go together. */
     private final class Team {
         private final String shape;
@@ -274,6 +295,11 @@ public abstract class CountingThreads {
         private final CountDownLatch attached = new CountDownLatch(1);
         private volatile long result;
         private volatile Throwable failure;
+        /**
+         * CPU time spent in countdowns. Plain: written by this thread before it waits at the finish
+         * barrier, read by the measuring thread after that barrier, which orders the two.
+         */
+        private long cpuNanos;
 
         Counter(final Team team, final RcRuntime runtime, final long steps, final String name) {
             this.team = team;
@@ -294,9 +320,11 @@ public abstract class CountingThreads {
                 attached.countDown();
                 while (awaitStart()) {
                     self.reacquire();
+                    final long cpuBefore = CPU.getCurrentThreadCpuTime();
                     try {
                         result = loop.run(self, steps);
                     } finally {
+                        cpuNanos += CPU.getCurrentThreadCpuTime() - cpuBefore;
                         self.release();
                     }
                     team.finish.await();

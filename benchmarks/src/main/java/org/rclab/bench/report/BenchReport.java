@@ -179,14 +179,17 @@ public final class BenchReport {
     }
 
     /**
-     * A metric of CPython's in-turn participants ({@link Turns#CPU_SHARE}, {@link Turns#CPU_SHARE_LOWEST}),
-     * one value per fork that recorded it.
+     * A metric of one cell under one scheme ({@link BenchReport#CPYTHON} included), one value per
+     * fork that recorded it: e.g. {@link Turns#CPU_SHARE} of the cells that took turns.
      *
+     * @param cell the cell
+     * @param scheme the scheme
      * @param metric the metric's name
      * @return the values, ascending; empty if no fork recorded it
      */
-    public double[] cpythonCpuShares(final String metric) {
-        return forks.stream().filter(f -> f.measurement().scheme().equals(CPYTHON) && f.metrics().containsKey(metric))
+    public double[] metricByFork(final Target.Cell cell, final String scheme, final String metric) {
+        final Predicate<Measurement> in = cellIn(cell, scheme);
+        return forks.stream().filter(f -> in.test(f.measurement()) && f.metrics().containsKey(metric))
                 .mapToDouble(f -> f.metrics().get(metric)).sorted().toArray();
     }
 

@@ -291,7 +291,7 @@ public final class MarkdownReport {
         out.append("\nCPython: ").append(run.python()).append(". Its one-thread baseline is a started thread; the "
                 + "main-thread rows show how much that choice matters. Its figures come from "
                 + "`org/rclab/bench/cpython/seeds.py`, run once per round in the same shuffled order as the forks."
-                + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON + cpuShare() : "") + "\n");
+                + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON : "") + "\n");
         return out.toString();
     }
 
@@ -332,12 +332,28 @@ public final class MarkdownReport {
                     .append(" |");
         }
         out.append(toJava).append(" — |\n").append(toPython).append(" — |\n");
+        final StringBuilder cpuRows = new StringBuilder();
+        for (final String shape : shapes) {
+            cpuRows.append(cpuShareRow("CPU held in its turns: interpreted, " + shape,
+                    new Target.Cell(INTERPRETED, Map.of("shape", shape)), schemes, true));
+        }
+        for (final String shape : shapes) {
+            cpuRows.append(cpuShareRow("CPU held in its turns: Java loop, " + shape,
+                    new Target.Cell("countdown", Map.of("shape", shape)), schemes, false));
+        }
+        out.append(cpuRows);
+        final String cpuNote = cpuRows.length() == 0 ? "" : " The rows \"CPU held in its turns\" give, for cells that "
+                + "took turns, the share of each turn's wall-clock time its counting threads spent on a CPU (their CPU "
+                + "time per thread over the turn; CPython's from its worker's `time.thread_time_ns`): the median fork, "
+                + "and in brackets the lowest single iteration. A thread off a CPU waited for a lock (under a GIL two "
+                + "threads hold it about half the time by design) or for the CPU while another thread or process ran; "
+                + "a ratio between two cells is only as fair as their shares are alike.";
         out.append("\nThe `interpreted` benchmark runs `examples/countdown_pool.py`'s `countdown` in the lab's "
                 + "interpreter (each runtime loads the program as a pool worker does); `countdown` is the same loop "
                 + "written in Java on the same runtime ints. CPython's figure is its seeds script's countdown time "
                 + "over its steps, for the same function, in the same rounds; its `2runtimes` is its `Pool(2)`. "
-                + "Ratios are taken within each round." + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON + cpuShare() : "")
-                + "\n");
+                + "Ratios are taken within each round." + (report.hasCPythonInTurn() ? " " + IN_TURN_PYTHON : "")
+                + cpuNote + "\n");
         return out.toString();
     }
 
@@ -412,21 +428,31 @@ public final class MarkdownReport {
     }
 
     /**
-     * How much of its turns CPython's counting thread held a CPU, where the forks recorded it: JMH
-     * times the worker's turn by the wall clock, which cannot tell a slower CPython from one whose
-     * thread waited for a CPU while another process ran.
+     * A row of how much of their turns a cell's counting threads held a CPU, per scheme and for
+     * CPython: the median fork's share (the lowest iteration's), or {@code null} if no fork of the
+     * cell recorded it.
      */
-    private String cpuShare() {
-        final double[] forks = report.cpythonCpuShares(Turns.CPU_SHARE);
-        if (forks.length == 0) {
-            return "";
+    private String cpuShareRow(final String label, final Target.Cell cell, final List<String> schemes,
+                               final boolean withPython) {
+        final StringBuilder line = new StringBuilder("| " + label + " |");
+        boolean any = false;
+        for (final String scheme : schemes) {
+            final String share = cpuShare(cell, scheme);
+            any |= share != null;
+            line.append(' ').append(share == null ? "—" : share).append(" |");
         }
-        final double[] lowest = report.cpythonCpuShares(Turns.CPU_SHARE_LOWEST);
-        return String.format(java.util.Locale.ROOT, " In those turns its counting thread held a CPU for %.1f%% of the "
-                + "worker's wall-clock time (`time.thread_time_ns` over `perf_counter_ns`; median of %d forks' medians, "
-                + "lowest fork %.1f%%, lowest single iteration %.1f%%): what is missing is time it waited for a CPU "
-                + "while another process ran, and its thread's start and join.",
-                100 * forks[forks.length / 2], forks.length, 100 * forks[0], 100 * lowest[0]);
+        final String python = withPython ? cpuShare(cell, BenchReport.CPYTHON) : null;
+        any |= python != null;
+        return any ? line.append(' ').append(python == null ? "—" : python).append(" |\n").toString() : "";
+    }
+
+    private String cpuShare(final Target.Cell cell, final String scheme) {
+        final double[] forks = report.metricByFork(cell, scheme, Turns.CPU_SHARE);
+        if (forks.length == 0) {
+            return null;
+        }
+        final double[] lowest = report.metricByFork(cell, scheme, Turns.CPU_SHARE_LOWEST);
+        return String.format(java.util.Locale.ROOT, "%.1f%% (%.0f%%)", 100 * forks[forks.length / 2], 100 * lowest[0]);
     }
 
     private String metricsSection() {

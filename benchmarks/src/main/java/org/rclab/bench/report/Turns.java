@@ -91,29 +91,29 @@ public final class Turns {
     }
 
     /**
-     * The secondary result, per iteration, of the wall-clock nanoseconds a CPython participant's
-     * worker measured around its countdowns ({@code CellsInTurn.CPythonClock}'s field).
+     * The secondary result, per iteration, of the wall-clock nanoseconds of a participant's
+     * invocations ({@code CellsInTurn.TurnClock}'s field).
      */
-    public static final String CPYTHON_WALL = "cpythonWallNanos";
+    public static final String TURN_WALL = "turnWallNanos";
 
-    /** The secondary result, per iteration, of the CPU nanoseconds of a CPython worker's counting thread. */
-    public static final String CPYTHON_CPU = "cpythonCpuNanos";
+    /** The secondary result, per iteration, of the CPU nanoseconds per counting thread in those invocations. */
+    public static final String TURN_CPU = "turnCpuNanos";
 
     /**
-     * The metric of a CPython participant's share: the median over its measured iterations of its
-     * counting thread's CPU time over the worker's wall-clock time.
+     * The metric of how much of its turns a participant's counting threads held a CPU: the median
+     * over its measured iterations of CPU time per thread over wall-clock time.
      */
     public static final String CPU_SHARE = "cpu-share";
 
-    /** The metric of a CPython participant's share: the lowest of its measured iterations. */
+    /** The lowest of a participant's per-iteration {@link #CPU_SHARE}s. */
     public static final String CPU_SHARE_LOWEST = "cpu-share-lowest";
 
     /**
      * Splits a fork run in turn into one measurement per participant, from its measured
      * iterations: the {@linkplain ForkScore median} of the participant's own iterations, with JMH's
      * 99.9% error of their mean, under the participant's own benchmark name and parameters. A
-     * CPython participant also gets {@link #CPU_SHARE} and {@link #CPU_SHARE_LOWEST} as metrics,
-     * where the fork recorded its worker's times.
+     * participant whose iterations recorded CPU time also gets {@link #CPU_SHARE} and
+     * {@link #CPU_SHARE_LOWEST} as metrics.
      *
      * @param result JMH's result of one fork of the in-turn benchmark
      * @param participants the participants, in the order the fork's parameter lists them
@@ -136,8 +136,8 @@ public final class Turns {
             final int turn = InTurn.turn(i, participants.size());
             final IterationResult iteration = iterations.get(i);
             own.get(turn).add(iteration.getPrimaryResult().getScore());
-            final Result<?> wall = iteration.getSecondaryResults().get(CPYTHON_WALL);
-            final Result<?> cpu = iteration.getSecondaryResults().get(CPYTHON_CPU);
+            final Result<?> wall = iteration.getSecondaryResults().get(TURN_WALL);
+            final Result<?> cpu = iteration.getSecondaryResults().get(TURN_CPU);
             if (wall != null && cpu != null && wall.getScore() > 0) {
                 cpuShares.get(turn).add(cpu.getScore() / wall.getScore());
             }

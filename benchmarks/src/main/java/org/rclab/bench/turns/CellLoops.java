@@ -96,8 +96,9 @@ public final class CellLoops {
      * A countdown benchmark of one scheme and shape ({@code Countdown}, {@code InterpretedCountdown}):
      * its counting threads, started by the participant, run the loader's copy.
      */
-    private abstract static class CountingLoop implements LongUnaryOperator, AutoCloseable {
+    private abstract static class CountingLoop implements LongUnaryOperator, LongSupplier, AutoCloseable {
         private final CountingThreads bench;
+        private long cpuNanosSeen;
 
         /** Opens the shape's runtimes and starts its counting threads, idle until a countdown. */
         CountingLoop(final CountingThreads bench, final Map<String, String> params) {
@@ -121,6 +122,19 @@ public final class CellLoops {
                 throw new IllegalStateException(getClass().getSimpleName() + " under " + bench.scheme + " failed: " + e, e);
             }
             return sum;
+        }
+
+        /**
+         * The CPU time, per counting thread, of the countdowns since the last call.
+         *
+         * @return nanoseconds
+         */
+        @Override
+        public final long getAsLong() {
+            final long now = bench.cpuNanosPerThread();
+            final long since = now - cpuNanosSeen;
+            cpuNanosSeen = now;
+            return since;
         }
 
         @Override

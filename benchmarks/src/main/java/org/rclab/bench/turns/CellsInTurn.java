@@ -201,60 +201,64 @@ public class CellsInTurn {
     /**
      * One whole countdown by the current participant's counting threads.
      *
-     * @param clock CPython's times, if the participant is CPython
+     * @param clock the participant's wall-clock and CPU time
      * @return the loop's result, consumed by JMH
      */
     @Benchmark
     @OperationsPerInvocation((int) Countdown.STEPS)
-    public long countdowns(final CPythonClock clock) {
+    public long countdowns(final TurnClock clock) {
         return clock.time(current);
     }
 
     /**
      * One whole interpreted countdown by the current participant's counting threads (or CPython's).
      *
-     * @param clock CPython's times, if the participant is CPython
+     * @param clock the participant's wall-clock and CPU time
      * @return the loop's result, consumed by JMH
      */
     @Benchmark
     @OperationsPerInvocation((int) InterpretedCountdown.STEPS)
-    public long interpreteds(final CPythonClock clock) {
+    public long interpreteds(final TurnClock clock) {
         return clock.time(current);
     }
 
     /**
-     * Per iteration, what CPython's worker measured in its turns: the wall-clock time around its
-     * countdowns and its counting thread's CPU time (secondary results {@value Turns#CPYTHON_WALL} and
-     * {@value Turns#CPYTHON_CPU}, the fields' names; zero in a Java participant's iterations). Their quotient says how much of CPython's turn the
-     * counting thread held a CPU: JMH's clock cannot tell a slow interpreter from a preempted one.
+     * Per iteration, the wall-clock time of the current participant's invocations and the CPU time
+     * its counting threads spent in them, per thread (secondary results {@value Turns#TURN_WALL} and
+     * {@value Turns#TURN_CPU}, the fields' names; zero for a participant that does not report its
+     * CPU time, the bare cells). Their quotient says how much of its turns a participant's threads
+     * held a CPU: JMH's clock cannot tell a slow participant from one whose threads waited for a
+     * CPU while another thread or process ran, and CPython's worker is another process.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class CPythonClock {
-        /** Wall-clock nanoseconds of CPython's countdowns this iteration (JMH reads public fields). */
-        public long cpythonWallNanos;
-        /** CPU nanoseconds of CPython's counting thread this iteration. */
-        public long cpythonCpuNanos;
+    public static class TurnClock {
+        /** Wall-clock nanoseconds of the participant's invocations this iteration (JMH reads public fields). */
+        public long turnWallNanos;
+        /** CPU nanoseconds per counting thread in those invocations. */
+        public long turnCpuNanos;
 
         /** Starts each iteration at zero: JMH sums, it does not reset. */
         @Setup(Level.Iteration)
         public void reset() {
-            cpythonWallNanos = 0;
-            cpythonCpuNanos = 0;
+            turnWallNanos = 0;
+            turnCpuNanos = 0;
         }
 
         /**
-         * Runs one invocation of a participant's loop and, if it is CPython's, adds its times.
+         * Runs one invocation of a participant's loop and, if it reports its CPU time, adds its times.
          *
          * @param loop the current participant's loop
          * @return the loop's result
          */
         long time(final LongUnaryOperator loop) {
+            final long begin = System.nanoTime();
             final long result = loop.applyAsLong(1);
-            // A JDK interface, so the participant loader's copy of CPython's loop answers to it here.
+            final long wall = System.nanoTime() - begin;
+            // A JDK interface, so the participant loader's copy of a loop answers to it here.
             if (loop instanceof LongSupplier cpu) {
-                cpythonWallNanos += result;
-                cpythonCpuNanos += cpu.getAsLong();
+                turnWallNanos += wall;
+                turnCpuNanos += cpu.getAsLong();
             }
             return result;
         }

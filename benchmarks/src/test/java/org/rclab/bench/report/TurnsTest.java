@@ -80,8 +80,8 @@ class TurnsTest {
         final List<Turns.Participant> two = List.of(BRC, cpython);
         // CPython runs iterations 1, 2, 5, 6, 9 of a 2-way palindrome; in 5 it held a CPU for half its turn.
         final List<InTurn.Share> split = Turns.split(Fixtures.fork(IN_TURN, Map.of(Turns.PARAM, Turns.param(two)), 10,
-                i -> 30.0, i -> InTurn.turn(i, 2) == 0 ? Map.of(Turns.CPYTHON_WALL, 0.0, Turns.CPYTHON_CPU, 0.0)
-                        : Map.of(Turns.CPYTHON_WALL, 1000.0, Turns.CPYTHON_CPU, i == 5 ? 500.0 : 990.0 - i)), two);
+                i -> 30.0, i -> InTurn.turn(i, 2) == 0 ? Map.of(Turns.TURN_WALL, 0.0, Turns.TURN_CPU, 0.0)
+                        : Map.of(Turns.TURN_WALL, 1000.0, Turns.TURN_CPU, i == 5 ? 500.0 : 990.0 - i)), two);
         assertEquals(Map.of(), split.get(0).metrics(), "a Java participant's iterations carry no CPython time");
         assertEquals(0.984, split.get(1).metrics().get(Turns.CPU_SHARE), 1e-9, "the median of 0.5, 0.981, 0.984, 0.988, 0.989");
         assertEquals(0.5, split.get(1).metrics().get(Turns.CPU_SHARE_LOWEST), 1e-9);
