@@ -138,7 +138,8 @@ public final class GilPriorityScheme implements Scheme {
      * Binds a new lock to a runtime.
      *
      * @throws IllegalArgumentException naming {@value TimedWaits#OPTION} if that option is not one
-     *         of {@code clock}, {@code expired}, {@code parks-expire}, or naming {@value #SWITCH_INTERVAL_OPTION}, if the option is
+     *         of {@code clock}, {@code expired}, {@code parks-expire}, or naming
+     *         {@value #SWITCH_INTERVAL_OPTION}, if the option is
      *         not a decimal number of milliseconds greater than zero
      */
     @Override

@@ -26,14 +26,15 @@ public final class CheckReport {
             counts as a livelock), so a pass is "no counterexample within these bounds", not a proof.
             - **Real time.** Lincheck has no clock: `System.nanoTime()` and \
             `currentTimeMillis()` return a fixed value in the model, and a park ends only with an \
-            unpark (its agent drops a timed park's bound), so a timed wait never times out there. A scenario whose paths need a timeout gives every \
-            scheme `timed-waits=expired` (declared by `gil`, `gil-priority` and `fine-grained`): each \
-            clock-bounded wait times out as soon as it begins, and the checker chooses how long the \
+            unpark (its agent drops a timed park's bound), so a timed wait never times out there. \
+            A scenario whose paths need a timeout gives every scheme `timed-waits=expired` \
+            (declared by `gil`, `gil-priority` and `fine-grained`): each clock-bounded wait \
+            times out as soon as it begins, and the checker chooses how long the \
             other threads run before the waiter's turn. So `checkpoint-handover` explores the GIL's \
             drop request and forced switch, and `lock-handoff` the lock's hand-off to a parked \
             waiter. What stays unexplored: in those cells a waiter never parks on the condition (so \
-            a wait ended by a signal before its timeout is not explored there), and in every other \
-            cell a timed wait never times out (no drop request). A scheme with \
+            a wait ended by a signal before its timeout is not explored there), and in every cell \
+            without `expired` a GIL's timed wait never times out (no drop request). A scheme with \
             `switch-interval-ms` that does not declare `timed-waits` still hangs in \
             `checkpoint-handover` for want of a clock: that cell is `undecided`, not a verdict. \
             `fine-grained`'s unlock stores "free" without a CAS and may erase the flag of a waiter \
@@ -44,7 +45,9 @@ public final class CheckReport {
             hands over, a GIL reads the value as `clock`), so the lock runs its own policy and the \
             checker explores the lost wake-up and the waiter taking it back (`lost-wakeups`); a hang \
             there is a waiter lost for good, an `error`. `lock-handoff` (`expired`) explores the \
-            hand-off instead.
+            hand-off instead. In both, a `fine-grained` waiter re-reads its status and the lock \
+            word in a loop instead of blocking in the park, so a waiter woken by an unpark while \
+            blocked is not explored there.
             - **Spinning.** Lincheck cuts a spinning waiter short (it switches to the holder, \
             which unlocks), so a lock that spins before it parks would never park in the model. \
             `section-exclusion` and `lock-handoff` give every scheme `lock-spins=0`: a scheme that \
