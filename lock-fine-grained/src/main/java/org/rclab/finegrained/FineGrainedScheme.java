@@ -118,10 +118,11 @@ public final class FineGrainedScheme implements Scheme {
         return Map.of(LockOptions.SPINS_OPTION, "times a contended object-lock acquirer retries (spins, then yields) "
                 + "before it parks (a whole number from 0 to " + LockOptions.MAX_SPINS + ", default "
                 + LockOptions.DEFAULT_SPINS + "; 0 parks at once)",
-                TimedWaits.OPTION, "clock (default) or expired: a parked waiter counts as having waited past the 1 ms "
-                + "fairness limit at once, so every unlock that finds one hands it the lock, and its timed park "
-                + "as expired at once (it busy-waits, looking for an erased wake-up); for model checkers, "
-                + "which have no clock");
+                TimedWaits.OPTION, "clock (default), expired or parks-expire: with expired a parked waiter counts as "
+                + "having waited past the 1 ms fairness limit at once, so every unlock that finds one hands it the "
+                + "lock, and its timed park as expired at once (it busy-waits, looking for an erased wake-up); with "
+                + "parks-expire only the timed park expires at once and the 1 ms limit stays on the clock (the "
+                + "lock's own policy, lost wake-ups taken back); for model checkers, which have no clock");
     }
 
     /**
@@ -129,7 +130,7 @@ public final class FineGrainedScheme implements Scheme {
      *
      * @throws IllegalArgumentException naming the option, if {@value LockOptions#SPINS_OPTION} is
      *         not a whole number from 0 to {@value LockOptions#MAX_SPINS} or
-     *         {@value TimedWaits#OPTION} is neither {@code clock} nor {@code expired}
+     *         {@value TimedWaits#OPTION} is not one of {@code clock}, {@code expired}, {@code parks-expire}
      */
     @Override
     public SchemeInstance open(final SchemeContext context) {

@@ -11,7 +11,9 @@ import org.rclab.scheme.TimedWaits;
  * default {@value #DEFAULT_SPINS}, CPython's {@code MAX_SPIN_COUNT}); how long a parked waiter
  * waits before an unlock hands it the lock ({@link ObjectLock#FAIR_AFTER_NANOS}); and how long its
  * first timed park lasts ({@link ParkingLot#FIRST_TIMEOUT_NANOS}). With {@code timed-waits=expired}
- * both times are zero.
+ * both times are zero; with {@code timed-waits=parks-expire} only the park's, so the 1 ms rule stays
+ * on the clock (a model checker's clock never moves: no hand-off, the unlock wakes the waiter to
+ * compete, and a wake-up an unlock erased is taken back by the expired park).
  *
  * <p>Both exist for model checking: a checker that cuts spinning short never sees a thread park
  * unless it may park at once ({@code lock-spins=0}), and one with no clock never sees a waiter age
@@ -42,9 +44,10 @@ record LockOptions(int spins, long fairAfterNanos, long firstParkNanos) {
      * @throws IllegalArgumentException naming the option, for a malformed value
      */
     static LockOptions of(final SchemeContext context) {
-        final boolean expired = TimedWaits.of(context) == TimedWaits.EXPIRED;
+        final TimedWaits waits = TimedWaits.of(context);
         return new LockOptions(parseSpins(context.option(SPINS_OPTION).orElse(null)),
-                expired ? 0 : ObjectLock.FAIR_AFTER_NANOS, expired ? 0 : ParkingLot.FIRST_TIMEOUT_NANOS);
+                waits == TimedWaits.EXPIRED ? 0 : ObjectLock.FAIR_AFTER_NANOS,
+                waits.parksExpire() ? 0 : ParkingLot.FIRST_TIMEOUT_NANOS);
     }
 
     /**

@@ -40,6 +40,14 @@ class LockOptionsTest {
         }
     }
 
+    @Test
+    void parksExpireZeroesOnlyTheFirstParkAndKeepsTheFairnessLimitOnTheClock() {
+        try (RcRuntime rt = RcRuntime.builder(scheme).option(TimedWaits.OPTION, "parks-expire").build()) {
+            assertEquals(new LockOptions(LockOptions.DEFAULT_SPINS, ObjectLock.FAIR_AFTER_NANOS, 0),
+                    sections(rt).options());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "-1", "41", "+5", "1.5", "many", "9999999999"})
     void malformedSpinsAreRefusedInOneLineNamingTheOption(final String text) {
@@ -61,8 +69,9 @@ class LockOptionsTest {
      * on the clock): exactly one park and one hand-off, and the word left clear. On a real clock
      * this cannot tell the option from the clock: run with {@code clock} it passed too, because
      * the test's own wait for the parked state took over 1 ms. What tells them apart is the model
-     * checker, whose clock never moves: {@code fine-grained × section-exclusion} (clock) shows
-     * parks and no hand-off, {@code lock-handoff} (expired) hand-offs, and model-check's
+     * checker, whose clock never moves: {@code fine-grained × section-exclusion}
+     * ({@code parks-expire}) shows parks, lost wake-ups taken back and no hand-off,
+     * {@code lock-handoff} ({@code expired}) hand-offs, and model-check's
      * {@code PathsTheClockHidTest} requires them.
      */
     @Test

@@ -122,9 +122,10 @@ public final class GilPriorityScheme implements Scheme {
         return Map.of(SWITCH_INTERVAL_OPTION, "milliseconds a waiting thread waits before asking the holder to drop, "
                 + "and before it is entitled ahead of returning threads (a decimal number > 0, default "
                 + DEFAULT_SWITCH_INTERVAL_MILLIS + ")",
-                TimedWaits.OPTION, "clock (default) or expired: every interval counts as elapsed at once, so a "
-                + "queue head asks for a drop and is entitled as soon as it is head; for model checkers, which have "
-                + "no clock (waiters busy-wait in a real run)");
+                TimedWaits.OPTION, "clock (default), expired or parks-expire: with expired every interval counts as "
+                + "elapsed at once, so a queue head asks for a drop and is entitled as soon as it is head; for model "
+                + "checkers, which have no clock (waiters busy-wait in a real run); parks-expire is clock here: "
+                + "every timed wait of this lock is an interval, a threshold that stays on the clock");
     }
 
     /** Takes (with their grant), drop requests and forced switches, from {@code org.rclab.gilpriority.events}. */
@@ -136,8 +137,9 @@ public final class GilPriorityScheme implements Scheme {
     /**
      * Binds a new lock to a runtime.
      *
-     * @throws IllegalArgumentException naming {@value TimedWaits#OPTION} if that option is neither
-     *         {@code clock} nor {@code expired}, or naming {@value #SWITCH_INTERVAL_OPTION}, if the option is
+     * @throws IllegalArgumentException naming {@value TimedWaits#OPTION} if that option is not one
+     *         of {@code clock}, {@code expired}, {@code parks-expire}, or naming
+     *         {@value #SWITCH_INTERVAL_OPTION}, if the option is
      *         not a decimal number of milliseconds greater than zero
      */
     @Override

@@ -112,9 +112,11 @@ public final class GilScheme implements Scheme {
     public Map<String, String> options() {
         return Map.of(SwitchInterval.OPTION, "milliseconds a waiter waits before asking the GIL's holder to drop it "
                 + "(a decimal number > 0, default " + SwitchInterval.DEFAULT_MILLIS + ")",
-                TimedWaits.OPTION, "clock (default) or expired: every wait of one switch interval (a waiter's, and "
-                + "a forced dropper's wait for the switch) times out at once, so a waiter asks for a drop as soon as "
-                + "it waits; for model checkers, which have no clock (waiters busy-wait in a real run)");
+                TimedWaits.OPTION, "clock (default), expired or parks-expire: with expired every wait of one switch "
+                + "interval (a waiter's, and a forced dropper's wait for the switch) times out at once, so a waiter "
+                + "asks for a drop as soon as it waits; for model checkers, which have no clock (waiters busy-wait "
+                + "in a real run); parks-expire is clock here: every timed wait of the GIL is its switch interval, "
+                + "a threshold that stays on the clock");
     }
 
     /** Taking (with the wait), drop requests, forced switches and drops, from {@code org.rclab.gil.events}. */
@@ -128,7 +130,8 @@ public final class GilScheme implements Scheme {
      *
      * @throws IllegalArgumentException if the runtime's {@value SwitchInterval#OPTION} option is
      *         not a decimal number of milliseconds greater than zero, or its
-     *         {@value TimedWaits#OPTION} option is neither {@code clock} nor {@code expired}
+     *         {@value TimedWaits#OPTION} option is not one of {@code clock}, {@code expired},
+     *         {@code parks-expire}
      */
     @Override
     public SchemeInstance open(final SchemeContext context) {

@@ -205,22 +205,21 @@ public final class CheckCommand {
     }
 
     /**
-     * Whether a hang of this cell may be the model's missing timeouts rather than the scheme's,
-     * because the scenario could not make the scheme's waits expire and either the scheme has a
-     * switch interval that the scenario's progress rests on, or the scheme's lock parks with a
-     * timeout that bounds a lost wake-up (it declares both {@value Scenario#LOCK_SPINS_OPTION} and
-     * {@code timed-waits}: {@code fine-grained}, whose unlock stores "free" without a CAS and may
-     * erase a waiter's flag; {@code lock-handoff}, which expires those parks, is where the model
-     * checks that the waiter takes the wake-up back).
+     * Whether a hang of this cell may be the model's missing timeouts rather than the scheme's:
+     * either the scheme's lock parks with a timeout that bounds a lost wake-up (it declares both
+     * {@value Scenario#LOCK_SPINS_OPTION} and {@code timed-waits}: {@code fine-grained}, whose
+     * unlock stores "free" without a CAS and may erase a waiter's flag) and the scenario does not
+     * make its timed parks expire ({@code parks-expire} or {@code expired}), or the scenario's
+     * progress rests on a switch interval that the scenario does not expire. Where the parks
+     * expire, a waiter whose wake-up was lost takes it back in the model, so a hang there is a
+     * lock that loses a waiter for good: an {@code error}.
      */
     private static boolean undecidable(final Scheme scheme, final Scenario scenario) {
-        if (scenario.expiresTimedWaitsOf(scheme)) {
-            return false;
-        }
         final boolean timedParks = scheme.options().containsKey(Scenario.LOCK_SPINS_OPTION)
                 && scheme.options().containsKey(TimedWaits.OPTION);
-        return timedParks
-                || scenario.progressNeedsTimeout() && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION);
+        return timedParks && !scenario.expiresTimedParksOf(scheme)
+                || scenario.progressNeedsTimeout() && !scenario.expiresTimedWaitsOf(scheme)
+                && scheme.options().containsKey(Scenario.SWITCH_INTERVAL_OPTION);
     }
 
     /**

@@ -24,21 +24,30 @@ public final class CheckReport {
             scenario; `exhausted` says the checker ran out of interleavings first. Loops are \
             bounded (a thread switch is forced after 10 iterations of one loop, a loop beyond 50 \
             counts as a livelock), so a pass is "no counterexample within these bounds", not a proof.
-            - **Real time.** Lincheck has no clock and ends a park only with an unpark: a timed \
-            wait never times out in the model. A scenario whose paths need a timeout gives every \
-            scheme `timed-waits=expired` (declared by `gil`, `gil-priority` and `fine-grained`): each \
-            clock-bounded wait times out as soon as it begins, and the checker chooses how long the \
+            - **Real time.** Lincheck has no clock: `System.nanoTime()` and \
+            `currentTimeMillis()` return a fixed value in the model, and a park ends only with an \
+            unpark (its agent drops a timed park's bound), so a timed wait never times out there. \
+            A scenario whose paths need a timeout gives every scheme `timed-waits=expired` \
+            (declared by `gil`, `gil-priority` and `fine-grained`): each clock-bounded wait \
+            times out as soon as it begins, and the checker chooses how long the \
             other threads run before the waiter's turn. So `checkpoint-handover` explores the GIL's \
             drop request and forced switch, and `lock-handoff` the lock's hand-off to a parked \
             waiter. What stays unexplored: in those cells a waiter never parks on the condition (so \
-            a wait ended by a signal before its timeout is not explored there), and in every other \
-            cell a timed wait never times out (no drop request). A scheme with \
+            a wait ended by a signal before its timeout is not explored there), and in every cell \
+            without `expired` a GIL's timed wait never times out (no drop request). A scheme with \
             `switch-interval-ms` that does not declare `timed-waits` still hangs in \
             `checkpoint-handover` for want of a clock: that cell is `undecided`, not a verdict. \
             `fine-grained`'s unlock stores "free" without a CAS and may erase the flag of a waiter \
             that parked meanwhile; its timed park takes that wake-up back. In a cell that does not \
-            expire its waits the model can only hang there (`undecided`); `lock-handoff`, which \
-            expires them, is where the model checks that the waiter recovers (`lost-wakeups`).
+            expire its parks the model can only hang there (`undecided`). `section-exclusion` gives \
+            `timed-waits=parks-expire`: every timed park returns at once while the thresholds \
+            measured on the clock stay on it (the model's clock never moves: `fine-grained` never \
+            hands over, a GIL reads the value as `clock`), so the lock runs its own policy and the \
+            checker explores the lost wake-up and the waiter taking it back (`lost-wakeups`); a hang \
+            there is a waiter lost for good, an `error`. `lock-handoff` (`expired`) explores the \
+            hand-off instead. In both, a `fine-grained` waiter re-reads its status and the lock \
+            word in a loop instead of blocking in the park, so a waiter woken by an unpark while \
+            blocked is not explored there.
             - **Spinning.** Lincheck cuts a spinning waiter short (it switches to the holder, \
             which unlocks), so a lock that spins before it parks would never park in the model. \
             `section-exclusion` and `lock-handoff` give every scheme `lock-spins=0`: a scheme that \

@@ -74,7 +74,8 @@ public interface Scenario {
     /**
      * The runtime options this scenario gives every scheme (a scheme ignores the ones it does not
      * declare): settings that let the model checker reach paths that only the clock or a long
-     * spin would open otherwise, such as {@link TimedWaits#OPTION}{@code =expired} or
+     * spin would open otherwise, such as {@link TimedWaits#OPTION}{@code =expired} (or
+     * {@code =parks-expire}) or
      * {@value #LOCK_SPINS_OPTION}{@code =0}.
      *
      * @return option name to value; none by default
@@ -103,8 +104,32 @@ public interface Scenario {
      * @return {@code true} if no path of the scheme waits for the clock in this scenario
      */
     default boolean expiresTimedWaitsOf(final Scheme scheme) {
-        return TimedWaits.EXPIRED.word().equals(options().get(TimedWaits.OPTION))
-                && scheme.options().containsKey(TimedWaits.OPTION);
+        return timedWaits(scheme) == TimedWaits.EXPIRED;
+    }
+
+    /**
+     * Whether this scenario makes the scheme's timed parks return at once: it sets
+     * {@link TimedWaits#OPTION} to {@code expired} or {@code parks-expire} and the scheme declares
+     * that option. A park bounded by a timeout, then, cannot hang the model, so a hang is the
+     * scheme's.
+     *
+     * @param scheme the scheme
+     * @return {@code true} if no timed park of the scheme outlasts its turn in this scenario
+     */
+    default boolean expiresTimedParksOf(final Scheme scheme) {
+        return timedWaits(scheme).parksExpire();
+    }
+
+    /**
+     * The {@link TimedWaits} value this scenario gives a scheme: its option's, if the scheme
+     * declares the option, else {@link TimedWaits#CLOCK} (the scheme ignores it).
+     *
+     * @param scheme the scheme
+     * @return the value the scheme runs with
+     */
+    private TimedWaits timedWaits(final Scheme scheme) {
+        return scheme.options().containsKey(TimedWaits.OPTION)
+                ? TimedWaits.parse(options().get(TimedWaits.OPTION)) : TimedWaits.CLOCK;
     }
 
     /**

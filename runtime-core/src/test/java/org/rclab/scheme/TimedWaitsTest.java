@@ -1,7 +1,9 @@
 package org.rclab.scheme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,15 +16,23 @@ class TimedWaitsTest {
     }
 
     @Test
-    void bothWordsAreAccepted() {
+    void everyWordIsAccepted() {
         assertEquals(TimedWaits.CLOCK, TimedWaits.parse("clock"));
         assertEquals(TimedWaits.EXPIRED, TimedWaits.parse(" expired "));
+        assertEquals(TimedWaits.PARKS_EXPIRE, TimedWaits.parse("parks-expire"));
+    }
+
+    @Test
+    void parksExpireUnderBothValuesButTheClock() {
+        assertFalse(TimedWaits.CLOCK.parksExpire());
+        assertTrue(TimedWaits.EXPIRED.parksExpire());
+        assertTrue(TimedWaits.PARKS_EXPIRE.parksExpire());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "EXPIRED", "0", "true", "expire"})
+    @ValueSource(strings = {"", "EXPIRED", "0", "true", "expire", "parks_expire", "PARKS-EXPIRE", "parks-expired"})
     void anyOtherTextIsRefusedInOneLineNamingTheOption(final String text) {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimedWaits.parse(text));
-        assertEquals("timed-waits: '" + text + "' is not one of clock, expired (default clock)", e.getMessage());
+        assertEquals("timed-waits: '" + text + "' is not one of clock, expired, parks-expire (default clock)", e.getMessage());
     }
 }

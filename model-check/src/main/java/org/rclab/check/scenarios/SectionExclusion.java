@@ -24,9 +24,17 @@ import org.rclab.scheme.TimedWaits;
  * the lock's measured settings:
  * <ul>
  *   <li>{@link #SectionExclusion() section-exclusion}, for every scheme, with
- *       {@value Scenario#LOCK_SPINS_OPTION}{@code =0}: a contended thread parks at once. Under
- *       {@code fine-grained} an unlock then wakes the waiter without handing over (it has not
- *       waited 1 ms), and the woken waiter takes it.</li>
+ *       {@value Scenario#LOCK_SPINS_OPTION}{@code =0} and {@link TimedWaits#OPTION}{@code =parks-expire}:
+ *       a contended thread parks at once, and its timed park returns at once, as if its bound had
+ *       passed, while the lock's thresholds stay on the model's clock, which never moves. Under
+ *       {@code fine-grained} that is the lock's own policy: an unlock wakes the waiter without
+ *       handing over (it has not waited 1 ms) and the woken waiter competes for the lock; an
+ *       unlock whose release store erased the waiter's "parked" flag wakes nobody, and the
+ *       waiter's expired park finds the flag gone and takes the lock, or raises the flag again
+ *       ({@code fine-grained.lost-wakeups}). With the parks on the model's clock instead (no
+ *       expiry), that interleaving hangs for want of a timeout, which says nothing; with them
+ *       expired, a hang is a waiter lost for good, an {@code error}. A GIL reads
+ *       {@code parks-expire} as {@code clock}: its timed waits are its switch interval.</li>
  *   <li>{@link #handOff() lock-handoff}, only for schemes that declare
  *       {@value Scenario#LOCK_SPINS_OPTION}, adds {@link TimedWaits#OPTION}{@code =expired}: every
  *       unlock that finds a parked waiter hands it the lock (CPython's fairness rule after 1 ms).</li>
@@ -40,10 +48,14 @@ public final class SectionExclusion implements Scenario {
     private final Map<String, String> options;
     private final boolean onlyForSpinningLocks;
 
-    /** The {@code section-exclusion} variant: contended threads park at once, no hand-off forced. */
+    /**
+     * The {@code section-exclusion} variant: contended threads park at once and their timed parks
+     * expire at once, no hand-off forced.
+     */
     public SectionExclusion() {
-        this("section-exclusion", "contended threads park at once (lock-spins=0)",
-                Map.of(LOCK_SPINS_OPTION, "0"), false);
+        this("section-exclusion", "contended threads park at once and timed parks expire at once, thresholds "
+                + "on the clock (lock-spins=0, timed-waits=parks-expire)",
+                Map.of(LOCK_SPINS_OPTION, "0", TimedWaits.OPTION, TimedWaits.PARKS_EXPIRE.word()), false);
     }
 
     private SectionExclusion(final String name, final String settings, final Map<String, String> options,
