@@ -266,12 +266,13 @@ public final class Eval {
         RcObject result = loop(code, f, 0, code.localCount());
         while (result == null) {
             // Read before a call, whose frames leave the loop too and overwrite them.
-            final int pc = resumePc;
+            int pc = resumePc;
             int sp = resumeSp;
             final CallSite site = pendingCall;
             if (site == null) {
                 // The eval breaker on a loop's back-edge (CPython's JUMP_BACKWARD), then on with the loop.
                 self.checkpoint();
+                pc = intLoopFromRun(code, f, pc, sp);
             } else {
                 pendingCall = null;
                 sp = callFromRun(site, code, f, pc, sp);
@@ -279,6 +280,89 @@ public final class Eval {
             result = loop(code, f, pc, sp);
         }
         return result;
+    }
+
+    /**
+     * A loop whose body is one {@code local op= k} tested by its loop test (a back-edge to an
+     * {@link Op#INPLACE_FAST_SMALL_INT_THEN_TEST}, as {@code while n > 0: n -= 1} compiles), run
+     * here from {@link #run} with the back-edge's checkpoint between steps,
+     * instead of one return from {@link #loop} and one re-entry per step: the same count changes
+     * in the same order and the same checkpoints, by the same helpers as the loop's case. Anything
+     * else (another instruction at the back-edge's target, a failed guard, the loop's exit) returns
+     * the pc for {@link #loop} to go on from, where a failed guard takes the generic case.
+     *
+     * <p>Why: the exit from {@code loop} and re-entry at every back-edge cost about a tenth of
+     * the step under gil (interpreter/README.md, "Where the step's time over the Java loop goes").
+     * The checkpoint stays out of {@code loop}'s code, so that code is still the same whatever else
+     * the JVM has run; this small loop shares {@code run}'s compiled code with the checkpoint.
+     */
+    private int intLoopFromRun(final Code code, final RcObject[] f, final int startPc, final int sp) {
+        final int[] c = code.code();
+        int pc = startPc;
+        try {
+            // The words as the loop's case reads them: the instruction's operand at pc + 1, its EXT
+            // word at pc + 3; the fused test's EXT word at pc + 7 and its jump target at pc + 9.
+            while (c[pc] == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
+                final RcInt result = inplaceSmallInt(f, c[pc + 1] & 0xffff, c[pc + 3]);
+                if (result == null) {
+                    return pc;
+                }
+                if (!fusedTestJumps(result, c[pc + 7])) {
+                    return pc + 10;
+                }
+                self.checkpoint();
+                pc = c[pc + 9];
+            }
+            return pc;
+        } catch (final OutOfMemoryError e) {
+            // The allocation of the new int failed: as in the loop, a MemoryError at this instruction.
+            throw unwind(e, code, pc + 2, f, sp);
+        }
+    }
+
+    /**
+     * {@link Op#INPLACE_FAST_SMALL_INT}'s fast path: {@code f[slot] += k} for an int local that fits
+     * a long, with {@code k} in the high 16 bits of {@code ext} (its first {@link Op#EXT} word).
+     * Guarded like CPython's specialised instructions: an int local that fits a long and a sum that
+     * does not overflow.
+     *
+     * @return the new value, now in the slot; {@code null} if the guard failed (nothing done)
+     */
+    private RcInt inplaceSmallInt(final RcObject[] f, final int slot, final int ext) {
+        final RcObject a = f[slot];
+        if (a instanceof RcInt x && !x.isBig()) {
+            final long d = ext >> 16;
+            final long v = x.value();
+            final long r = v + d;
+            // Overflow iff both operands' signs differ from the result's (Hacker's Delight 2-13).
+            if (((v ^ r) & (d ^ r)) >= 0) {
+                // INPLACE_FAST_CONST's count changes in its order, less the immortal constant's:
+                // LOAD_FAST's incref, the operation's release of its operand, then STORE_FAST's
+                // release of the old value.
+                rt.incref(a);
+                final RcInt result = rt.newInt(r);
+                rt.decref(a);
+                f[slot] = result;
+                rt.decref(a);
+                return result;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The loop test fused into {@link Op#INPLACE_FAST_SMALL_INT_THEN_TEST}: the
+     * {@link Op#COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE} right after it tests the local just
+     * stored, {@code result}, whose guard holds (an int made from a long); its count changes and
+     * its outcome, without a dispatch.
+     *
+     * @param ext the test's first {@link Op#EXT} word
+     */
+    private boolean fusedTestJumps(final RcInt result, final int ext) {
+        rt.incref(result);
+        final boolean jump = intTestJumps(ext, result.value());
+        rt.decref(result);
+        return jump;
     }
 
     /**
@@ -364,37 +448,16 @@ public final class Eval {
                     case Op.INPLACE_FAST_SMALL_INT: {
                         // Guarded like CPython's specialised instructions: an int local that fits a
                         // long and a result that does not overflow; otherwise on to the generic case.
-                        final int slot = arg & 0xffff;
-                        final RcObject a = f[slot];
-                        if (a instanceof RcInt x && !x.isBig()) {
-                            final long d = c[pc + 1] >> 16;
-                            final long v = x.value();
-                            final long r = v + d;
-                            // Overflow iff both operands' signs differ from the result's (Hacker's Delight 2-13).
-                            if (((v ^ r) & (d ^ r)) >= 0) {
-                                // INPLACE_FAST_CONST's count changes in its order, less the immortal
-                                // constant's: LOAD_FAST's incref, the operation's release of its
-                                // operand, then STORE_FAST's release of the old value.
-                                rt.incref(a);
-                                final RcInt result = rt.newInt(r);
-                                rt.decref(a);
-                                f[slot] = result;
-                                rt.decref(a);
-                                pc += 2;
-                                if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
-                                    // The loop test that follows (COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE
-                                    // at pc) tests this local, now result: its guard holds (an int
-                                    // made from a long), so its count changes and jump, without a dispatch.
-                                    rt.incref(result);
-                                    final boolean jump = intTestJumps(c[pc + 3], r);
-                                    rt.decref(result);
-                                    if (jump) {
-                                        return leave(c[pc + 5], sp);
-                                    }
-                                    pc += 6;
+                        final RcInt result = inplaceSmallInt(f, arg & 0xffff, c[pc + 1]);
+                        if (result != null) {
+                            pc += 2;
+                            if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
+                                if (fusedTestJumps(result, c[pc + 3])) {
+                                    return leave(c[pc + 5], sp);
                                 }
-                                break;
+                                pc += 6;
                             }
+                            break;
                         }
                     }
                     // falls through: the guard failed
