@@ -245,7 +245,9 @@ public final class Eval {
 
     /**
      * Runs a frame to its return: {@link #loop} between back-edges and calls, and at each back-edge
-     * the eval breaker, at each call the call (whose function entry is a checkpoint too).
+     * the eval breaker, at each call the call (whose function entry is a checkpoint too). A loop
+     * whose body is one int-specialised {@code local op= k} runs here, in {@link #intLoopFromRun},
+     * checkpoint by checkpoint, without leaving and re-entering {@code loop} at every step.
      *
      * <p>Why the checkpoint is out here and not in the loop's back-edge instructions: a scheme's
      * checkpoint has a slow path (a GIL's drop and take), and once any thread in the JVM has taken
