@@ -5,7 +5,9 @@
 #   [STEP_PIECES_BASE=REV] interpreter/docs/step-pieces/run.sh [ROUNDS] [STEPS] [SCHEMES] [VARIANTS]
 # The first cell is the base: the working tree's interpreter, or the one committed at git revision
 # STEP_PIECES_BASE; the last is a second copy of it (the A/A line). VARIANTS: names from variants.py
-# (edits of the base's Eval.java), and git:REV (the interpreter committed at REV, for before/after).
+# (edits of the base's Eval.java), git:REV (the interpreter committed at REV, for before/after) and
+# java (runtime-core's StepLoop: the countdown written in Java on the same runtime, as the benchmark's
+# countdown cell; plain scheme names only).
 # SCHEMES: one scheme per JVM is what the benchmark's cells see (several share the loader's profiles);
 # NAME-2t (gil-2t) has two threads count down together first (see StepLoop.java).
 set -euo pipefail
@@ -42,7 +44,13 @@ javac -d "$OUT/loop" -cp "$OUT/base:$CORE" "$HERE/StepLoop.java"
 CELLS=("base=$OUT/base:$DEPS:$OUT/loop")
 for v in ${VARIANTS//,/ }; do
   name="${v//[:\/]/-}"
-  if [[ "$v" == git:* ]]; then
+  if [[ "$v" == java ]]; then
+    # The same countdown written in Java on the runtime (runtime-core's StepLoop): what interpreting costs.
+    mkdir -p "$OUT/java"
+    javac -d "$OUT/java" -cp "$CORE" "$ROOT/runtime-core/docs/step-cost/StepLoop.java"
+    CELLS+=("java=$DEPS:$OUT/java")
+    continue
+  elif [[ "$v" == git:* ]]; then
     source_of "${v#git:}" "$OUT/src-$name"
   else
     mkdir -p "$OUT/src-$name"; cp -r "$OUT/src-base/." "$OUT/src-$name"
