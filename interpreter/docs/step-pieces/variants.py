@@ -30,7 +30,8 @@ EDITS = {
     "nolane": [[("                pc = intLoopFromRun(code, f, pc, sp);\n", "")]],
     # No back-edge checkpoint (run's once per call stays with the lane).
     "nockpt": [[("                self.checkpoint();\n            } else {", "            } else {")],
-               [("                self.checkpoint();\n                pc = c[pc + 9];", "                pc = c[pc + 9];")]],
+               [("                    return pc + 10;\n                }\n                self.checkpoint();\n",
+                 "                    return pc + 10;\n                }\n")]],
     # Without the fused loop test's incref/decref of the new value (a wrong program).
     "notestpair": [[("rt.incref(result);\n", "\n"),
                     ("rt.decref(result);\n                                    if (jump)",

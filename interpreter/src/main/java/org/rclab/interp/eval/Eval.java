@@ -298,24 +298,31 @@ public final class Eval {
      * The checkpoint stays out of {@code loop}'s code, so that code is still the same whatever else
      * the JVM has run; this small loop shares {@code run}'s compiled code with the checkpoint.
      */
-    private int intLoopFromRun(final Code code, final RcObject[] f, final int startPc, final int sp) {
+    private int intLoopFromRun(final Code code, final RcObject[] f, final int pc, final int sp) {
         final int[] c = code.code();
-        int pc = startPc;
+        // The words as the loop's case reads them: the instruction's operand at pc + 1, its EXT
+        // word at pc + 3; the fused test's EXT word at pc + 7 and its jump target at pc + 9. A
+        // back-edge lands on this instruction only when it is its loop's whole body (the compiler
+        // fuses only a body's last instruction, so it is also the first only when it is the only
+        // one), and then the test jumps back to it: the words are read once, not at every step.
+        // The second condition holds whenever the first does; it keeps the loop to that case.
+        if (c[pc] != Op.INPLACE_FAST_SMALL_INT_THEN_TEST || c[pc + 9] != pc) {
+            return pc;
+        }
+        final int slot = c[pc + 1] & 0xffff;
+        final int ext = c[pc + 3];
+        final int test = c[pc + 7];
         try {
-            // The words as the loop's case reads them: the instruction's operand at pc + 1, its EXT
-            // word at pc + 3; the fused test's EXT word at pc + 7 and its jump target at pc + 9.
-            while (c[pc] == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
-                final RcInt result = inplaceSmallInt(f, c[pc + 1] & 0xffff, c[pc + 3]);
+            while (true) {
+                final RcInt result = inplaceSmallInt(f, slot, ext);
                 if (result == null) {
                     return pc;
                 }
-                if (!fusedTestJumps(result, c[pc + 7])) {
+                if (!fusedTestJumps(result, test)) {
                     return pc + 10;
                 }
                 self.checkpoint();
-                pc = c[pc + 9];
             }
-            return pc;
         } catch (final OutOfMemoryError e) {
             // The allocation of the new int failed: as in the loop, a MemoryError at this instruction.
             throw unwind(e, code, pc + 2, f, sp);
