@@ -24,8 +24,14 @@ EDITS = {
                    "STATE.set(o, liveState(o.runtime) | RcObject.STATE_FREED);")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
-                   "        if (usableBy != Thread.currentThread()) {\n            throw checkpointRefused();\n        }\n"
-                   "        gate.checkpoint(this);\n", "")],
+                   "        if (usableBy != Thread.currentThread()) {\n"
+                   "            throw refused(\"pass a checkpoint\", \"checkpoints are for threads that may touch objects\");\n"
+                   "        }\n        gate.checkpoint(this);\n", "")],
+    # The handle's newInt and decref without their fast path: the runtime's own operations, with
+    # the per-thread table lookups and brc's registration check (the step before issue 13 §3's handle).
+    "tablepath": [("runtime/RuntimeThread.java", "        return runtime.newInt(value, this);\n",
+                   "        return runtime.newInt(value);\n"),
+                  ("runtime/RuntimeThread.java", "        runtime.decref(o, counts);\n", "        runtime.decref(o);\n")],
 }
 
 if __name__ == "__main__":

@@ -56,10 +56,15 @@ public final class Heap {
 
     /**
      * Gives the calling thread its own accounting slot before it allocates: the runtime calls
-     * this when a thread attaches (see {@link ThreadCounters#claim()} for why it matters).
+     * this when a thread attaches (see {@link ThreadCounters#claim()} for why it matters), and
+     * its attached thread handle keeps the slot, so that the thread counts through
+     * {@link #recordAllocation(RcObject, ThreadCounters.Slot)} and
+     * {@link #recordFree(RcObject, ThreadCounters.Slot)} with no per-thread table lookup.
+     *
+     * @return the thread's own slot, or {@code null} if it must count through the table
      */
-    public void claimCounters() {
-        counts.claim();
+    public ThreadCounters.Slot claimCounters() {
+        return counts.claim();
     }
 
     /** Whether the calling thread counts in a slot of its own (package-private, for tests). */
@@ -74,6 +79,22 @@ public final class Heap {
      */
     public void recordAllocation(final RcObject o) {
         counts.increment(o.type().ordinal());
+        track(o);
+    }
+
+    /**
+     * Records a new mortal object made by the thread that owns {@code mine}, counted straight
+     * into that slot.
+     *
+     * @param o the new object
+     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread)
+     */
+    public void recordAllocation(final RcObject o, final ThreadCounters.Slot mine) {
+        mine.increment(o.type().ordinal());
+        track(o);
+    }
+
+    private void track(final RcObject o) {
         if (tracked != null) {
             tracked.put(o.id(), new Tracked(o, tracking == Tracking.SITES ? AllocationSite.capture() : List.of()));
         }
@@ -87,6 +108,21 @@ public final class Heap {
      */
     public void recordFree(final RcObject o) {
         counts.increment(TYPES.length + o.type().ordinal());
+        untrack(o);
+    }
+
+    /**
+     * Records a free by the thread that owns {@code mine}, counted straight into that slot.
+     *
+     * @param o the freed object
+     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread)
+     */
+    public void recordFree(final RcObject o, final ThreadCounters.Slot mine) {
+        mine.increment(TYPES.length + o.type().ordinal());
+        untrack(o);
+    }
+
+    private void untrack(final RcObject o) {
         if (tracked != null) {
             tracked.remove(o.id());
         }
