@@ -120,18 +120,18 @@ class BrcStateMachineTest {
     void handleMisusedByAnUnattachedThreadWithoutStrictChecksMakesTheHandlesThreadTheOwner() {
         self.detach();
         try (RcRuntime loose = RcRuntime.builder(new BrcScheme()).strictChecks(false).build()) {
-            final RuntimeThread mine = loose.attach();
-            final Actor b = new Actor("B", loose);
-            actors.add(b);
-            final RcInt i = b.call(() -> mine.newInt(100_000));
-            assertSame(Thread.currentThread(), Header.ownerPlain(i), "owned by the handle's thread, not by B");
-            assertEquals(1, Header.localOpaque(i));
-            b.run(() -> loose.decref(i));
-            assertEquals(SharedWord.QUEUED, shared(i), "B is not the owner: its release is queued");
-            mine.checkpoint();
-            assertTrue(i.isFreed());
-            loose.heap().assertNoLeaks();
-            mine.detach();
+            try (RuntimeThread mine = loose.attach()) {
+                final Actor b = new Actor("B", loose);
+                actors.add(b);
+                final RcInt i = b.call(() -> mine.newInt(100_000));
+                assertSame(Thread.currentThread(), Header.ownerPlain(i), "owned by the handle's thread, not by B");
+                assertEquals(1, Header.localOpaque(i));
+                b.run(() -> loose.decref(i));
+                assertEquals(SharedWord.QUEUED, shared(i), "B is not the owner: its release is queued");
+                mine.checkpoint();
+                assertTrue(i.isFreed());
+                loose.heap().assertNoLeaks();
+            }
         }
     }
 
