@@ -8,12 +8,13 @@ import sys
 
 EDITS = {
     # No accounting at all: the heap's per-thread counts are never touched.
-    "noacct": [("heap/Heap.java", "counts.increment(o.type().ordinal());", "if (o != null) return;"),
-               ("heap/Heap.java", "counts.increment(TYPES.length + o.type().ordinal());", "if (o != null) return;")],
+    "noacct": [("heap/Heap.java", "final int allocations = o.type().ordinal();",
+                "if (o != null) {\n            return;\n        }\n        final int allocations = 0;"),
+               ("heap/Heap.java", "final int frees = TYPES.length + o.type().ordinal();",
+                "if (o != null) {\n            return;\n        }\n        final int frees = 0;")],
     # Accounting without the per-thread table lookup: one plain array of the heap (wrong under threads).
-    "acctplain": [("heap/Heap.java", "counts.increment(o.type().ordinal());", "plainCounts[o.type().ordinal()]++;"),
-                  ("heap/Heap.java", "counts.increment(TYPES.length + o.type().ordinal());",
-                   "plainCounts[TYPES.length + o.type().ordinal()]++;"),
+    "acctplain": [("heap/Heap.java", "            counts.increment(allocations);", "            plainCounts[allocations]++;"),
+                  ("heap/Heap.java", "            counts.increment(frees);", "            plainCounts[frees]++;"),
                   ("heap/Heap.java", "    private final Tracking tracking;",
                    "    private final long[] plainCounts = new long[2 * TYPES.length];\n    private final Tracking tracking;")],
     # No freed mark for thread-safe schemes without strict checks (neither fence nor store).

@@ -78,23 +78,24 @@ public final class Heap {
      * @param o the new object
      */
     public void recordAllocation(final RcObject o) {
-        counts.increment(o.type().ordinal());
-        track(o);
+        recordAllocation(o, null);
     }
 
     /**
-     * Records a new mortal object made by the thread that owns {@code mine}, counted straight
-     * into that slot.
+     * Records a new mortal object, counted straight into the calling thread's own slot when the
+     * caller holds it (the runtime's attached thread handle does), else through the table.
      *
      * @param o the new object
-     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread)
+     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread),
+     *        or {@code null}
      */
     public void recordAllocation(final RcObject o, final ThreadCounters.Slot mine) {
-        mine.increment(o.type().ordinal());
-        track(o);
-    }
-
-    private void track(final RcObject o) {
+        final int allocations = o.type().ordinal();
+        if (mine == null) {
+            counts.increment(allocations);
+        } else {
+            mine.increment(allocations);
+        }
         if (tracked != null) {
             tracked.put(o.id(), new Tracked(o, tracking == Tracking.SITES ? AllocationSite.capture() : List.of()));
         }
@@ -102,27 +103,20 @@ public final class Heap {
 
     /**
      * Records that a mortal object was freed. Called by the runtime once per object, once the
-     * free is certain (after marking the object freed, where that mark can fail).
+     * free is certain (after marking the object freed, where that mark can fail), counted straight
+     * into the freeing thread's own slot when the runtime holds it, else through the table.
      *
      * @param o the freed object
-     */
-    public void recordFree(final RcObject o) {
-        counts.increment(TYPES.length + o.type().ordinal());
-        untrack(o);
-    }
-
-    /**
-     * Records a free by the thread that owns {@code mine}, counted straight into that slot.
-     *
-     * @param o the freed object
-     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread)
+     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread),
+     *        or {@code null}
      */
     public void recordFree(final RcObject o, final ThreadCounters.Slot mine) {
-        mine.increment(TYPES.length + o.type().ordinal());
-        untrack(o);
-    }
-
-    private void untrack(final RcObject o) {
+        final int frees = TYPES.length + o.type().ordinal();
+        if (mine == null) {
+            counts.increment(frees);
+        } else {
+            mine.increment(frees);
+        }
         if (tracked != null) {
             tracked.remove(o.id());
         }

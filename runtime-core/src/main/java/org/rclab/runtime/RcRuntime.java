@@ -433,7 +433,7 @@ public final class RcRuntime implements AutoCloseable {
             if (!Header.markFreed(o)) {
                 throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
             }
-            recordFree(o, mine);
+            heap.recordFree(o, mine);
         } else {
             // Accounted before the fences: nothing can fail in between, and the JIT may not carry
             // a load across either, so here the free's per-thread slot lookup can reuse the one
@@ -441,18 +441,9 @@ public final class RcRuntime implements AutoCloseable {
             // the scheme's load that found the count at zero is ordered before the freed mark and
             // everything the free does next (CPython's merge reads the shared count with acquire
             // for the same reason, gh-117657). The CAS of the checked path is a full fence.
-            recordFree(o, mine);
+            heap.recordFree(o, mine);
             VarHandle.acquireFence();
             Header.setFreedRelease(o);
-        }
-    }
-
-    /** Counts a free into the calling thread's own slot {@code mine}, or through the table if {@code null}. */
-    private void recordFree(final RcObject o, final ThreadCounters.Slot mine) {
-        if (mine == null) {
-            heap.recordFree(o);
-        } else {
-            heap.recordFree(o, mine);
         }
     }
 
@@ -488,12 +479,7 @@ public final class RcRuntime implements AutoCloseable {
         }
         final RcInt o = new RcInt(this, value, false);
         counter.init(o, creator);
-        final ThreadCounters.Slot mine = creator.counts();
-        if (mine == null) {
-            heap.recordAllocation(o);
-        } else {
-            heap.recordAllocation(o, mine);
-        }
+        heap.recordAllocation(o, creator.counts());
         return o;
     }
 
