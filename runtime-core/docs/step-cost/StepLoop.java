@@ -15,7 +15,9 @@ import org.rclab.scheme.Schemes;
  * {@code -young} suffix ({@code gil-young}) runs the countdown in a frame made for it, which stays
  * in the young generation; otherwise the frame is the stepper's own, made once and old after a few
  * collections, as the benchmark's stepper is (G1's post-write barrier then takes a StoreLoad fence
- * at every slot store).
+ * at every slot store). A {@code -self} before it ({@code gil-self-young}) makes and drops the ints
+ * through the attached thread's handle ({@code self.newInt}, {@code self.decref}) instead of the
+ * runtime, as the benchmark's step does since issue 13 §3.
  */
 public final class StepLoop {
     private static final long LAST = 1000;
@@ -24,12 +26,16 @@ public final class StepLoop {
     /** The scheme's name, or a {@code bare} name. */
     private final String kind;
     private final boolean youngFrame;
+    /** Whether the step goes through the thread's handle rather than the runtime. */
+    private final boolean viaSelf;
     /** The long-lived frame. */
     private final Frame frame = new Frame();
 
     private StepLoop(final String name) {
         youngFrame = name.endsWith("-young");
-        kind = youngFrame ? name.substring(0, name.length() - "-young".length()) : name;
+        final String rest = youngFrame ? name.substring(0, name.length() - "-young".length()) : name;
+        viaSelf = rest.endsWith("-self");
+        kind = viaSelf ? rest.substring(0, rest.length() - "-self".length()) : rest;
         final String scheme = kind.startsWith("bare") ? "unsafe" : kind;
         final Scheme s = Schemes.discover(StepLoop.class.getClassLoader()).stream()
                 .filter(x -> x.name().equals(scheme)).findFirst()
@@ -90,6 +96,12 @@ public final class StepLoop {
                 case "bare32":
                     return f.bare32(steps);
                 default:
+                    if (viaSelf) {
+                        if (!checkpoint) {
+                            throw new IllegalArgumentException("a -self cell always passes its checkpoints");
+                        }
+                        return f.runSelf(self, steps);
+                    }
                     return checkpoint ? f.run(runtime, self, steps) : f.runNoCheckpoint(runtime, steps);
             }
         }
@@ -109,6 +121,20 @@ public final class StepLoop {
                 self.checkpoint();
             }
             return drop(runtime);
+        }
+
+        long runSelf(final RuntimeThread self, final long steps) {
+            slot = self.newInt(LAST + steps);
+            while (slot.value() > LAST) {
+                final RcInt next = self.newInt(slot.value() - 1);
+                self.decref(slot);
+                slot = next;
+                self.checkpoint();
+            }
+            final long result = slot.value();
+            self.decref(slot);
+            slot = null;
+            return result;
         }
 
         long runNoCheckpoint(final RcRuntime runtime, final long steps) {

@@ -8,12 +8,13 @@ import sys
 
 EDITS = {
     # No accounting at all: the heap's per-thread counts are never touched.
-    "noacct": [("heap/Heap.java", "counts.increment(o.type().ordinal());", "if (o != null) return;"),
-               ("heap/Heap.java", "counts.increment(TYPES.length + o.type().ordinal());", "if (o != null) return;")],
+    "noacct": [("heap/Heap.java", "final int allocations = o.type().ordinal();",
+                "if (o != null) {\n            return;\n        }\n        final int allocations = 0;"),
+               ("heap/Heap.java", "final int frees = TYPES.length + o.type().ordinal();",
+                "if (o != null) {\n            return;\n        }\n        final int frees = 0;")],
     # Accounting without the per-thread table lookup: one plain array of the heap (wrong under threads).
-    "acctplain": [("heap/Heap.java", "counts.increment(o.type().ordinal());", "plainCounts[o.type().ordinal()]++;"),
-                  ("heap/Heap.java", "counts.increment(TYPES.length + o.type().ordinal());",
-                   "plainCounts[TYPES.length + o.type().ordinal()]++;"),
+    "acctplain": [("heap/Heap.java", "            counts.increment(allocations);", "            plainCounts[allocations]++;"),
+                  ("heap/Heap.java", "            counts.increment(frees);", "            plainCounts[frees]++;"),
                   ("heap/Heap.java", "    private final Tracking tracking;",
                    "    private final long[] plainCounts = new long[2 * TYPES.length];\n    private final Tracking tracking;")],
     # No freed mark for thread-safe schemes without strict checks (neither fence nor store).
@@ -36,8 +37,14 @@ EDITS = {
               ("object/RcInt.java", "        this.big = big;\n", "")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
-                   "        if (usableBy != Thread.currentThread()) {\n            throw checkpointRefused();\n        }\n"
-                   "        gate.checkpoint(this);\n", "")],
+                   "        if (usableBy != Thread.currentThread()) {\n"
+                   "            throw refused(\"pass a checkpoint\", \"checkpoints are for threads that may touch objects\");\n"
+                   "        }\n        gate.checkpoint(this);\n", "")],
+    # The handle's newInt and decref without their fast path: the runtime's own operations, with
+    # the per-thread table lookups and brc's registration check (the step before issue 13 §3's handle).
+    "tablepath": [("runtime/RuntimeThread.java", "        return runtime.newInt(value, this);\n",
+                   "        return runtime.newInt(value);\n"),
+                  ("runtime/RuntimeThread.java", "        runtime.decref(o, counts);\n", "        runtime.decref(o);\n")],
 }
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ import org.rclab.runtime.RuntimeThread;
  * does on each loop back-edge.
  *
  * <p>The values stay above the immortal small-int cache, so every step really allocates and
- * frees. The frame slot is a field, not a local: the new int escapes into the heap as a Python
+ * frees. The step makes and drops its ints through the thread's handle ({@link RuntimeThread#newInt},
+ * {@link RuntimeThread#decref}), as an eval loop does through the thread state it keeps in a local
+ * ({@code tstate} in CPython's): the path a runtime's own hot loop takes. The frame slot is a field, not a local: the new int escapes into the heap as a Python
  * local does into its frame, so the JIT cannot scalar-replace the allocation away. Each instance is
  * the frame of one call ({@link CountdownCalls} makes one per call and says why).
  *
@@ -41,15 +43,15 @@ final class CountdownStep extends CountdownStepSlot {
      */
     long run(final RcRuntime runtime, final RuntimeThread self, final long steps) {
         final long last = BenchRuntimes.FIRST_MORTAL_INT;
-        slot = runtime.newInt(last + steps);
+        slot = self.newInt(last + steps);
         while (slot.value() > last) {
-            final RcInt next = runtime.newInt(slot.value() - 1);
-            runtime.decref(slot);
+            final RcInt next = self.newInt(slot.value() - 1);
+            self.decref(slot);
             slot = next;
             self.checkpoint();
         }
         final long result = slot.value();
-        runtime.decref(slot);
+        self.decref(slot);
         slot = null;
         return result;
     }

@@ -12,6 +12,7 @@ import org.rclab.heap.Heap;
 import org.rclab.heap.MisuseKind;
 import org.rclab.object.Header;
 import org.rclab.object.RcObject;
+import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.RefCounter;
 
 /**
@@ -72,6 +73,22 @@ final class BiasedRefCounter implements RefCounter {
         } else {
             Header.setSharedPlain(o, SharedWord.of(1, MERGED));
         }
+    }
+
+    /**
+     * A new object made through an attached thread's handle: owned by the creator at once. The
+     * handle exists only while its thread is registered (the runtime makes it after
+     * {@link BrcThreadGate#attach} and retires it at detach), so {@link #init(RcObject)}'s
+     * registration check would answer yes: this is CPython's case, where every thread that
+     * allocates has a thread state. The owner is the handle's thread, not the calling one: only
+     * a caller without strict checks that misuses another thread's handle could tell them apart,
+     * and then the object is owned by a registered thread and the caller's own counts go to the
+     * shared word, so nothing is lost.
+     */
+    @Override
+    public void init(final RcObject o, final RuntimeThread creator) {
+        Header.setOwnerPlain(o, creator.thread());
+        Header.setLocalPlain(o, 1);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.rclab.brc;
 
 import org.rclab.object.Header;
 import org.rclab.object.RcObject;
+import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.RefCounter;
 
 /**
@@ -26,6 +27,12 @@ final class DetachedOwnerCheck implements RefCounter {
     @Override
     public void init(final RcObject o) {
         counter.init(o);
+    }
+
+    /** Unchecked: the runtime has checked the handle (strict checks are on when this class runs). */
+    @Override
+    public void init(final RcObject o, final RuntimeThread creator) {
+        counter.init(o, creator);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.rclab.heap.MisuseKind;
 import org.rclab.heap.RefcountMisuseException;
 import org.rclab.heap.Tracking;
 import org.rclab.object.Header;
+import org.rclab.object.RcInt;
 import org.rclab.object.RcList;
 import org.rclab.object.RcObject;
 import org.rclab.object.RcStr;
@@ -95,6 +96,43 @@ class BrcStateMachineTest {
         assertEquals(0, metric(BrcMetrics.MERGES_OWNER_ZERO), "a zero shared word frees at once, no merge");
         assertEquals(0, metric(BrcMetrics.QUEUED));
         rt.heap().assertNoLeaks();
+    }
+
+    @Test
+    void intMadeThroughTheHandleIsOwnedByItsThreadAndFreedByItsDecref() {
+        final RcInt i = self.newInt(100_000);
+        assertSame(Thread.currentThread(), Header.ownerPlain(i));
+        assertEquals(1, Header.localOpaque(i));
+        assertEquals(SharedWord.DEFAULT, shared(i));
+        self.decref(i);
+        assertTrue(i.isFreed());
+        assertEquals(1, rt.heap().freed());
+        assertEquals(0, metric(BrcMetrics.MERGES_OWNER_ZERO));
+        rt.heap().assertNoLeaks();
+    }
+
+    /**
+     * Without strict checks nothing stops a thread from using another's handle; the object is
+     * then owned by the handle's thread, which is registered, and the misusing thread's counts
+     * go to the shared word, so no count is lost (BiasedRefCounter#init(RcObject, RuntimeThread)).
+     */
+    @Test
+    void handleMisusedByAnUnattachedThreadWithoutStrictChecksMakesTheHandlesThreadTheOwner() {
+        self.detach();
+        try (RcRuntime loose = RcRuntime.builder(new BrcScheme()).strictChecks(false).build()) {
+            try (RuntimeThread mine = loose.attach()) {
+                final Actor b = new Actor("B", loose);
+                actors.add(b);
+                final RcInt i = b.call(() -> mine.newInt(100_000));
+                assertSame(Thread.currentThread(), Header.ownerPlain(i), "owned by the handle's thread, not by B");
+                assertEquals(1, Header.localOpaque(i));
+                b.run(() -> loose.decref(i));
+                assertEquals(SharedWord.QUEUED, shared(i), "B is not the owner: its release is queued");
+                mine.checkpoint();
+                assertTrue(i.isFreed());
+                loose.heap().assertNoLeaks();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ queue path

@@ -56,10 +56,15 @@ public final class Heap {
 
     /**
      * Gives the calling thread its own accounting slot before it allocates: the runtime calls
-     * this when a thread attaches (see {@link ThreadCounters#claim()} for why it matters).
+     * this when a thread attaches (see {@link ThreadCounters#claim()} for why it matters), and
+     * its attached thread handle keeps the slot, so that the thread counts through
+     * {@link #recordAllocation(RcObject, ThreadCounters.Slot)} and
+     * {@link #recordFree(RcObject, ThreadCounters.Slot)} with no per-thread table lookup.
+     *
+     * @return the thread's own slot, or {@code null} if it must count through the table
      */
-    public void claimCounters() {
-        counts.claim();
+    public ThreadCounters.Slot claimCounters() {
+        return counts.claim();
     }
 
     /** Whether the calling thread counts in a slot of its own (package-private, for tests). */
@@ -73,7 +78,24 @@ public final class Heap {
      * @param o the new object
      */
     public void recordAllocation(final RcObject o) {
-        counts.increment(o.type().ordinal());
+        recordAllocation(o, null);
+    }
+
+    /**
+     * Records a new mortal object, counted straight into the calling thread's own slot when the
+     * caller holds it (the runtime's attached thread handle does), else through the table.
+     *
+     * @param o the new object
+     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread),
+     *        or {@code null}
+     */
+    public void recordAllocation(final RcObject o, final ThreadCounters.Slot mine) {
+        final int allocations = o.type().ordinal();
+        if (mine == null) {
+            counts.increment(allocations);
+        } else {
+            mine.increment(allocations);
+        }
         if (tracked != null) {
             tracked.put(o.id(), new Tracked(o, tracking == Tracking.SITES ? AllocationSite.capture() : List.of()));
         }
@@ -81,12 +103,20 @@ public final class Heap {
 
     /**
      * Records that a mortal object was freed. Called by the runtime once per object, once the
-     * free is certain (after marking the object freed, where that mark can fail).
+     * free is certain (after marking the object freed, where that mark can fail), counted straight
+     * into the freeing thread's own slot when the runtime holds it, else through the table.
      *
      * @param o the freed object
+     * @param mine the calling thread's own slot (from {@link #claimCounters()} on this thread),
+     *        or {@code null}
      */
-    public void recordFree(final RcObject o) {
-        counts.increment(TYPES.length + o.type().ordinal());
+    public void recordFree(final RcObject o, final ThreadCounters.Slot mine) {
+        final int frees = TYPES.length + o.type().ordinal();
+        if (mine == null) {
+            counts.increment(frees);
+        } else {
+            mine.increment(frees);
+        }
         if (tracked != null) {
             tracked.remove(o.id());
         }

@@ -56,14 +56,30 @@ public final class ThreadCounters {
     private final Slot[] slots = new Slot[SLOTS];
     private final LongAdder[] overflow;
 
-    /** One thread's counts; made by that thread, so its array sits in memory only it writes. */
-    private static final class Slot {
+    /**
+     * One thread's counts; made by that thread, so its array sits in memory only it writes. A
+     * thread that {@link #claim() claimed} its slot may keep it and add through
+     * {@link #increment(int)} with no table lookup, for as long as it lives: the slot passes to
+     * another thread only once its owner has ended ({@link #claimSlot}).
+     */
+    public static final class Slot {
         private volatile Thread owner;
         private final long[] counts;
 
         Slot(final Thread owner, final int size) {
             this.owner = owner;
             this.counts = new long[PAD + size + PAD];
+        }
+
+        /**
+         * Adds one to a counter; only the slot's owner may call this (the caller's duty: nothing
+         * is checked). A plain add, exact for the same reason as the table path's: no other
+         * thread writes this array while the owner lives, and a sum reads it as that path says.
+         *
+         * @param index the counter
+         */
+        public void increment(final int index) {
+            counts[PAD + index]++;
         }
     }
 
@@ -110,9 +126,18 @@ public final class ThreadCounters {
      * so the loop is recompiled with the slow call inside it and stays slower for every thread
      * (seen: 1.10–1.23× per interpreted one-thread step, an interpreter whose runtime had run two
      * threads against one whose runtime never had).
+     *
+     * <p>The slot returned is the thread's for as long as it lives: it may keep it and count
+     * through {@link Slot#increment} with no table lookup (the runtime's attached thread handle
+     * does).
+     *
+     * @return the calling thread's slot, or {@code null} if a live thread holds the slot at its
+     *         index (the thread then counts through {@link #increment}, in the shared adders)
      */
-    public void claim() {
-        claimSlot(Thread.currentThread());
+    public Slot claim() {
+        final Thread self = Thread.currentThread();
+        final Slot slot = claimSlot(self);
+        return slot.owner == self ? slot : null;
     }
 
     private void incrementSlow(final Thread self, final int index) {

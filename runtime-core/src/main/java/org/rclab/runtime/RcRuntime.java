@@ -262,6 +262,15 @@ public final class RcRuntime implements AutoCloseable {
      *         belongs to another runtime
      */
     public void decref(final RcObject o) {
+        decref(o, null);
+    }
+
+    /**
+     * {@link #decref(RcObject)}, its frees counted into {@code mine} when not {@code null}
+     * ({@link RuntimeThread#decref}: the calling thread's own accounting slot), else through the
+     * heap's per-thread table.
+     */
+    void decref(final RcObject o, final ThreadCounters.Slot mine) {
         final int state = Header.statePlain(o);
         if (state != liveState) {
             if (state != immortalState) {
@@ -270,7 +279,7 @@ public final class RcRuntime implements AutoCloseable {
             return;
         }
         if (counter.decref(o)) {
-            free(o);
+            free(o, mine);
         }
     }
 
@@ -371,7 +380,12 @@ public final class RcRuntime implements AutoCloseable {
      * leak the whole structure, and the first failure is rethrown at the end.
      */
     private void free(final RcObject first) {
-        markFreed(first);
+        free(first, null);
+    }
+
+    /** {@link #free(RcObject)}, counted into {@code mine} if not {@code null} (see {@link #decref(RcObject, ThreadCounters.Slot)}). */
+    private void free(final RcObject first, final ThreadCounters.Slot mine) {
+        markFreed(first, mine);
         if (!(first instanceof RcContainer)) {
             return;
         }
@@ -385,7 +399,7 @@ public final class RcRuntime implements AutoCloseable {
                 if (state != liveState) {
                     decrefSpecial(o);
                 } else if (counter.decref(o)) {
-                    markFreed(o);
+                    markFreed(o, mine);
                     if (o instanceof RcContainer) {
                         ((RcContainer) o).takeReferences(pending);
                     }
@@ -414,12 +428,12 @@ public final class RcRuntime implements AutoCloseable {
      * also sees what the freer did before; the misuse checks that read the bit stay exact for
      * sequential misuse (a decref after the free) and racy for concurrent misuse, as they are.
      */
-    private void markFreed(final RcObject o) {
+    private void markFreed(final RcObject o, final ThreadCounters.Slot mine) {
         if (checkedFrees) {
             if (!Header.markFreed(o)) {
                 throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
             }
-            heap.recordFree(o);
+            heap.recordFree(o, mine);
         } else {
             // Accounted before the fences: nothing can fail in between, and the JIT may not carry
             // a load across either, so here the free's per-thread slot lookup can reuse the one
@@ -427,7 +441,7 @@ public final class RcRuntime implements AutoCloseable {
             // the scheme's load that found the count at zero is ordered before the freed mark and
             // everything the free does next (CPython's merge reads the shared count with acquire
             // for the same reason, gh-117657). The CAS of the checked path is a full fence.
-            heap.recordFree(o);
+            heap.recordFree(o, mine);
             VarHandle.acquireFence();
             Header.setFreedRelease(o);
         }
@@ -452,6 +466,21 @@ public final class RcRuntime implements AutoCloseable {
             return smallInts[(int) value - RcInt.SMALL_MIN];
         }
         return born(new RcInt(this, value, false));
+    }
+
+    /**
+     * {@link #newInt(long)} for {@link RuntimeThread#newInt}: the scheme learns that the creator
+     * is attached ({@link RefCounter#init(RcObject, RuntimeThread)}), and the allocation is
+     * counted into the creator's own accounting slot when it has one.
+     */
+    RcInt newInt(final long value, final RuntimeThread creator) {
+        if (RcInt.isSmall(value)) {
+            return smallInts[(int) value - RcInt.SMALL_MIN];
+        }
+        final RcInt o = new RcInt(this, value, false);
+        counter.init(o, creator);
+        heap.recordAllocation(o, creator.counts());
+        return o;
     }
 
     /**
@@ -645,11 +674,11 @@ public final class RcRuntime implements AutoCloseable {
         }
         // Claim the thread's accounting slots before its first allocation: a first count taken
         // on the slow path inside a compiled hot loop would compile that path into the loop.
-        heap.claimCounters();
+        final ThreadCounters.Slot counts = heap.claimCounters();
         if (lockFreeReadCounts != null) {
             lockFreeReadCounts.claim();
         }
-        final RuntimeThread handle = new RuntimeThread(this, gate, current);
+        final RuntimeThread handle = new RuntimeThread(this, gate, current, counts, strictChecks);
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("cannot attach to " + this + ": it is closed");

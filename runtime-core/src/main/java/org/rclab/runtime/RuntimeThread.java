@@ -1,6 +1,10 @@
 package org.rclab.runtime;
 
+import org.rclab.heap.ThreadCounters;
+import org.rclab.object.RcInt;
+import org.rclab.object.RcObject;
 import org.rclab.runtime.events.ReleasedEvent;
+import org.rclab.scheme.RefCounter;
 import org.rclab.scheme.ThreadGate;
 
 /**
@@ -16,11 +20,26 @@ import org.rclab.scheme.ThreadGate;
  *     }
  * }                               // detaches, even if the work threw
  * }</pre>
+ *
+ * <p>A hot loop that holds its handle (an evaluator, as CPython's eval loop keeps {@code tstate}
+ * in a local) may make ints and drop references through it, {@link #newInt(long)} and
+ * {@link #decref(RcObject)}: the same operations as the runtime's, minus the per-thread lookups
+ * the runtime's must make to find what the handle already holds (the thread's accounting slot;
+ * for the scheme, the knowledge that the creator is attached).
  */
 public final class RuntimeThread implements AutoCloseable {
     private final RcRuntime runtime;
     private final ThreadGate gate;
     private final Thread thread;
+    /**
+     * The thread's own slot of the heap's accounting, claimed at attach, or {@code null} if a
+     * live thread held its index then (the handle's operations then count through the table).
+     * Only this handle's thread writes it: the slot is that thread's for as long as it lives
+     * ({@link ThreadCounters#claim()}), so the plain adds of {@link ThreadCounters} hold here too.
+     */
+    private final ThreadCounters.Slot counts;
+    /** The runtime's strict checks: whether the handle's operations check the calling thread. */
+    private final boolean strictChecks;
     private Object schemeState;
     private boolean released;
     private boolean detached;
@@ -35,11 +54,64 @@ public final class RuntimeThread implements AutoCloseable {
     /** The released-work event under way while released and a recording wants it, else {@code null}. */
     private ReleasedEvent releasedEvent;
 
-    RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread) {
+    RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread,
+                  final ThreadCounters.Slot counts, final boolean strictChecks) {
         this.runtime = runtime;
         this.gate = gate;
         this.thread = thread;
+        this.counts = counts;
+        this.strictChecks = strictChecks;
         this.usableBy = thread;
+    }
+
+    /** The thread's own accounting slot, or {@code null} (see {@link #counts}). */
+    ThreadCounters.Slot counts() {
+        return counts;
+    }
+
+    /**
+     * {@link RcRuntime#newInt(long)} made by this attached thread: the same int, counts and
+     * accounting, found faster. The allocation is counted straight into this thread's own
+     * accounting slot, which the handle holds (no lookup of the thread in the heap's table), and
+     * the scheme is told the creator is attached ({@link RefCounter#init(RcObject, RuntimeThread)}),
+     * so a scheme that would otherwise ask (a biased scheme, before making the creator the
+     * owner) need not.
+     *
+     * <p>Safe because only this handle's thread uses it: the slot it counts into is written by
+     * that thread alone, with the plain adds the heap's own path makes. With strict checks on,
+     * that is checked: a call from another thread, after {@link #release()} or after detaching is
+     * refused before anything changes. Without them, keeping it is the caller's duty, as for
+     * every operation on objects.
+     *
+     * @param value the value
+     * @return the int, with one new reference owned by the caller
+     * @throws IllegalStateException with strict checks on, if called from another thread, while
+     *         released, or after detaching
+     */
+    public RcInt newInt(final long value) {
+        if (strictChecks && usableBy != Thread.currentThread()) {
+            throw refused("make an int", "a thread makes objects only while attached and not released");
+        }
+        return runtime.newInt(value, this);
+    }
+
+    /**
+     * {@link RcRuntime#decref(RcObject)} by this attached thread: the same release, checks and
+     * frees; a free it makes (of the object, and of what a freed container held) is counted
+     * straight into this thread's own accounting slot. Frees made elsewhere (a biased scheme's
+     * merge of its queue at a checkpoint, another thread's release) are counted as before.
+     * Safe for the reason {@link #newInt(long)} gives, checked as it is.
+     *
+     * @param o the object
+     * @throws org.rclab.heap.RefcountMisuseException as {@link RcRuntime#decref(RcObject)}
+     * @throws IllegalStateException with strict checks on, if called from another thread, while
+     *         released, or after detaching
+     */
+    public void decref(final RcObject o) {
+        if (strictChecks && usableBy != Thread.currentThread()) {
+            throw refused("decref " + o.describe(), "a thread touches objects only while attached and not released");
+        }
+        runtime.decref(o, counts);
     }
 
     /**
@@ -107,15 +179,21 @@ public final class RuntimeThread implements AutoCloseable {
      */
     public void checkpoint() {
         if (usableBy != Thread.currentThread()) {
-            throw checkpointRefused();
+            throw refused("pass a checkpoint", "checkpoints are for threads that may touch objects");
         }
         gate.checkpoint(this);
     }
 
-    private IllegalStateException checkpointRefused() {
-        requireUsable("pass a checkpoint");
-        return new IllegalStateException("cannot pass a checkpoint: " + thread.getName() + " has released "
-                + runtime + " (checkpoints are for threads that may touch objects)");
+    /**
+     * The error for a call that {@link #usableBy} refused: detached, another thread's, or released.
+     *
+     * @param action what the caller tried, e.g. {@code "pass a checkpoint"}
+     * @param rule why a released thread may not, for the message
+     */
+    private IllegalStateException refused(final String action, final String rule) {
+        requireUsable(action);
+        return new IllegalStateException("cannot " + action + ": " + thread.getName() + " has released "
+                + runtime + " (" + rule + ")");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rclab.scheme;
 
 import org.rclab.object.RcObject;
+import org.rclab.runtime.RuntimeThread;
 
 /**
  * How a scheme changes counts.
@@ -48,6 +49,25 @@ public interface RefCounter {
      * @param o the new object
      */
     void init(RcObject o);
+
+    /**
+     * Sets the counts of a new object made through its creator's attached thread handle
+     * ({@link RuntimeThread#newInt(long)}): as {@link #init(RcObject)}, with the added knowledge
+     * that the creating thread is attached to this runtime and not released (the handle exists
+     * only between the scheme's {@link ThreadGate#attach} and {@link ThreadGate#detach}, and with
+     * strict checks on the runtime refuses a handle used by any other thread, or while released,
+     * before calling this). A scheme that must otherwise ask whether the creator is attached
+     * (a biased scheme gives ownership only to a thread with a merge queue) may skip the
+     * question here, and may read the thread's scheme state from the handle. The default is
+     * {@link #init(RcObject)}: for a scheme that does not need the knowledge, nothing changes.
+     *
+     * @param o the new object
+     * @param creator the creating thread's handle; its {@link RuntimeThread#thread()} is the
+     *        calling thread unless a caller without strict checks misuses the handle
+     */
+    default void init(final RcObject o, final RuntimeThread creator) {
+        init(o);
+    }
 
     /**
      * Adds one reference.

@@ -600,6 +600,69 @@ public abstract class SchemeConformanceTest {
     }
 
     @Test
+    void countdownThroughTheThreadHandleMixedWithTheRuntimesCallsIsAccountedExactly() {
+        final int steps = 1_000;
+        RcInt n = self.newInt(100_000);
+        for (int i = 0; i < steps; i++) {
+            final RcInt next = i % 2 == 0 ? self.newInt(n.value() - 1) : rt.newInt(n.value() - 1);
+            if (i % 3 == 0) {
+                rt.decref(n);
+            } else {
+                self.decref(n);
+            }
+            n = next;
+            self.checkpoint();
+        }
+        assertEquals(steps + 1, settled(rt).heap().allocated(RcType.INT));
+        assertEquals(steps, settled(rt).heap().freed(RcType.INT));
+        assertEquals(1, settled(rt).refcount(n));
+        // A container freed through the handle: the items it releases are counted as its own free is.
+        final RcList list = rt.newList();
+        list.append(n);
+        self.decref(n);
+        self.decref(list);
+        assertTrue(settledFreed(list));
+        assertTrue(settledFreed(n), "the list held the int's last reference");
+        assertEquals(steps + 1, settled(rt).heap().freed(RcType.INT));
+        assertEquals(1, settled(rt).heap().freed(RcType.LIST));
+        // Small ints come from the immortal cache through the handle too, and ignore its decref.
+        final RcInt small = self.newInt(7);
+        assertSame(rt.newInt(7), small);
+        self.decref(small);
+        assertEquals(steps + 1, settled(rt).heap().allocated(RcType.INT), "a cached int is not allocated");
+        settled(rt).heap().assertNoLeaks();
+        assertEquals(0, settled(rt).heap().misuseCount());
+    }
+
+    @Test
+    void countdownsThroughHandlesOnTwoThreadsAreAccountedExactly() throws Exception {
+        assumeThreadSafe();
+        final int steps = 20_000;
+        final Queue<RcInt> last = new ConcurrentLinkedQueue<>();
+        runWorkers(2, (worker, index) -> {
+            RcInt n = worker.newInt(1_000_000);
+            for (int i = 0; i < steps; i++) {
+                final RcInt next = worker.newInt(n.value() - 1);
+                worker.decref(n);
+                n = next;
+                if (i % CHECKPOINT_EVERY == 0) {
+                    worker.checkpoint();
+                }
+            }
+            last.add(n); // the worker's reference, handed to the test thread
+        });
+        assertEquals(2 * (steps + 1), settled(rt).heap().allocated(RcType.INT));
+        assertEquals(2 * steps, settled(rt).heap().freed(RcType.INT));
+        for (final RcInt n : last) {
+            self.decref(n); // made by a thread that has left: freed by this one, counted in its slot
+        }
+        self.checkpoint();
+        assertEquals(2 * (steps + 1), settled(rt).heap().freed(RcType.INT));
+        settled(rt).heap().assertNoLeaks();
+        assertEquals(0, settled(rt).heap().misuseCount());
+    }
+
+    @Test
     void leakReportNamesWhatLeakedAndWhereItWasMade() {
         self.detach(); // a thread is attached to one runtime at a time
         try (RcRuntime tracked = RcRuntime.builder(scheme()).tracking(Tracking.SITES).build()) {
@@ -1287,6 +1350,54 @@ public abstract class SchemeConformanceTest {
         assertTrue(refusal.get() instanceof IllegalStateException, "refused with: " + refusal.get());
         assertTrue(refusal.get().getMessage().contains("used only by its own thread"), refusal.get().getMessage());
         self.checkpoint();
+    }
+
+    @Test
+    void handleOperationsFromAnotherThreadAreRefusedAndChangeNothing() throws Exception {
+        final RcInt kept = self.newInt(100_000);
+        final List<Throwable> refusals = new ArrayList<>();
+        self.callReleased(() -> {
+            // The intruder is itself attached (under a GIL it holds the lock), and still may not
+            // make or release objects through the test thread's handle.
+            final Thread intruder = new Thread(() -> {
+                try (RuntimeThread own = rt.attach()) {
+                    refusals.add(assertThrows(IllegalStateException.class, () -> self.newInt(100_001)));
+                    refusals.add(assertThrows(IllegalStateException.class, () -> self.decref(kept)));
+                } catch (final Throwable t) {
+                    refusals.add(t);
+                }
+            }, schemeName() + "-intruder");
+            intruder.start();
+            intruder.join();
+            return null;
+        });
+        assertEquals(2, refusals.size(), "refusals: " + refusals);
+        for (final Throwable t : refusals) {
+            assertTrue(t instanceof IllegalStateException, "refused with: " + t);
+            assertTrue(t.getMessage().contains("used only by its own thread"), t.getMessage());
+        }
+        assertEquals(1, settled(rt).heap().allocated(RcType.INT));
+        assertEquals(1, settled(rt).refcount(kept));
+        self.decref(kept);
+        settled(rt).heap().assertNoLeaks();
+    }
+
+    @Test
+    void handleOperationsWhileReleasedOrAfterDetachAreRefused() throws Exception {
+        final RcInt kept = self.newInt(100_000);
+        final IllegalStateException released = self.callReleased(
+                () -> assertThrows(IllegalStateException.class, () -> self.newInt(100_001)));
+        assertTrue(released.getMessage().contains("has released"), released.getMessage());
+        final IllegalStateException releasedDecref = self.callReleased(
+                () -> assertThrows(IllegalStateException.class, () -> self.decref(kept)));
+        assertTrue(releasedDecref.getMessage().contains("has released"), releasedDecref.getMessage());
+        assertEquals(1, settled(rt).refcount(kept));
+        self.decref(kept);
+        self.detach();
+        final IllegalStateException detached = assertThrows(IllegalStateException.class, () -> self.newInt(100_002));
+        assertTrue(detached.getMessage().contains("already detached"), detached.getMessage());
+        assertEquals(1, settled(rt).heap().allocated(RcType.INT));
+        settled(rt).heap().assertNoLeaks();
     }
 
     @Test
