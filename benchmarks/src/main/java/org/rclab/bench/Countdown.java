@@ -53,6 +53,6 @@ public class Countdown extends CountingThreads {
     @Override
     Loop loop(final RcRuntime runtime, final RuntimeThread self) {
         final CountdownCalls calls = new CountdownCalls();
-        return (thread, steps) -> calls.call(runtime, thread, steps);
+        return (thread, steps) -> calls.call(thread, steps);
     }
 }

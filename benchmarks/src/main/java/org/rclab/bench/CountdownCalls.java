@@ -1,6 +1,5 @@
 package org.rclab.bench;
 
-import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
 /**
@@ -26,16 +25,15 @@ final class CountdownCalls {
     /**
      * Calls the countdown in a new frame.
      *
-     * @param runtime the runtime the thread is attached to
      * @param self the calling thread's attachment, holding the runtime
      * @param steps how many steps
      * @return the final counter value, for the caller to consume
      */
-    long call(final RcRuntime runtime, final RuntimeThread self, final long steps) {
+    long call(final RuntimeThread self, final long steps) {
         final CountdownStep frame = new CountdownStep();
         current = frame;
         try {
-            return frame.run(runtime, self, steps);
+            return frame.run(self, steps);
         } finally {
             current = null;
         }

@@ -1,7 +1,6 @@
 package org.rclab.bench;
 
 import org.rclab.object.RcInt;
-import org.rclab.runtime.RcRuntime;
 import org.rclab.runtime.RuntimeThread;
 
 /**
@@ -36,12 +35,12 @@ final class CountdownStep extends CountdownStepSlot {
     /**
      * Counts down {@code steps} times.
      *
-     * @param runtime the runtime the thread is attached to
-     * @param self the calling thread's attachment, holding the runtime
+     * @param self the calling thread's attachment, holding the runtime; the step makes and drops
+     *             ints through it, as CPython's eval loop works through its thread state
      * @param steps how many steps
      * @return the final counter value, for the caller to consume
      */
-    long run(final RcRuntime runtime, final RuntimeThread self, final long steps) {
+    long run(final RuntimeThread self, final long steps) {
         final long last = BenchRuntimes.FIRST_MORTAL_INT;
         slot = self.newInt(last + steps);
         while (slot.value() > last) {

@@ -154,7 +154,7 @@ public class IoConvoy {
                 running.countDown();
                 final CountdownCalls calls = new CountdownCalls();
                 while (!stopping) {
-                    calls.call(runtime, self, STEPS_PER_ROUND);
+                    calls.call(self, STEPS_PER_ROUND);
                 }
             } catch (final Throwable t) {
                 failure = t;
