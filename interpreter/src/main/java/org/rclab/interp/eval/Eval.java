@@ -75,7 +75,7 @@ public final class Eval {
      */
     void runModule(final Code code) {
         final RcObject result = run(code, new RcObject[code.localCount() + code.stackSize()]);
-        self.decref(result);
+        rt.decref(result);
     }
 
     /**
@@ -236,7 +236,7 @@ public final class Eval {
             final RcObject o = frame[i];
             if (o != null) {
                 frame[i] = null;
-                self.decref(o);
+                rt.decref(o);
             }
         }
     }
@@ -349,8 +349,8 @@ public final class Eval {
                             r = Values.compare(arg, a, b);
                         }
                         sp -= 2;
-                        self.decref(a);
-                        self.decref(b);
+                        rt.decref(a);
+                        rt.decref(b);
                         if (op == Op.COMPARE_JUMP_IF_FALSE) {
                             pc = r ? pc + 2 : c[pc + 1];
                         } else if (r) {
@@ -376,10 +376,10 @@ public final class Eval {
                                 // constant's: LOAD_FAST's incref, the operation's release of its
                                 // operand, then STORE_FAST's release of the old value.
                                 rt.incref(a);
-                                final RcInt result = self.newInt(r);
-                                self.decref(a);
+                                final RcInt result = rt.newInt(r);
+                                rt.decref(a);
                                 f[slot] = result;
-                                self.decref(a);
+                                rt.decref(a);
                                 pc += 2;
                                 if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
                                     // The loop test that follows (COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE
@@ -387,7 +387,7 @@ public final class Eval {
                                     // made from a long), so its count changes and jump, without a dispatch.
                                     rt.incref(result);
                                     final boolean jump = intTestJumps(c[pc + 3], r);
-                                    self.decref(result);
+                                    rt.decref(result);
                                     if (jump) {
                                         return leave(c[pc + 5], sp);
                                     }
@@ -411,7 +411,7 @@ public final class Eval {
                         rt.incref(b);
                         // The low byte: the specialised form keeps its addend above it.
                         f[slot] = binaryReleasing(c[pc + 1] & 0xff, a, b);
-                        self.decref(a);
+                        rt.decref(a);
                         pc += 2;
                         break;
                     }
@@ -421,7 +421,7 @@ public final class Eval {
                             // LOAD_FAST's incref and the comparison's release; the constant is immortal.
                             rt.incref(a);
                             final boolean jump = intTestJumps(c[pc + 1], x.value());
-                            self.decref(a);
+                            rt.decref(a);
                             if (jump) {
                                 return leave(c[pc + 3], sp);
                             }
@@ -464,7 +464,7 @@ public final class Eval {
                         final RcObject old = f[arg];
                         f[arg] = f[--sp];
                         if (old != null) {
-                            self.decref(old);
+                            rt.decref(old);
                         }
                         break;
                     }
@@ -478,8 +478,8 @@ public final class Eval {
                             r = Values.binary(rt, arg, a, b);
                         }
                         f[--sp - 1] = r;
-                        self.decref(a);
-                        self.decref(b);
+                        rt.decref(a);
+                        rt.decref(b);
                         break;
                     }
                     case Op.COMPARE: {
@@ -492,8 +492,8 @@ public final class Eval {
                             r = Values.compare(arg, a, b);
                         }
                         f[--sp - 1] = r ? yes : no;
-                        self.decref(a);
-                        self.decref(b);
+                        rt.decref(a);
+                        rt.decref(b);
                         break;
                     }
                     case Op.POP_JUMP_IF_FALSE: {
@@ -522,7 +522,7 @@ public final class Eval {
                             pc = arg;
                         } else {
                             f[--sp] = null;
-                            self.decref(v);
+                            rt.decref(v);
                         }
                         break;
                     }
@@ -533,13 +533,13 @@ public final class Eval {
                         final RcObject v = f[sp - 1];
                         interp.globals().put(code.names()[arg], v);
                         f[--sp] = null;
-                        self.decref(v);
+                        rt.decref(v);
                         break;
                     }
                     case Op.POP_TOP: {
                         final RcObject v = f[--sp];
                         f[sp] = null;
-                        self.decref(v);
+                        rt.decref(v);
                         break;
                     }
                     case Op.DUP_TOP: {
@@ -573,7 +573,7 @@ public final class Eval {
                     case Op.UNARY: {
                         final RcObject a = f[sp - 1];
                         f[sp - 1] = Values.unary(rt, arg, a);
-                        self.decref(a);
+                        rt.decref(a);
                         break;
                     }
                     case Op.BUILD_TUPLE: {
@@ -599,7 +599,7 @@ public final class Eval {
                                 d.put(f[i], f[i + 1]);
                             }
                         } catch (final PyException e) {
-                            self.decref(d);
+                            rt.decref(d);
                             throw e;
                         }
                         sp = popInto(f, sp, 2 * arg, d);
@@ -611,8 +611,8 @@ public final class Eval {
                         final RcObject r = Values.subscript(rt, container, index);
                         f[--sp] = null;
                         f[sp - 1] = r;
-                        self.decref(index);
-                        self.decref(container);
+                        rt.decref(index);
+                        rt.decref(container);
                         break;
                     }
                     case Op.STORE_SUBSCR: {
@@ -624,9 +624,9 @@ public final class Eval {
                         f[sp] = null;
                         f[sp + 1] = null;
                         f[sp + 2] = null;
-                        self.decref(index);
-                        self.decref(container);
-                        self.decref(value);
+                        rt.decref(index);
+                        rt.decref(container);
+                        rt.decref(value);
                         break;
                     }
                     case Op.UNPACK:
@@ -642,7 +642,7 @@ public final class Eval {
                         final RcObject v = module.get(code.names()[arg].value());
                         rt.incref(v);
                         f[sp - 1] = v;
-                        self.decref(o);
+                        rt.decref(o);
                         break;
                     }
                     case Op.CALL:
@@ -657,7 +657,7 @@ public final class Eval {
                     case Op.GET_ITER: {
                         final RcObject o = f[sp - 1];
                         f[sp - 1] = iterator(o);
-                        self.decref(o);
+                        rt.decref(o);
                         break;
                     }
                     case Op.FOR_ITER: {
@@ -665,7 +665,7 @@ public final class Eval {
                         final RcObject next = it.next(rt);
                         if (next == null) {
                             f[--sp] = null;
-                            self.decref(it);
+                            rt.decref(it);
                             pc = arg;
                         } else {
                             f[sp++] = next;
@@ -768,8 +768,8 @@ public final class Eval {
             }
             return Values.binary(rt, op, a, b);
         } finally {
-            self.decref(a);
-            self.decref(b);
+            rt.decref(a);
+            rt.decref(b);
         }
     }
 
@@ -781,8 +781,8 @@ public final class Eval {
             }
             return Values.compare(op, a, b);
         } finally {
-            self.decref(a);
-            self.decref(b);
+            rt.decref(a);
+            rt.decref(b);
         }
     }
 
@@ -791,7 +791,7 @@ public final class Eval {
         try {
             return Values.isTrue(v);
         } finally {
-            self.decref(v);
+            rt.decref(v);
         }
     }
 
@@ -799,7 +799,7 @@ public final class Eval {
         for (int i = sp - n; i < sp; i++) {
             final RcObject v = f[i];
             f[i] = null;
-            self.decref(v);
+            rt.decref(v);
         }
         f[sp - n] = result;
         return sp - n + 1;
@@ -822,7 +822,7 @@ public final class Eval {
         for (int i = 0; i < n; i++) {
             f[sp - 1 + i] = items[n - 1 - i];
         }
-        self.decref(seq);
+        rt.decref(seq);
         return sp - 1 + n;
     }
 
@@ -838,7 +838,7 @@ public final class Eval {
             final RcObject[] keys = new RcObject[entries.length / 2];
             for (int i = 0; i < entries.length; i += 2) {
                 keys[i / 2] = entries[i];
-                self.decref(entries[i + 1]);
+                rt.decref(entries[i + 1]);
             }
             return PyIterator.snapshot(rt, keys);
         }
@@ -876,7 +876,7 @@ public final class Eval {
         for (int i = base; i < sp; i++) {
             final RcObject v = f[i];
             f[i] = null;
-            self.decref(v);
+            rt.decref(v);
         }
         f[base] = result;
         return base + 1;
