@@ -267,13 +267,15 @@ public final class BenchCommand {
                         // One fork, one ForkResult per cell: same round and position, so a ratio of
                         // two cells is formed inside the fork.
                         for (final InTurn.Share cell : Turns.split(result.get(), fork.turns())) {
-                            forks.add(new ForkResult(round, position, cell.measurement(), before, after, cell.metrics()));
+                            forks.add(new ForkResult(round, position, cell.measurement(), before, after, cell.metrics(),
+                                    cell.iterations()));
                         }
                     } else if (InTurn.ranInTurn(fork.params())) {
                         // One fork, one ForkResult per shape: same round and position, so a ratio of
                         // two shapes is formed inside the fork.
                         for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
-                            forks.add(new ForkResult(round, position, share.measurement(), before, after, share.metrics()));
+                            forks.add(new ForkResult(round, position, share.measurement(), before, after, share.metrics(),
+                                    share.iterations()));
                         }
                     } else {
                         forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,

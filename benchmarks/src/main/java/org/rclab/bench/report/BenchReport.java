@@ -272,12 +272,33 @@ public final class BenchReport {
      */
     public record Pair(ForkResult top, ForkResult bottom, boolean choice) {
         /**
-         * The ratio of times per operation.
+         * The ratio of times per operation. Two sides that took turns in one fork are paired
+         * iteration by iteration: the ratio is the median, over k, of the k-th iteration of one over
+         * the k-th of the other, which ran a turn or a few turns apart (in a palindrome the k-th
+         * iterations of two participants fall in the same half of one period). The host's slow
+         * states last seconds, so the two iterations of a pair mostly share one, and it cancels in
+         * their ratio; a ratio of the two sides' own medians would instead compare however many slow
+         * iterations each happened to draw (bare cells in the idle run of 2026-11-30 17:25: the log
+         * spread across rounds of gil / unsafe fell from 0.044 to 0.008, brc / unsafe from 0.093 to
+         * 0.038). Other pairs: the ratio of the two forks' scores.
          *
          * @return top over bottom
          */
         public double ratio() {
-            return top.measurement().secondsPerOp() / bottom.measurement().secondsPerOp();
+            final List<Double> a = top.turnScores();
+            final List<Double> b = bottom.turnScores();
+            final Measurement m = top.measurement();
+            if (!sameFork() || a.isEmpty() || a.size() != b.size() || !m.unit().equals(bottom.measurement().unit())
+                    || !m.mode().equals(bottom.measurement().mode())) {
+                return m.secondsPerOp() / bottom.measurement().secondsPerOp();
+            }
+            // The median of the logarithms, so that with an even count (the middle two averaged) the
+            // ratio of bottom over top is still exactly the inverse of this one.
+            final double[] logs = new double[a.size()];
+            for (int k = 0; k < logs.length; k++) {
+                logs[k] = Math.log(m.higherIsBetter() ? b.get(k) / a.get(k) : a.get(k) / b.get(k));
+            }
+            return Math.exp(ForkScore.of(logs));
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.rclab.bench.report;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,12 +16,30 @@ import java.util.TreeMap;
  * @param loadBefore the system's one-minute load average just before the fork started
  * @param loadAfter the same just after it ended
  * @param metrics the scheme's metrics ({@code gil.handovers}, ...) per measured operation, by name
+ * @param turnScores for a measurement that took turns with others in its fork, its measured iterations' scores
+ *                   in the order they ran (the k-th ran beside every other participant's k-th); empty otherwise
  */
 public record ForkResult(int round, int position, Measurement measurement, double loadBefore, double loadAfter,
-                         Map<String, Double> metrics) {
-    /** Makes the record; the metrics are copied and sorted. */
+                         Map<String, Double> metrics, List<Double> turnScores) {
+    /** Makes the record; the metrics are copied and sorted, the scores copied (none when absent, as in older logs). */
     public ForkResult {
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+        turnScores = turnScores == null ? List.of() : List.copyOf(turnScores);
+    }
+
+    /**
+     * A fork that measured one thing alone.
+     *
+     * @param round the round, from 1
+     * @param position its place in the round's order, from 1
+     * @param measurement the score
+     * @param loadBefore the load average just before
+     * @param loadAfter the load average just after
+     * @param metrics the scheme's metrics per measured operation
+     */
+    public ForkResult(final int round, final int position, final Measurement measurement, final double loadBefore,
+                      final double loadAfter, final Map<String, Double> metrics) {
+        this(round, position, measurement, loadBefore, loadAfter, metrics, List.of());
     }
 
     /**

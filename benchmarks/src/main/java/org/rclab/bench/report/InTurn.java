@@ -1,6 +1,7 @@
 package org.rclab.bench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +133,13 @@ public final class InTurn {
      *
      * @param measurement the shape's score: the {@linkplain ForkScore median} of its iterations
      * @param metrics the scheme metrics per operation, averaged over the shape's iterations
+     * @param iterations the shape's measured iteration scores, in the order they ran
      */
-    public record Share(Measurement measurement, Map<String, Double> metrics) {
+    public record Share(Measurement measurement, Map<String, Double> metrics, List<Double> iterations) {
+        /** Makes the record; the scores are copied. */
+        public Share {
+            iterations = List.copyOf(iterations);
+        }
     }
 
     /**
@@ -179,7 +185,8 @@ public final class InTurn {
             params.put(SHAPE, shape);
             final Measurement measurement = new Measurement(whole.benchmark(), whole.method(), whole.mode(),
                     whole.threads(), params, ForkScore.of(own), new ListStatistics(own).getMeanErrorAt(0.999), whole.unit());
-            out.add(new Share(measurement, combine(metrics.get(shape), maxima)));
+            out.add(new Share(measurement, combine(metrics.get(shape), maxima),
+                    Arrays.stream(own).boxed().toList()));
         }
         return out;
     }

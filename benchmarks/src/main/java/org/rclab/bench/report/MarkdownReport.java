@@ -106,9 +106,12 @@ public final class MarkdownReport {
                 scheme's `countdown` shapes, each cell in a class loader of its own so that its call \
                 sites stay monomorphic (`Turns.java`); a \
                 ratio of two such measurements is then formed inside one JVM, where the host's slow \
-                states, lasting seconds, fall on both.
-
-                """);
+                states, lasting seconds, fall on both""");
+        out.append(report.forks().stream().anyMatch(f -> !f.turnScores().isEmpty())
+                ? ", and iteration by iteration: the round's ratio is the median of the ratios of the k-th "
+                        + "iteration of one to the k-th of the other, which ran a turn or a few turns apart, so "
+                        + "that the two iterations of a pair mostly share the host's state (`BenchReport.Pair`).\n\n"
+                : " (this run kept no iterations: the round's ratio is the ratio of the two medians).\n\n");
         for (final String note : run.notes()) {
             out.append("- ").append(note).append('\n');
         }

@@ -159,7 +159,7 @@ public final class Turns {
             }
             out.add(new InTurn.Share(new Measurement(participant.benchmark(), participant.method(), whole.mode(),
                     whole.threads(), new TreeMap<>(participant.params()), ForkScore.of(scores),
-                    new ListStatistics(scores).getMeanErrorAt(0.999), whole.unit()), metrics));
+                    new ListStatistics(scores).getMeanErrorAt(0.999), whole.unit()), metrics, own.get(p)));
         }
         return out;
     }

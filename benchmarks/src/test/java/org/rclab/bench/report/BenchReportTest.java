@@ -236,6 +236,30 @@ class BenchReportTest {
     }
 
     @Test
+    void cellsThatTookTurnsInOneForkArePairedIterationByIteration() {
+        // brc costs 1.5 gil in every iteration, but the host ran some iterations at twice the time and
+        // the two cells drew their slow iterations differently: gil's median is a fast one, brc's a slow
+        // one. Iteration k of each ran side by side, so the k-th ratios are 1.5 whatever the state.
+        final Map<String, String> one = Map.of("shape", "1thread");
+        final List<Double> gil = List.of(10.0, 20.0, 10.0, 20.0, 10.0);
+        final List<Double> brc = gil.stream().map(x -> 1.5 * x).toList();
+        final List<Double> brcNoisier = List.of(15.0, 30.0, 30.0, 30.0, 15.0);
+        final List<ForkResult> forks = List.of(
+                new ForkResult(1, 3, Fixtures.measurement("countdown", "gil", 10, one), 0.5, 0.5, Map.of(), gil),
+                new ForkResult(1, 3, Fixtures.measurement("countdown", "brc", 30, one), 0.5, 0.5, Map.of(), brcNoisier),
+                new ForkResult(2, 3, Fixtures.measurement("countdown", "gil", 10, one), 0.5, 0.5, Map.of(), gil),
+                new ForkResult(2, 3, Fixtures.measurement("countdown", "brc", 15, one), 0.5, 0.5, Map.of(), brc));
+        final BenchReport paired = new BenchReport(forks, null, List.of());
+        final List<BenchReport.Pair> pairs = paired.pairs(m -> m.scheme().equals("brc"), m -> m.scheme().equals("gil"));
+        assertEquals(1.5, pairs.get(0).ratio(), EPS,
+                "round 1: k-th ratios 1.5 1.5 3 1.5 1.5 (one iteration of brc's fell in a slow state beside a "
+                        + "fast one of gil's): their median, not the medians' 30 / 10 = 3");
+        assertEquals(1.5, pairs.get(1).ratio(), EPS, "round 2: the same state in every pair");
+        assertEquals(1 / 1.5, paired.pairs(m -> m.scheme().equals("gil"), m -> m.scheme().equals("brc")).get(1).ratio(),
+                EPS, "the inverse ratio is the inverse");
+    }
+
+    @Test
     void countsForksRunUnderALoadAboveTheCpuCount() {
         final List<ForkResult> forks = List.of(
                 new ForkResult(1, 1, Fixtures.measurement("m", "a", 1, Map.of()), 0.5, 1.9, Map.of()),

@@ -41,6 +41,10 @@ class InTurnTest {
             assertEquals("gil", m.scheme(), "the scheme and the other parameters are kept");
             assertEquals("countdown", m.method());
         }
+        assertEquals(List.of(1.0, 1.0), InTurn.split(fork(6, i -> i == 5 ? 2.0 : 1.0), PREFIX).get(1).iterations(),
+                "2threads ran iterations 1 and 4, in that order");
+        assertEquals(List.of(1.0, 2.0), InTurn.split(fork(6, i -> i == 5 ? 2.0 : 1.0), PREFIX).get(0).iterations(),
+                "1thread ran iterations 0 and 5");
     }
 
     @Test

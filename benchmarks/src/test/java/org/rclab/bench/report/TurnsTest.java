@@ -36,6 +36,8 @@ class TurnsTest {
         assertEquals("org.rclab.bench.OwnedPair.ownedPairBatch", split.get(1).benchmark());
         assertEquals(Map.of("kind", "plain"), split.get(2).params());
         assertEquals("ownedPairBatch{scheme=unsafe};ownedPairBatch{scheme=brc};physical{kind=plain}", Turns.param(THREE));
+        assertEquals(List.of(2.4, 50.0, 2.4, 2.4), Turns.split(fork(12, i -> i == 4 ? 50.0 : TRUE_TIME[InTurn.turn(i, 3)]),
+                THREE).get(1).iterations(), "its own iterations, in the order they ran, for pairing with another's");
     }
 
     @Test
