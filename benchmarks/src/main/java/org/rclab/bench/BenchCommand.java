@@ -44,6 +44,7 @@ import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.RunInfo;
 import org.rclab.bench.report.RunLog;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.TurnOrder;
 import org.rclab.bench.report.Turns;
 import org.rclab.bench.turns.CellsInTurn;
 import org.rclab.scheme.Scheme;
@@ -183,6 +184,8 @@ public final class BenchCommand {
         if (request.planOnly()) {
             out.println("rclab bench: " + plan.describeCost(request.settings(), CPythonSeeds.onPath()));
             plan.notes().forEach(n -> out.println("rclab bench: " + n));
+            plan.forks().stream().filter(Plan.Fork::takesTurns).forEach(f -> out.println("rclab bench: "
+                    + f.entry().method() + " takes turns in this order: " + f.params().get(Turns.PARAM)));
             return OK;
         }
         final Path dir = resultsRoot.resolve(request.settings() == RunSettings.SMOKE ? "bench-smoke" : "bench");
@@ -741,7 +744,7 @@ public final class BenchCommand {
                 notes.add(String.format(Locale.ROOT, "the cells targets.tsv's figures read: %d of the matrix's %d forks "
                         + "per round (--all runs every one)", chosen.size(), forks.size()));
             }
-            final List<Fork> planned = takingTurns(chosen, catalog, request, targets, withCPython, notes);
+            final List<Fork> planned = takingTurns(chosen, catalog, request, targets, control, withCPython, notes);
             final Set<String> inTurn = new java.util.TreeSet<>();
             planned.stream().filter(f -> InTurn.ranInTurn(f.params())).forEach(f -> inTurn.add(f.entry().method()));
             if (!inTurn.isEmpty()) {
@@ -759,13 +762,14 @@ public final class BenchCommand {
          * the first, unless {@code --separate-schemes} (or, for the countdowns, {@code --separate-shapes})
          * or fewer than two such cells. A countdown fork with its shapes in turn gives one participant
          * per shape. With CPython, the countdown cells' fork and each scheme's interpreted fork take
-         * a CPython participant too ({@link #CPYTHON_IN_TURN}), next to the cell a target divides by it
-         * ({@link #besideItsNumerator}), so a ratio to CPython is formed
-         * inside one JVM; without it, the interpreted forks stay one scheme's shapes in turn.
+         * a CPython participant too ({@link #CPYTHON_IN_TURN}), so a ratio to CPython is formed
+         * inside one JVM; without it, the interpreted forks stay one scheme's shapes in turn. The
+         * participants take their turns in the order that puts the two sides of each target
+         * nearest each other ({@link TurnOrder}).
          */
         private static List<Fork> takingTurns(final List<Fork> forks, final Catalog catalog, final Request request,
-                                              final List<Target> targets, final boolean withCPython,
-                                              final List<String> notes) {
+                                              final List<Target> targets, final String control,
+                                              final boolean withCPython, final List<String> notes) {
             List<Fork> out = List.copyOf(forks);
             if (request.separateSchemes()) {
                 return out;
@@ -783,18 +787,19 @@ public final class BenchCommand {
                                 g -> new ArrayList<>()).add(f));
                 int merged = 0;
                 for (final List<Fork> cells : groups.values()) {
-                    final List<Turns.Participant> participants = new ArrayList<>();
+                    final List<Turns.Participant> cellsOf = new ArrayList<>();
                     for (final Fork f : cells) {
                         for (final Map<String, String> params : InTurn.measured(f.params())) {
-                            participants.add(new Turns.Participant(f.entry().benchmark(), params));
+                            cellsOf.add(new Turns.Participant(f.entry().benchmark(), params));
                         }
                     }
-                    if (participants.size() < 2) {
+                    if (cellsOf.size() < 2) {
                         continue;
                     }
                     if (counting && withCPython) {
-                        participants.add(besideItsNumerator(participants, targets), CPYTHON_IN_TURN);
+                        cellsOf.add(CPYTHON_IN_TURN);
                     }
+                    final List<Turns.Participant> participants = TurnOrder.of(cellsOf, targets, control);
                     final Fork turns = new Fork(catalog.turns(method), Map.of(Turns.PARAM, Turns.param(participants)),
                             List.copyOf(participants));
                     final List<Fork> next = new ArrayList<>();
@@ -823,27 +828,6 @@ public final class BenchCommand {
                         + "(--separate-schemes gives each a fork of its own)");
             }
             return out;
-        }
-
-        /**
-         * Where CPython's participant goes in a fork's order: just before the first participant that a
-         * target divides by CPython's figure (gil's {@code countdown{shape=1thread}}), so their turns
-         * neighbour each other in the palindrome and the ratio is formed from iterations a turn apart
-         * (at the end of 22 countdown cells it would be up to 21 turns, seconds, away); with no such
-         * participant, at the end.
-         */
-        private static int besideItsNumerator(final List<Turns.Participant> participants, final List<Target> targets) {
-            for (int i = 0; i < participants.size(); i++) {
-                final Turns.Participant p = participants.get(i);
-                final boolean divided = targets.stream().anyMatch(t -> BenchReport.CPYTHON.equals(
-                        t.denominator().scheme(t.scheme(), null))
-                        && p.params().get(Measurement.SCHEME).equals(t.numerator().scheme(t.scheme(), null))
-                        && t.numerator().matches(p.method(), p.params(), 1));
-                if (divided) {
-                    return i;
-                }
-            }
-            return participants.size();
         }
 
         /** Adds one fork per combination of the entry's remaining parameter values. */

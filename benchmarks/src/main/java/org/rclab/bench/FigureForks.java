@@ -46,7 +46,7 @@ final class FigureForks {
         for (final BenchCommand.Plan.Fork fork : all) {
             final String scheme = fork.params().get(Measurement.SCHEME);
             final boolean everywhere = scheme != null && !scheme.equals(control) && !withFigures.contains(scheme);
-            if (everywhere || readByAFigure(fork, scheme, figures, control)) {
+            if (everywhere || readByAFigure(fork, figures, control)) {
                 kept.add(fork);
                 if (scheme != null && !scheme.equals(control)) {
                     needControl.add(Cell.of(fork));
@@ -59,16 +59,13 @@ final class FigureForks {
                 && control.equals(f.params().get(Measurement.SCHEME)) && needControl.contains(Cell.of(f))).toList();
     }
 
-    private static boolean readByAFigure(final BenchCommand.Plan.Fork fork, final String scheme,
-                                         final List<Target> figures, final String control) {
+    private static boolean readByAFigure(final BenchCommand.Plan.Fork fork, final List<Target> figures,
+                                         final String control) {
         for (final Target t : figures) {
             for (final Target.Cell cell : List.of(t.numerator(), t.denominator())) {
-                // A benchmark without a scheme parameter (the physical floor) is read whatever scheme
-                // the figure is for; otherwise the cell's scheme must be the fork's.
-                final boolean schemeMatches = scheme == null || scheme.equals(cell.scheme(t.scheme(), control));
                 // A fork that runs its shapes in turn serves a cell of each of its shapes.
                 for (final Map<String, String> params : InTurn.measured(fork.params())) {
-                    if (schemeMatches && cell.matches(fork.entry().method(), params, fork.entry().threads())) {
+                    if (cell.reads(t.scheme(), control, fork.entry().method(), params, fork.entry().threads())) {
                         return true;
                     }
                 }

@@ -325,13 +325,13 @@ class BenchCommandTest {
         overCPython.addAll(Target.parse(
                 "b\tcountdown{shape=1thread} / interpreted{shape=1thread,scheme=cpython}\t<=\t0.5\tissue 13\n"));
         assertEquals(List.of("countdown{scheme=a,shape=1thread}", "countdown{scheme=a,shape=2threads}",
-                        "countdown{scheme=a,shape=2runtimes}", "interpreted{scheme=cpython,shape=1thread}",
-                        "countdown{scheme=b,shape=1thread}", "countdown{scheme=b,shape=2threads}",
-                        "countdown{scheme=b,shape=2runtimes}"),
+                        "countdown{scheme=a,shape=2runtimes}", "countdown{scheme=b,shape=2threads}",
+                        "countdown{scheme=b,shape=2runtimes}", "countdown{scheme=b,shape=1thread}",
+                        "interpreted{scheme=cpython,shape=1thread}"),
                 BenchCommand.Plan.make(catalog, overCPython, BenchCommand.Request.parse(args, catalog, schemes), true)
                         .forks().stream().filter(BenchCommand.Plan.Fork::takesTurns).findFirst().orElseThrow().turns()
                         .stream().map(Turns.Participant::code).toList(),
-                "CPython's turns neighbour those of the cell a target divides by it");
+                "CPython's turns neighbour those of the cell a target divides by it, and b's shapes stay together");
         final String[] apart = {"--only", "countdown", "--only", "interpreted", "--separate-schemes"};
         assertEquals(List.of("countdown a shape=alternating", "countdown b shape=alternating",
                         "interpreted a shape=alternating", "interpreted b shape=alternating"),

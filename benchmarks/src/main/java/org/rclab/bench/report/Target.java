@@ -140,6 +140,25 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
             return true;
         }
 
+        /**
+         * Whether a benchmark run with these parameters is what this cell reads in a target of a
+         * scheme: the cell matches it, and it ran under the scheme the cell names, or under none (the
+         * physical floor, read whatever scheme the target is for).
+         *
+         * @param targetScheme the target's scheme
+         * @param control the run's control scheme, or {@code null}
+         * @param benchmarkMethod the benchmark method
+         * @param benchmarkParams its parameters, its {@code scheme} among them if it has one
+         * @param threads the worker threads it runs with
+         * @return {@code true} if the target reads it through this cell
+         */
+        public boolean reads(final String targetScheme, final String control, final String benchmarkMethod,
+                             final Map<String, String> benchmarkParams, final int threads) {
+            final String ran = benchmarkParams.get(Measurement.SCHEME);
+            return (ran == null || ran.equals(scheme(targetScheme, control)))
+                    && matches(benchmarkMethod, benchmarkParams, threads);
+        }
+
         @Override
         public String toString() {
             if (params.isEmpty()) {
