@@ -36,6 +36,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.rclab.bench.report.BenchReport;
+import org.rclab.bench.report.Estimate;
 import org.rclab.bench.report.Charts;
 import org.rclab.bench.report.ForkResult;
 import org.rclab.bench.report.InTurn;
@@ -44,6 +45,7 @@ import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.RunInfo;
 import org.rclab.bench.report.RunLog;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.TargetCheck;
 import org.rclab.bench.report.TurnOrder;
 import org.rclab.bench.report.Turns;
 import org.rclab.bench.turns.CellsInTurn;
@@ -123,6 +125,9 @@ public final class BenchCommand {
     /** How long a fork waits for another JMH run on the machine to release JMH's lock. */
     private static final Duration LOCK_WAIT = Duration.ofMinutes(30);
     private static final Duration LOCK_RETRY = Duration.ofSeconds(5);
+
+    /** A run with more rounds looks at its targets twice: after its rounds of every fork, and at the end. */
+    private static final int LOOKS_WITH_MORE_ROUNDS = 2;
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
@@ -233,67 +238,53 @@ public final class BenchCommand {
                 request.settings().describe(), log);
         out.println("rclab bench: " + plan.describeCost(request.settings(), cpython.isPresent()));
         plan.notes().forEach(n -> out.println("rclab bench: " + n));
-        final List<RunResult> jmhResults = new ArrayList<>();
         final List<ForkResult> forks = new ArrayList<>();
-        final List<String> failures = new ArrayList<>();
-        // CPython's failures are reported, not fatal: the schemes' results do not depend on them.
-        final List<String> pythonFailures = new ArrayList<>();
         final int failed;
+        final Rounds run;
+        final List<String> moreNotes = new ArrayList<>();
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             final ProgressFormat progress = new ProgressFormat(out,
                     OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL), rounds * perRound);
+            run = new Rounds(request, cpython, progress, forks);
+            final long start = System.nanoTime();
             for (int round = 1; round <= rounds; round++) {
                 progress.note(String.format(Locale.ROOT, "round %d of %d", round, rounds));
-                final List<Plan.Fork> order = plan.round(round, seed, cpython.isPresent());
-                for (int position = 1; position <= order.size(); position++) {
-                    final Plan.Fork fork = order.get(position - 1);
-                    final double before = loadAverage();
-                    if (fork.isCPython()) {
-                        runCPython(cpython.get(), request.settings(), round, position, before, forks, pythonFailures,
-                                progress);
-                        continue;
-                    }
-                    final Optional<RunResult> result;
-                    try {
-                        result = runFork(request, fork, progress);
-                    } catch (final RunnerException | RuntimeException e) {
-                        err.println("rclab bench: JMH failed: " + e.getMessage() + " (see " + log + ")");
+                if (!run.round(round, plan.round(round, seed, cpython.isPresent()), err, log)) {
+                    return FAILURE;
+                }
+            }
+            final RunSettings.MoreRounds more = request.settings().moreRounds();
+            if (more.most() > 0) {
+                final BenchReport sofar = new BenchReport(forks, plan.control(), Target.project(), LOOKS_WITH_MORE_ROUNDS);
+                final List<Plan.Fork> again = forksOfUnsettled(sofar, run.ranAt(), plan);
+                final long roundMillis = again.stream().mapToLong(run::medianMillis).sum();
+                final long spent = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                final int extra = more.fitting(spent, roundMillis);
+                moreNotes.add(moreRoundsNote(sofar, rounds, again, roundMillis, spent, extra, more));
+                progress.note(moreNotes.get(0));
+                progress.extend(extra * again.size());
+                for (int round = rounds + 1; round <= rounds + extra; round++) {
+                    progress.note(String.format(Locale.ROOT, "round %d of %d (more of %d forks)", round, rounds + extra,
+                            again.size()));
+                    final List<Plan.Fork> order = new ArrayList<>(again);
+                    java.util.Collections.shuffle(order, new Random(seed * 1_000_003L + round));
+                    if (!run.round(round, order, err, log)) {
                         return FAILURE;
-                    }
-                    if (result.isEmpty()) {
-                        failures.add("round " + round + ": " + fork.label());
-                        continue;
-                    }
-                    jmhResults.add(result.get());
-                    final double after = loadAverage();
-                    if (fork.takesTurns()) {
-                        // One fork, one ForkResult per cell: same round and position, so a ratio of
-                        // two cells is formed inside the fork.
-                        for (final InTurn.Share cell : Turns.split(result.get(), fork.turns())) {
-                            forks.add(new ForkResult(round, position, cell.measurement(), before, after, cell.metrics(),
-                                    cell.iterations()));
-                        }
-                    } else if (InTurn.ranInTurn(fork.params())) {
-                        // One fork, one ForkResult per shape: same round and position, so a ratio of
-                        // two shapes is formed inside the fork.
-                        for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
-                            forks.add(new ForkResult(round, position, share.measurement(), before, after, share.metrics(),
-                                    share.iterations()));
-                        }
-                    } else {
-                        forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,
-                                after, metrics(result.get())));
                     }
                 }
             }
             failed = progress.failed();
         }
+        final List<RunResult> jmhResults = run.jmhResults();
+        final List<String> failures = run.failures();
+        final List<String> pythonFailures = run.pythonFailures();
         final ZonedDateTime ended = ZonedDateTime.now(ZoneOffset.UTC);
         final Path jmhJson = dir.resolve("jmh.json");
         ResultFormatFactory.getInstance(ResultFormatType.JSON, jmhJson.toString()).writeOut(jmhResults);
         Files.copy(jmhJson, dir.resolve("jmh-" + started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".json"),
                 StandardCopyOption.REPLACE_EXISTING);
         final List<String> notes = new ArrayList<>(plan.notes());
+        notes.addAll(moreNotes);
         if (!failures.isEmpty()) {
             notes.add(failures.size() + " fork(s) produced no result (see jmh.log): " + String.join("; ", failures));
         }
@@ -303,7 +294,8 @@ public final class BenchCommand {
         final RunInfo info = new RunInfo(CLOCK.format(started) + " to " + ended.format(DateTimeFormatter.ofPattern("HH:mm 'UTC'")),
                 request.commandLine(), request.settings().describe(), cpus,
                 cpython.map(c -> c.version().isEmpty() ? "failed (see the notes)" : c.version()).orElse("not run: no python3"),
-                Reproducibility.collect(started, ended, seed, jmhResults), notes);
+                Reproducibility.collect(started, ended, seed, jmhResults), notes,
+                request.settings().moreRounds().most() > 0 ? LOOKS_WITH_MORE_ROUNDS : 1);
         final RunLog runLog = new RunLog(info, plan.control(), forks);
         Files.writeString(dir.resolve("rounds.json"), runLog.toJson());
         final List<MarkdownReport.Chart> charts = writeReport(runLog, dir, out);
@@ -313,9 +305,173 @@ public final class BenchCommand {
             return FAILURE;
         }
         if (request.settings() == RunSettings.SMOKE) {
-            return checkSmoke(plan, rounds, forks, dir, charts, out, err);
+            return checkSmoke(run.ranAt(), forks, dir, charts, out, err);
         }
         return OK;
+    }
+
+    /**
+     * The rounds of a run: runs each fork of a round's order and keeps what came of it, where each
+     * ran ({@code round/position}) and how long each took.
+     */
+    private static final class Rounds {
+        private final Request request;
+        private final Optional<CPythonSeeds> cpython;
+        private final ProgressFormat progress;
+        private final List<ForkResult> forks;
+        private final List<RunResult> jmhResults = new ArrayList<>();
+        private final List<String> failures = new ArrayList<>();
+        // CPython's failures are reported, not fatal: the schemes' results do not depend on them.
+        private final List<String> pythonFailures = new ArrayList<>();
+        private final Map<String, Plan.Fork> ranAt = new java.util.LinkedHashMap<>();
+        private final Map<Plan.Fork, List<Long>> took = new java.util.HashMap<>();
+
+        Rounds(final Request request, final Optional<CPythonSeeds> cpython, final ProgressFormat progress,
+               final List<ForkResult> forks) {
+            this.request = request;
+            this.cpython = cpython;
+            this.progress = progress;
+            this.forks = forks;
+        }
+
+        /**
+         * Runs one round.
+         *
+         * @return {@code false} if JMH itself failed (the run stops)
+         */
+        boolean round(final int round, final List<Plan.Fork> order, final PrintStream err, final Path log) {
+            for (int position = 1; position <= order.size(); position++) {
+                final Plan.Fork fork = order.get(position - 1);
+                ranAt.put(round + "/" + position, fork);
+                final long began = System.nanoTime();
+                final double before = loadAverage();
+                if (fork.isCPython()) {
+                    runCPython(cpython.get(), request.settings(), round, position, before, forks, pythonFailures,
+                            progress);
+                    took(fork, began);
+                    continue;
+                }
+                final Optional<RunResult> result;
+                try {
+                    result = runFork(request, fork, progress);
+                } catch (final RunnerException | RuntimeException e) {
+                    err.println("rclab bench: JMH failed: " + e.getMessage() + " (see " + log + ")");
+                    return false;
+                }
+                took(fork, began);
+                if (result.isEmpty()) {
+                    failures.add("round " + round + ": " + fork.label());
+                    continue;
+                }
+                jmhResults.add(result.get());
+                final double after = loadAverage();
+                if (fork.takesTurns()) {
+                    // One fork, one ForkResult per cell: same round and position, so a ratio of
+                    // two cells is formed inside the fork.
+                    for (final InTurn.Share cell : Turns.split(result.get(), fork.turns())) {
+                        forks.add(new ForkResult(round, position, cell.measurement(), before, after, cell.metrics(),
+                                cell.iterations()));
+                    }
+                } else if (InTurn.ranInTurn(fork.params())) {
+                    // One fork, one ForkResult per shape: same round and position, so a ratio of
+                    // two shapes is formed inside the fork.
+                    for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
+                        forks.add(new ForkResult(round, position, share.measurement(), before, after, share.metrics(),
+                                share.iterations()));
+                    }
+                } else {
+                    forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,
+                            after, metrics(result.get())));
+                }
+            }
+            return true;
+        }
+
+        private void took(final Plan.Fork fork, final long began) {
+            took.computeIfAbsent(fork, f -> new ArrayList<>()).add(Duration.ofNanos(System.nanoTime() - began).toMillis());
+        }
+
+        /** The median of the times a fork took so far, in milliseconds; 0 if it never ran. */
+        long medianMillis(final Plan.Fork fork) {
+            final List<Long> times = took.getOrDefault(fork, List.of()).stream().sorted().toList();
+            return times.isEmpty() ? 0 : times.get(times.size() / 2);
+        }
+
+        /** Which fork ran where, by {@code round/position}. */
+        Map<String, Plan.Fork> ranAt() {
+            return ranAt;
+        }
+
+        List<RunResult> jmhResults() {
+            return jmhResults;
+        }
+
+        List<String> failures() {
+            return failures;
+        }
+
+        List<String> pythonFailures() {
+            return pythonFailures;
+        }
+    }
+
+    /**
+     * The forks that gave the targets left inconclusive their pairs, in plan order (CPython's seeds
+     * last): what more rounds must run for those targets to rest on more rounds. A target that ran
+     * in turn inside one fork needs that fork alone.
+     *
+     * @param sofar the run's report so far
+     * @param ranAt which fork ran where, by {@code round/position}
+     * @param plan the run's plan
+     * @return the forks
+     */
+    static List<Plan.Fork> forksOfUnsettled(final BenchReport sofar, final Map<String, Plan.Fork> ranAt,
+                                            final Plan plan) {
+        final Set<Plan.Fork> needed = new java.util.HashSet<>();
+        for (final TargetCheck check : sofar.targetChecks()) {
+            if (check.verdict() != TargetCheck.Verdict.INCONCLUSIVE || !sofar.covers(check.target())) {
+                continue;
+            }
+            for (final BenchReport.Pair pair : sofar.pairsOf(check.target())) {
+                for (final ForkResult side : List.of(pair.top(), pair.bottom())) {
+                    needed.add(ranAt.get(side.round() + "/" + side.position()));
+                }
+            }
+        }
+        final List<Plan.Fork> out = new ArrayList<>(plan.forks().stream().filter(needed::contains).toList());
+        if (needed.contains(Plan.Fork.CPYTHON)) {
+            out.add(Plan.Fork.CPYTHON);
+        }
+        return out;
+    }
+
+    /** What the run decided after its rounds of every fork, for the report's notes. */
+    private static String moreRoundsNote(final BenchReport sofar, final int rounds, final List<Plan.Fork> again,
+                                         final long roundMillis, final long spentMillis, final int extra,
+                                         final RunSettings.MoreRounds more) {
+        final long open = sofar.targetChecks().stream().filter(c -> sofar.covers(c.target())
+                && c.verdict() == TargetCheck.Verdict.INCONCLUSIVE).count();
+        final long all = sofar.targetChecks().stream().filter(c -> sofar.covers(c.target())
+                && c.verdict() != TargetCheck.Verdict.NOT_RUN && c.target().relation() != Target.Relation.INFO).count();
+        final String level = String.format(Locale.ROOT, "%.1f%%", Estimate.confidenceOf(LOOKS_WITH_MORE_ROUNDS) * 100);
+        if (open == 0) {
+            return all == 0 ? String.format(Locale.ROOT, "after %d rounds: no target concerns this run, no more rounds",
+                    rounds) : String.format(Locale.ROOT, "after %d rounds every one of the %d targets was settled at %s: "
+                    + "no more rounds", rounds, all, level);
+        }
+        return String.format(Locale.ROOT, "after %d rounds (%s), %d of %d targets were inconclusive at %s; their "
+                        + "pairs came from %d fork(s) (%s), which took %.0f s a round; %s",
+                rounds, minutes(spentMillis), open, all, level, again.size(),
+                String.join(", ", again.stream().map(Plan.Fork::label).toList()), roundMillis / 1000.0,
+                extra == 0 ? "no more round fit in the run's time"
+                        : String.format(Locale.ROOT, "%d more round(s) of only those (rounds %d to %d)%s", extra,
+                        rounds + 1, rounds + extra, more.budgetMillis() == Long.MAX_VALUE ? ""
+                                : ", as many as fit in " + more.budgetMillis() / 60_000 + " min in all at that cost"));
+    }
+
+    private static String minutes(final long millis) {
+        final Duration d = Duration.ofMillis(millis);
+        return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
 
     private static void runCPython(final CPythonSeeds cpython, final RunSettings settings, final int round,
@@ -392,7 +548,8 @@ public final class BenchCommand {
     /** Writes report.md, summary.md and the charts, prints the summary, returns the charts. */
     static List<MarkdownReport.Chart> writeReport(final RunLog runLog, final Path dir, final PrintStream out)
             throws IOException {
-        final BenchReport report = new BenchReport(runLog.forks(), runLog.control(), Target.project());
+        final BenchReport report = new BenchReport(runLog.forks(), runLog.control(), Target.project(),
+                runLog.info().looks());
         final MarkdownReport markdown = new MarkdownReport(report, runLog.info());
         final List<MarkdownReport.Chart> charts = Charts.write(report, dir);
         Files.writeString(dir.resolve("report.md"), markdown.full(charts));
@@ -405,8 +562,8 @@ public final class BenchCommand {
         return charts;
     }
 
-    /** A smoke run passes when every round gave every planned fork a finite score and every file exists. */
-    private static int checkSmoke(final Plan plan, final int rounds, final List<ForkResult> forks, final Path dir,
+    /** A smoke run passes when every fork it ran gave a finite score and every file exists. */
+    private static int checkSmoke(final Map<String, Plan.Fork> ranAt, final List<ForkResult> forks, final Path dir,
                                   final List<MarkdownReport.Chart> charts, final PrintStream out, final PrintStream err) {
         final List<String> problems = new ArrayList<>();
         for (final ForkResult f : forks) {
@@ -418,12 +575,12 @@ public final class BenchCommand {
         // A fork that ran shapes in turn gave one result per shape, all at its round and position.
         final long jmhForks = forks.stream().filter(f -> !f.measurement().scheme().equals(BenchReport.CPYTHON))
                 .map(f -> f.round() + "/" + f.position()).distinct().count();
-        if (jmhForks != (long) rounds * plan.forks().size()) {
-            problems.add(jmhForks + " of " + rounds * plan.forks().size() + " forks scored");
+        final long ran = ranAt.values().stream().filter(f -> !f.isCPython()).count();
+        if (jmhForks != ran) {
+            problems.add(jmhForks + " of " + ran + " forks scored");
         }
         // CPython's participant must have scored in every fork it took turns in, not only its seeds run.
-        final long pythonTurns = (long) rounds * plan.forks().stream().filter(f -> f.turns().contains(Plan.CPYTHON_IN_TURN))
-                .count();
+        final long pythonTurns = ranAt.values().stream().filter(f -> f.turns().contains(Plan.CPYTHON_IN_TURN)).count();
         final long pythonScored = forks.stream().filter(f -> f.measurement().scheme().equals(BenchReport.CPYTHON)
                 && forks.stream().anyMatch(o -> o.round() == f.round() && o.position() == f.position()
                 && !o.measurement().scheme().equals(BenchReport.CPYTHON))).count();
@@ -447,6 +604,7 @@ public final class BenchCommand {
             err.println("rclab bench: smoke failed: " + String.join("; ", problems));
             return FAILURE;
         }
+        final long rounds = forks.stream().mapToInt(ForkResult::round).max().orElse(0);
         out.println("rclab bench: smoke ok: " + jmhForks + " forks in " + rounds + " rounds scored"
                 + (pythonTurns > 0 ? ", CPython in turn in " + pythonScored + " of them" : ""));
         return OK;
@@ -645,8 +803,9 @@ public final class BenchCommand {
         /**
          * How many forks a round makes and how long the run should take on an idle machine: each
          * fork's iterations and its fixed cost ({@link RunSettings#forkMillis}), CPython's seeds,
-         * times the rounds. The rounds are fixed: a run that stopped once its intervals looked
-         * settled would bias them.
+         * times the rounds of every fork; with {@link RunSettings.MoreRounds more rounds}, how long
+         * the run may take in all. The rounds are fixed before the run (the more rounds by a rule fixed
+         * too): a run that stopped once its intervals looked settled would bias them.
          *
          * @param settings the run's settings
          * @param withCPython whether CPython's seeds take part
@@ -661,9 +820,9 @@ public final class BenchCommand {
             kinds.forEach((kind, count) -> turns.append(", ").append(count).append(" with ").append(kind).append(" in turn"));
             final Duration total = estimate(settings, withCPython);
             return String.format(Locale.ROOT, "plan: %d rounds of %d forks (%d with one scheme's countdown shapes in turn%s)%s, "
-                            + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)",
+                            + "about %d min %02d s on an idle machine (estimate from the idle cost per fork)%s",
                     settings.rounds(), forks.size(), inTurn, turns, withCPython ? " and CPython" : "",
-                    total.toMinutes(), total.toSecondsPart());
+                    total.toMinutes(), total.toSecondsPart(), settings.moreRounds().text());
         }
 
         /**

@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 final class ProgressFormat implements OutputFormat {
     private final PrintStream console;
     private final OutputFormat log;
-    private final int total;
+    private int total;
     private final long startNanos = System.nanoTime();
     private int started;
     private int failed;
@@ -39,6 +39,15 @@ final class ProgressFormat implements OutputFormat {
         this.console = console;
         this.log = log;
         this.total = total;
+    }
+
+    /**
+     * Plans more benchmark runs than at the start (the run's rounds for its inconclusive targets).
+     *
+     * @param more how many more
+     */
+    void extend(final int more) {
+        total += more;
     }
 
     /**

@@ -19,26 +19,35 @@ import org.rclab.bench.turns.CellsInTurn;
  */
 enum RunSettings {
     /**
-     * The default: nine rounds, in under 30 minutes (estimated) for the seven shipped schemes on an
-     * idle 2-core machine (see benchmarks/README.md for the arithmetic). Whether a target settles
-     * depends on how far its ratio sits from its bound; the report says how many rounds would. A
-     * fork measures 20 iterations of 50 ms (the time 4 × 250 ms took before) so that its
+     * The default: six rounds of every fork, then, within 29 minutes in all (estimated on an idle
+     * 2-core machine; the run's own fork times decide), more rounds of only the forks whose targets
+     * the six left inconclusive ({@link MoreRounds}). Of the idle default run of 2026-11-30 17:57
+     * (nine rounds of everything, 29 minutes), 18 targets were settled and 10 were not; the ten read
+     * four forks of 39 (the countdown cells, the bare cells and two interpreted forks: about a third
+     * of a round's time), and seven of them were 10 to 16 rounds from settling. A fork measures 20
+     * iterations of 50 ms (the time 4 × 250 ms took before) so that its
      * {@linkplain org.rclab.bench.report.ForkScore median} can leave out the host's bursts; 20 × 50 ms
      * forks took no longer than 4 × 250 ms ones (3.4–3.6 s against 3.9–4.0 s, JMH alone, load 7–8,
      * 2026-11-30).
      */
-    FULL(9, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
-            new TurnsFork(2, 200, 12, 50), new TurnsFork(4, 250, 8, 75), 10_000_000, 200, 3, 12_000),
+    FULL(6, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
+            new TurnsFork(2, 200, 12, 50), new TurnsFork(4, 250, 8, 75), 10_000_000, 200, 3, 12_000,
+            new MoreRounds(29 * 60_000L, 30)),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
      * idle machine. The warm-up is about what the countdown loop needs to reach C2 code; the
      * measurement is as long as before, in six iterations for the median.
      */
     QUICK(3, 1, 700, 6, 50, new InTurnFork(3, 250, 6, 150), new TurnsFork(2, 100, 6, 50),
-            new TurnsFork(2, 150, 2, 150), new TurnsFork(4, 150, 2, 150), 5_000_000, 100, 1, 3_000),
-    /** {@code --smoke}: two rounds of one short iteration, to prove the rounds and the report work. */
+            new TurnsFork(2, 150, 2, 150), new TurnsFork(4, 150, 2, 150), 5_000_000, 100, 1, 3_000, MoreRounds.NONE),
+    /**
+     * {@code --smoke}: two rounds of one short iteration, then one more round of the forks of the
+     * targets left inconclusive (nearly all, after two such rounds), to prove the rounds, the choice
+     * of more rounds and the report work.
+     */
     SMOKE(2, 0, 0, 1, 100, new InTurnFork(0, 0, 6, 100), new TurnsFork(0, 0, 2, 20),
-            new TurnsFork(0, 0, 2, 20), new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500);
+            new TurnsFork(0, 0, 2, 20), new TurnsFork(0, 0, 2, 20), 200_000, 10, 1, 500,
+            new MoreRounds(Long.MAX_VALUE, 1));
 
     /** Heap of each forked JVM: fixed, so that heap sizing does not differ between forks. */
     static final String FORK_HEAP = "2g";
@@ -93,12 +102,14 @@ enum RunSettings {
     private final int pythonCalls;
     private final int pythonReps;
     private final long pythonRoundMillis;
+    private final MoreRounds moreRounds;
 
     RunSettings(final int rounds, final int warmupIterations, final int warmupMillis, final int iterations,
                 final int iterationMillis, final InTurnFork inTurn, final TurnsFork turns, final TurnsFork countdownTurns,
                 final TurnsFork interpretedTurns, final long pythonSteps, final int pythonCalls,
-                final int pythonReps, final long pythonRoundMillis) {
+                final int pythonReps, final long pythonRoundMillis, final MoreRounds moreRounds) {
         this.rounds = rounds;
+        this.moreRounds = moreRounds;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
         this.iterations = iterations;
@@ -114,12 +125,67 @@ enum RunSettings {
     }
 
     /**
-     * How many paired rounds.
+     * How many paired rounds of every fork.
      *
      * @return the rounds
      */
     int rounds() {
         return rounds;
+    }
+
+    /**
+     * What the run does after those rounds.
+     *
+     * @return its rule for more rounds
+     */
+    MoreRounds moreRounds() {
+        return moreRounds;
+    }
+
+    /**
+     * More rounds for the targets that the rounds of every fork left inconclusive: after them the
+     * run looks at its targets, takes the forks that gave the inconclusive ones their pairs, and runs
+     * as many more rounds of only those forks as fit in what is left of its time, at their own
+     * measured cost (the median time each took in the rounds before), up to a most. The rule is
+     * fixed before the run and does not look again: a run that stopped once its intervals looked
+     * settled would bias them. Its two looks at the targets each get half the error of one
+     * ({@link org.rclab.bench.report.Estimate#confidenceOf(int)}).
+     *
+     * @param budgetMillis the whole run's time, the first rounds included
+     * @param most the most rounds added; 0 for none
+     */
+    record MoreRounds(long budgetMillis, int most) {
+        /** No more rounds: the run looks at its targets once, at the end. */
+        static final MoreRounds NONE = new MoreRounds(0, 0);
+
+        /**
+         * The rule in words, to follow "N rounds of every fork".
+         *
+         * @return e.g. {@code , then more rounds of only ...}; empty for none
+         */
+        String text() {
+            if (most == 0) {
+                return "";
+            }
+            return budgetMillis == Long.MAX_VALUE ? ", then " + most + " more round(s) of the forks of the targets "
+                    + "left inconclusive" : ", then more rounds of only the forks of the targets left inconclusive, as "
+                    + "many as fit in " + budgetMillis / 60_000 + " min in all (at most " + most + ")";
+        }
+
+        /**
+         * How many more rounds fit.
+         *
+         * @param spentMillis the time the run has taken so far
+         * @param roundMillis the measured cost of one more round; 0 when no fork needs one
+         * @return the rounds, from 0 to {@link #most()}
+         */
+        int fitting(final long spentMillis, final long roundMillis) {
+            if (most == 0 || roundMillis <= 0) {
+                return 0;
+            }
+            final long left = budgetMillis - spentMillis;
+            return left <= 0 ? 0 : (int) Math.min(most, left / roundMillis);
+        }
     }
 
     /**
@@ -288,7 +354,7 @@ enum RunSettings {
      * @return e.g. {@code quick: 3 rounds; per fork warm-up 1 × 700 ms, measurement 6 × 50 ms, ...}
      */
     String describe() {
-        return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme; per fork warm-up %s, "
+        return String.format(Locale.ROOT, "%s: %d rounds of one fork per benchmark and scheme%s; per fork warm-up %s, "
                         + "measurement %d × %d ms; countdown shapes in turn in one fork: warm-up %s, measurement %d × %d ms; "
                         + "bare single-thread cells in turn in one fork: per cell warm-up %s, measurement %d × %d ms; "
                         + "countdown cells of every scheme and shape in turn in one fork (with a python3: CPython's "
@@ -297,7 +363,7 @@ enum RunSettings {
                         + "one-thread step too): per cell warm-up %s, measurement %d × %d ms; "
                         + "a fork's score: the median of its measured iterations (of each shape's or cell's, in turn); "
                         + "CPython: countdown of %,d steps, %d calls, median of %d",
-                name().toLowerCase(Locale.ROOT), rounds,
+                name().toLowerCase(Locale.ROOT), rounds, moreRounds.text(),
                 warmupIterations == 0 ? "none" : warmupIterations + " × " + warmupMillis + " ms",
                 iterations, iterationMillis,
                 inTurn.warmupIterations() == 0 ? "none" : inTurn.warmupIterations() + " × " + inTurn.warmupMillis() + " ms",

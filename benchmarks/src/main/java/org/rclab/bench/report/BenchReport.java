@@ -46,6 +46,7 @@ public final class BenchReport {
     private final List<Variant> floors;
     private final List<Target> targets;
     private final int rounds;
+    private final double targetConfidence;
 
     /**
      * Builds the report's content.
@@ -55,6 +56,20 @@ public final class BenchReport {
      * @param targets the figures to check
      */
     public BenchReport(final List<ForkResult> forks, final String control, final List<Target> targets) {
+        this(forks, control, targets, 1);
+    }
+
+    /**
+     * Groups a run's forks, for a run that looked at its targets' intervals more than once: each
+     * target's interval is then at {@link Estimate#confidenceOf(int)} of the looks.
+     *
+     * @param forks every fork of the run
+     * @param control the scheme ratios are taken to, or {@code null} for none
+     * @param targets the figures to check the run against
+     * @param looks how many times the run looked at its targets ({@link RunInfo#looks()})
+     */
+    public BenchReport(final List<ForkResult> forks, final String control, final List<Target> targets, final int looks) {
+        this.targetConfidence = Estimate.confidenceOf(looks);
         this.forks = List.copyOf(forks);
         this.control = control;
         this.targets = List.copyOf(targets);
@@ -503,19 +518,43 @@ public final class BenchReport {
         return schemes.contains(scheme) || scheme.equals(CPYTHON) && hasCPython();
     }
 
-    private TargetCheck check(final Target t) {
+    /**
+     * The confidence level of the targets' intervals.
+     *
+     * @return {@link Estimate#CONFIDENCE}, or more for a run that looked at its targets more than once
+     */
+    public double targetConfidence() {
+        return targetConfidence;
+    }
+
+    /**
+     * The pairs a target's ratio is taken from, one per round in which both of its sides ran.
+     *
+     * @param t the target
+     * @return the pairs; empty when a side wants the control and the run had none
+     * @throws IllegalArgumentException if a side matches two different measurements in a round
+     */
+    public List<Pair> pairsOf(final Target t) {
         final String topScheme = t.numerator().scheme(t.scheme(), control);
         final String bottomScheme = t.denominator().scheme(t.scheme(), control);
         if (topScheme == null || bottomScheme == null) {
+            return List.of();
+        }
+        return pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
+    }
+
+    private TargetCheck check(final Target t) {
+        final String topScheme = t.numerator().scheme(t.scheme(), control);
+        if (topScheme == null || t.denominator().scheme(t.scheme(), control) == null) {
             return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "no control scheme in this run");
         }
         final List<Pair> pairs;
         try {
-            pairs = pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
+            pairs = pairsOf(t);
         } catch (final IllegalArgumentException e) {
             return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "ambiguous: " + e.getMessage());
         }
-        final Estimate estimate = Estimate.of(pairs.stream().mapToDouble(Pair::ratio).toArray());
+        final Estimate estimate = Estimate.of(pairs.stream().mapToDouble(Pair::ratio).toArray(), targetConfidence);
         final TargetCheck.Verdict verdict = t.judge(estimate);
         if (verdict == TargetCheck.Verdict.NOT_RUN) {
             return new TargetCheck(t, estimate, verdict, t.ratioText() + " has no round with both measurements");

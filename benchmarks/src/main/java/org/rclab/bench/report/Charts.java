@@ -93,7 +93,8 @@ public final class Charts {
         if (!targets.isEmpty()) {
             save(targets, dir.resolve("targets.png"));
             written.add(new MarkdownReport.Chart("targets.png", "Target figures, one chart per ratio: the ratio "
-                    + "(dot) and its 95% interval (bar), green pass, red miss, orange inconclusive, grey reference; "
+                    + "(dot) and its " + Reports.percent(report.targetConfidence())
+                    + " interval (bar), green pass, red miss, orange inconclusive, grey reference; "
                     + "the bound as a purple line"));
         }
         return written;

@@ -21,22 +21,50 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param low the interval's lower end (NaN with fewer than two rounds)
  * @param high the interval's upper end (NaN with fewer than two rounds)
  * @param rounds how many rounds it rests on
+ * @param confidence the interval's confidence level
  */
-public record Estimate(double value, double low, double high, int rounds) {
-    /** The confidence level of every interval in the report. */
+public record Estimate(double value, double low, double high, int rounds, double confidence) {
+    /** The confidence level of an interval looked at once: every one in the report but the targets' of a run that looked twice. */
     public static final double CONFIDENCE = 0.95;
 
     /** The estimate of nothing: no round had both values. */
-    public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+    public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0, CONFIDENCE);
 
     /**
-     * Summarises per-round values.
+     * The confidence level at which each look at a verdict keeps the chance of a wrong verdict,
+     * over all the looks, within what one look at {@link #CONFIDENCE} allows (Bonferroni: the
+     * error split evenly between the looks).
+     *
+     * @param looks how many times the run looks at its targets' intervals, at least 1
+     * @return e.g. 0.95 for one look, 0.975 for two
+     */
+    public static double confidenceOf(final int looks) {
+        if (looks < 1) {
+            throw new IllegalArgumentException("a run looks at its targets at least once, not " + looks);
+        }
+        return 1 - (1 - CONFIDENCE) / looks;
+    }
+
+    /**
+     * Summarises per-round values at {@link #CONFIDENCE}.
      *
      * @param perRound one positive value per round
      * @return the geometric mean and its interval; {@link #NONE} for no values
      * @throws IllegalArgumentException if a value is not positive and finite
      */
     public static Estimate of(final double[] perRound) {
+        return of(perRound, CONFIDENCE);
+    }
+
+    /**
+     * Summarises per-round values.
+     *
+     * @param perRound one positive value per round
+     * @param confidence the interval's confidence level
+     * @return the geometric mean and its interval; {@link #NONE} for no values
+     * @throws IllegalArgumentException if a value is not positive and finite
+     */
+    public static Estimate of(final double[] perRound, final double confidence) {
         final int n = perRound.length;
         if (n == 0) {
             return NONE;
@@ -50,7 +78,7 @@ public record Estimate(double value, double low, double high, int rounds) {
         }
         final double mean = sum / n;
         if (n < 2) {
-            return new Estimate(Math.exp(mean), Double.NaN, Double.NaN, n);
+            return new Estimate(Math.exp(mean), Double.NaN, Double.NaN, n, confidence);
         }
         double squares = 0;
         for (final double v : perRound) {
@@ -58,8 +86,9 @@ public record Estimate(double value, double low, double high, int rounds) {
             squares += d * d;
         }
         final double standardError = Math.sqrt(squares / (n - 1) / n);
-        final double t = quantile(n - 1);
-        return new Estimate(Math.exp(mean), Math.exp(mean - t * standardError), Math.exp(mean + t * standardError), n);
+        final double t = quantile(n - 1, confidence);
+        return new Estimate(Math.exp(mean), Math.exp(mean - t * standardError), Math.exp(mean + t * standardError), n,
+                confidence);
     }
 
     /**
@@ -92,18 +121,18 @@ public record Estimate(double value, double low, double high, int rounds) {
         }
         final double distance = Math.abs(Math.log(value / bound));
         final double halfWidth = Math.log(high / low) / 2;
-        final double spread = halfWidth * Math.sqrt(rounds) / quantile(rounds - 1);
+        final double spread = halfWidth * Math.sqrt(rounds) / quantile(rounds - 1, confidence);
         for (int n = 2; n <= MAX_ROUNDS; n++) {
-            if (quantile(n - 1) * spread / Math.sqrt(n) < distance) {
+            if (quantile(n - 1, confidence) * spread / Math.sqrt(n) < distance) {
                 return n;
             }
         }
         return 0;
     }
 
-    /** Student's t quantile of the report's confidence for the given degrees of freedom. */
-    private static double quantile(final int degreesOfFreedom) {
-        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+    /** Student's t quantile of a two-sided interval at a confidence level, for the given degrees of freedom. */
+    private static double quantile(final int degreesOfFreedom, final double confidence) {
+        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + confidence / 2);
     }
 
     /**

@@ -112,6 +112,16 @@ public final class MarkdownReport {
                         + "iteration of one to the k-th of the other, which ran a turn or a few turns apart, so "
                         + "that the two iterations of a pair mostly share the host's state (`BenchReport.Pair`).\n\n"
                 : " (this run kept no iterations: the round's ratio is the ratio of the two medians).\n\n");
+        if (run.looks() > 1) {
+            out.append(String.format(Locale.ROOT, "This run looked at its targets %s: after its first rounds, to "
+                    + "give the rounds left in its time to the forks of the targets still inconclusive (the notes "
+                    + "say which, and how many rounds), and at the end. So that the chance of a wrong pass or miss "
+                    + "over all its looks stays within what one look at %s allows, each look splits it evenly "
+                    + "(Bonferroni): the targets' intervals are %s intervals. The other tables' are %s.%n%n",
+                    run.looks() == 2 ? "twice" : run.looks() + " times", Reports.percent(Estimate.CONFIDENCE),
+                    Reports.percent(report.targetConfidence()),
+                    Reports.percent(Estimate.CONFIDENCE)));
+        }
         for (final String note : run.notes()) {
             out.append("- ").append(note).append('\n');
         }
@@ -233,7 +243,8 @@ public final class MarkdownReport {
         if (checks.isEmpty()) {
             out.append("No target figure concerns the schemes of this run.\n");
         } else {
-            out.append("| scheme | ratio of times | measured [95% interval] | rounds | target | verdict | reference |\n");
+            out.append("| scheme | ratio of times | measured [").append(Reports.percent(report.targetConfidence()))
+                    .append(" interval] | rounds | target | verdict | reference |\n");
             out.append("|---|---|---|---|---|---|---|\n");
         }
         final Map<TargetCheck.Verdict, Long> counts = checks.stream()

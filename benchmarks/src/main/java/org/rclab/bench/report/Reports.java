@@ -50,4 +50,15 @@ final class Reports {
         }
         return number(e.value()) + (e.hasInterval() ? " [" + number(e.low()) + ", " + number(e.high()) + "]" : "");
     }
+
+    /**
+     * A confidence level as a percentage, {@code 95%}, {@code 97.5%}.
+     *
+     * @param confidence the level, below 1
+     * @return its text
+     */
+    static String percent(final double confidence) {
+        return new java.math.BigDecimal(Double.toString(confidence * 100)).setScale(3, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + "%";
+    }
 }

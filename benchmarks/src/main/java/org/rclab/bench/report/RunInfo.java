@@ -16,12 +16,32 @@ import java.util.Map;
  * @param python CPython's version, or why it did not run
  * @param reproducibility label to value: commit, CPU, JVM and flags, JMH, seed, times
  * @param notes anything else the reader must know (benchmarks skipped for a scheme, failures)
+ * @param looks how many times the run looked at its targets' intervals: 2 when it chose, after its
+ *              first rounds, more rounds for the cells of the targets those left inconclusive; else 1
+ *              (a log older than that has none, and is read as 1)
  */
 public record RunInfo(String when, String command, String settings, int cpus, String python,
-                      Map<String, String> reproducibility, List<String> notes) {
+                      Map<String, String> reproducibility, List<String> notes, int looks) {
     /** Makes the record; the collections are copied. */
     public RunInfo {
         reproducibility = Collections.unmodifiableMap(new LinkedHashMap<>(reproducibility));
         notes = List.copyOf(notes);
+        looks = Math.max(1, looks);
+    }
+
+    /**
+     * A run that looked at its targets once.
+     *
+     * @param when when it started and ended
+     * @param command the command that made it
+     * @param settings rounds and JMH's settings in words
+     * @param cpus the CPU count
+     * @param python CPython's version, or why it did not run
+     * @param reproducibility label to value
+     * @param notes what the reader must know
+     */
+    public RunInfo(final String when, final String command, final String settings, final int cpus, final String python,
+                   final Map<String, String> reproducibility, final List<String> notes) {
+        this(when, command, settings, cpus, python, reproducibility, notes, 1);
     }
 }

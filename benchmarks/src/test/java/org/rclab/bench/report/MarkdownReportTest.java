@@ -1,6 +1,7 @@
 package org.rclab.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -22,6 +23,23 @@ class MarkdownReportTest {
         map.put("commit", "abc123 (clean tree)");
         map.put("JMH", "1.37");
         return map;
+    }
+
+    @Test
+    void aRunThatLookedTwiceShowsItsTargetsAtTheLevelThatKeepsItsErrorAndSaysWhy() {
+        final RunInfo twice = new RunInfo(RUN.when(), "./rclab bench", "full: 6 rounds", 2, RUN.python(), repro(),
+                List.of("after 6 rounds ..."), 2);
+        final String full = new MarkdownReport(new BenchReport(Fixtures.forks(), "unsafe", Target.project(),
+                twice.looks()), twice).full(List.of());
+        assertTrue(full.contains("| measured [97.5% interval] |"), full);
+        assertTrue(full.contains("looked at its targets twice"), full);
+        final String once = markdown.full(List.of());
+        assertTrue(once.contains("| measured [95% interval] |") && !once.contains("looked at its targets"), once);
+        final Estimate wider = new BenchReport(Fixtures.forks(), "unsafe", Target.project(), 2).targetChecks().get(0)
+                .estimate();
+        final Estimate narrower = Fixtures.report().targetChecks().get(0).estimate();
+        assertEquals(narrower.value(), wider.value(), 1e-12);
+        assertTrue(wider.high() / wider.low() > narrower.high() / narrower.low(), wider + " against " + narrower);
     }
 
     @Test

@@ -10,7 +10,7 @@ class VerdictTest {
     }
 
     private static Estimate interval(final double low, final double high) {
-        return new Estimate(Math.sqrt(low * high), low, high, 5);
+        return new Estimate(Math.sqrt(low * high), low, high, 5, Estimate.CONFIDENCE);
     }
 
     private static TargetCheck.Verdict judge(final String relation, final String bound, final double low,
