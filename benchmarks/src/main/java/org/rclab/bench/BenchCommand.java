@@ -264,6 +264,16 @@ public final class BenchCommand {
                 progress.note(moreNotes.get(0));
                 progress.extend(extra * again.size());
                 for (int round = rounds + 1; round <= rounds + extra; round++) {
+                    // A machine that got slower than the first rounds said must not stretch the run past its
+                    // time: stopping on the clock, not on the intervals, leaves them unbiased.
+                    final long now = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                    if (now + roundMillis > more.budgetMillis()) {
+                        moreNotes.add(String.format(Locale.ROOT, "the more rounds stopped after round %d: the run's "
+                                + "time was spent (%s), the machine slower than in its first rounds", round - 1,
+                                minutes(now)));
+                        progress.note(moreNotes.get(moreNotes.size() - 1));
+                        break;
+                    }
                     progress.note(String.format(Locale.ROOT, "round %d of %d (more of %d forks)", round, rounds + extra,
                             again.size()));
                     final List<Plan.Fork> order = new ArrayList<>(again);
