@@ -29,9 +29,20 @@ EDITS = {
     # With the lane: every back-edge leaves loop again (the code before the lane, by its helpers).
     "nolane": [[("                pc = intLoopFromRun(code, f, pc, sp);\n", "")]],
     # No back-edge checkpoint (run's once per call stays with the lane).
-    "nockpt": [[("                self.checkpoint();\n            } else {", "            } else {")],
+    "nockpt": [[("                                        self.checkpoint();\n"
+                 "                                        pc = c[pc + 5];\n",
+                 "                                        pc = c[pc + 5];\n")],
+               [("                self.checkpoint();\n            } else {", "            } else {")],
                [("                    return pc + 10;\n                }\n                self.checkpoint();\n",
                  "                    return pc + 10;\n                }\n")]],
+    # The int fast path makes its int and drops references through the thread's handle
+    # (self.newInt / self.decref) instead of the runtime (a correct program).
+    "handle": [[("final RcInt result = rt.newInt(r);\n                                rt.decref(a);\n"
+                 "                                f[slot] = result;\n                                rt.decref(a);\n",
+                 "final RcInt result = self.newInt(r);\n                                self.decref(a);\n"
+                 "                                f[slot] = result;\n                                self.decref(a);\n"),
+                ("rt.decref(result);\n                                    if (jump)",
+                 "self.decref(result);\n                                    if (jump)")]],
     # Without the fused loop test's incref/decref of the new value (a wrong program).
     "notestpair": [[("rt.incref(result);\n", "\n"),
                     ("rt.decref(result);\n                                    if (jump)",
