@@ -2,8 +2,10 @@
 
 Each variant edits a copy of the base's interpreter/src/main/java/org/rclab/interp/eval/Eval.java
 (run.sh compiles every copy into a class directory of its own). A variant lists one set of edits per
-form of the source it knows: the loop before the back-edge lane (6221685, where every back-edge left
-Eval.loop) and the one with it (Eval.intLoopFromRun); the first set whose texts all occur is applied.
+form of the source it knows: the loop whose back-edges pass the checkpoint inside Eval.loop (the
+tenth session's), the one before it (6221685 to 2578466, where every back-edge left Eval.loop; inloop
+and nobackedge apply only there) and the unmerged lane (Eval.intLoopFromRun); the first set whose
+texts all occur is applied.
 None is a correct interpreter: each exists only to price a piece by its absence (or where it sits).
 """
 import sys
