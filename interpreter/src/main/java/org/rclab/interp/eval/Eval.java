@@ -253,11 +253,11 @@ public final class Eval {
      * passed the checkpoint here, to keep a GIL's drop-and-take calls (compiled in once any thread
      * has dropped the GIL) out of the loop's code, which then cost 1.10–1.32 of the step. With
      * today's loop and runtime that no longer holds, and the exit and re-entry per back-edge cost
-     * more than the calls: in one JVM ({@code docs/step-pieces}, tenth session) the back-edge
-     * inside the loop took 0.84–0.87 of the step under gil, also after two threads had passed the
-     * GIL back and forth ({@code gil-2t}), and about 0.70 under brc (interpreter README). Calls
-     * still leave the loop: a call's entry checkpoint and the callee's frame setup are not the
-     * loop's work, and made inside it they would be inlined into its code.
+     * at least as much as those calls: in one JVM ({@code docs/step-pieces}, tenth session) the step with the
+     * back-edge inside the loop took 0.90–1.02 of the old step's time under gil, 0.89–0.91 after
+     * two threads had passed the GIL back and forth ({@code gil-2t}) and 0.91 under brc
+     * (interpreter README). Calls still leave the loop: a call's entry checkpoint and the callee's
+     * frame setup are not the loop's work, and made inside it they would be inlined into its code.
      */
     private RcObject run(final Code code, final RcObject[] f) {
         RcObject result = loop(code, f, 0, code.localCount());
