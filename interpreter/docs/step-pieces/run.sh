@@ -14,7 +14,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 ROUNDS="${1:-60}"; STEPS="${2:-300000}"; SCHEMES="${3:-gil}"
-VARIANTS="${4:-inloop,nockpt,nobackedge,notestpair,noloadpair}"
+VARIANTS="${4:-nockpt,notestpair,noloadpair}"
 VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/runtime-core/pom.xml" | head -1)"
 CORE="$ROOT/runtime-core/target/runtime-core-$VERSION.jar"
 [[ -f "$CORE" ]] || { echo "run.sh: $CORE missing: build the project first" >&2; exit 2; }

@@ -2,8 +2,10 @@
 
 Each variant edits a copy of the base's interpreter/src/main/java/org/rclab/interp/eval/Eval.java
 (run.sh compiles every copy into a class directory of its own). A variant lists one set of edits per
-form of the source it knows: the loop before the back-edge lane (6221685, where every back-edge left
-Eval.loop) and the one with it (Eval.intLoopFromRun); the first set whose texts all occur is applied.
+form of the source it knows: the loop whose back-edges pass the checkpoint inside Eval.loop (the
+tenth session's), the one before it (6221685 to 2578466, where every back-edge left Eval.loop; inloop
+and nobackedge apply only there) and the unmerged lane (Eval.intLoopFromRun); the first set whose
+texts all occur is applied.
 None is a correct interpreter: each exists only to price a piece by its absence (or where it sits).
 """
 import sys
@@ -29,9 +31,20 @@ EDITS = {
     # With the lane: every back-edge leaves loop again (the code before the lane, by its helpers).
     "nolane": [[("                pc = intLoopFromRun(code, f, pc, sp);\n", "")]],
     # No back-edge checkpoint (run's once per call stays with the lane).
-    "nockpt": [[("                self.checkpoint();\n            } else {", "            } else {")],
+    "nockpt": [[("                                        self.checkpoint();\n"
+                 "                                        pc = c[pc + 5];\n",
+                 "                                        pc = c[pc + 5];\n")],
+               [("                self.checkpoint();\n            } else {", "            } else {")],
                [("                    return pc + 10;\n                }\n                self.checkpoint();\n",
                  "                    return pc + 10;\n                }\n")]],
+    # The int fast path makes its int and drops references through the thread's handle
+    # (self.newInt / self.decref) instead of the runtime (a correct program).
+    "handle": [[("final RcInt result = rt.newInt(r);\n                                rt.decref(a);\n"
+                 "                                f[slot] = result;\n                                rt.decref(a);\n",
+                 "final RcInt result = self.newInt(r);\n                                self.decref(a);\n"
+                 "                                f[slot] = result;\n                                self.decref(a);\n"),
+                ("rt.decref(result);\n                                    if (jump)",
+                 "self.decref(result);\n                                    if (jump)")]],
     # Without the fused loop test's incref/decref of the new value (a wrong program).
     "notestpair": [[("rt.incref(result);\n", "\n"),
                     ("rt.decref(result);\n                                    if (jump)",

@@ -92,9 +92,14 @@ class ReferenceTrafficTest {
 
     /**
      * CPython checks its eval breaker at every loop back-edge ({@code JUMP_BACKWARD}), so a GIL
-     * drop request is served within one loop step: each step of a {@code while} loop (its fused
-     * bottom test) and of a {@code for} loop ({@code JUMP_BACK}) passes exactly one checkpoint. Two
-     * calls' difference leaves the call's own checkpoint (at function entry) out.
+     * drop request is served within one loop step: each step passes exactly one checkpoint, through
+     * whichever instruction closes the loop: the fused bottom test ({@code countdown}), a
+     * {@code for} loop's {@code JUMP_BACK} ({@code spin}, and {@code skip}'s {@code continue}), the
+     * int-specialised test alone ({@code rebind}), the same test after its guard failed on a float
+     * ({@code floats}: the generic form's back-edge), the local-and-constant test of a non-small
+     * constant ({@code past_half}), the generic two-operand test ({@code to_stop}) and the
+     * truth test ({@code truthy}). Two calls' difference leaves the call's own checkpoint (at
+     * function entry) out.
      */
     @Test
     void everyLoopStepPassesOneCheckpoint() {
@@ -105,12 +110,34 @@ class ReferenceTrafficTest {
                 "def spin(n):",
                 "    for i in range(n):",
                 "        pass",
+                "def skip(n):",
+                "    for i in range(n):",
+                "        if i >= 0:",
+                "            continue",
+                "        n = 0",
+                "def rebind(n):",
+                "    while n > 0:",
+                "        n = n - 1",
+                "def floats(n):",
+                "    n = n + 0.5",
+                "    while n > 1:",
+                "        n -= 1",
+                "def past_half(n):",
+                "    while n > 0.5:",
+                "        n -= 1",
+                "def to_stop(n, stop=0):",
+                "    while n > stop:",
+                "        n -= 1",
+                "def truthy(n):",
+                "    while n:",
+                "        n -= 1",
                 "");
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
             final Interpreter interp = load(rt, self, "loops.py", program);
-            for (final String name : new String[] {"countdown", "spin"}) {
+            for (final String name : new String[] {"countdown", "spin", "skip", "rebind", "floats", "past_half",
+                "to_stop", "truthy"}) {
                 final RcObject function = interp.lookupFunction(name);
                 final long shorter = countdown(rt, self, interp, function, scheme, 3000).checkpoints;
                 final long longer = countdown(rt, self, interp, function, scheme, 5000).checkpoints;

@@ -21,8 +21,8 @@ import org.rclab.runtime.RuntimeThread;
  * slots above it are dead and never read before they are written, so the hot instructions do not
  * clear what they pop (as CPython does not).
  *
- * <p>The eval breaker: {@link Op#JUMP_BACK} (every loop's back-edge) and every call into a
- * function pass {@link RuntimeThread#checkpoint()}, where a GIL is dropped on request and biased
+ * <p>The eval breaker: every loop's back-edge ({@link Op#JUMP_BACK} and the fused bottom tests)
+ * and every call into a function pass {@link RuntimeThread#checkpoint()}, where a GIL is dropped on request and biased
  * counting merges its queue, as CPython checks its eval breaker on back-edges and at function entry.
  */
 public final class Eval {
@@ -36,10 +36,10 @@ public final class Eval {
     private final RcObject falseObject;
     /** Frames on this thread's Python stack; the module's (or the thread's bootstrap) frame counts, as in CPython. */
     private int depth = 1;
-    /** Where {@link #loop} left its frame at a back-edge or a call: where to go on, and the stack pointer. */
+    /** Where {@link #loop} left its frame for a call: where to go on, and the stack pointer. */
     private int resumePc;
     private int resumeSp;
-    /** The call {@link #loop} left its frame to have {@link #run} make, or {@code null} at a back-edge. */
+    /** The call {@link #loop} left its frame to have {@link #run} make. */
     private CallSite pendingCall;
 
     /**
@@ -244,38 +244,29 @@ public final class Eval {
     // ---------------------------------------------------------------- the loop
 
     /**
-     * Runs a frame to its return: {@link #loop} between back-edges and calls, and at each back-edge
-     * the eval breaker, at each call the call (whose function entry is a checkpoint too).
+     * Runs a frame to its return: {@link #loop} between calls, and each call made here (whose
+     * function entry is a checkpoint).
      *
-     * <p>Why the checkpoint is out here and not in the loop's back-edge instructions: a scheme's
-     * checkpoint has a slow path (a GIL's drop and take), and once any thread in the JVM has taken
-     * it, the JIT compiles that call into every method that inlines the checkpoint. Inside the
-     * dispatch loop, that call (on a path the one-thread countdown never takes) made the loop's
-     * code 1.10–1.32 times slower per step (five runs) than the code compiled before any thread had
-     * dropped the GIL (thread CPU time, one JVM, one thread, two copies of the interpreter in two
-     * class loaders run in turn, one of them run with two threads first). Here the loop's code holds
-     * no checkpoint, so it is compiled the same whatever else the JVM has run ({@link #loop} is far
-     * past the JIT's inlining limits, so it never joins {@code run}'s code); the cost, a return and
-     * a call per back-edge, did not show against the old loop under gil (0.93–1.02) and is about 3%
-     * under fine-grained. Calls leave the loop too: made from inside it, the callee's entry
-     * checkpoint was inlined into the loop's call path (seen in {@code -XX:+LogCompilation} with a
-     * loop calling a function under gil with two threads: the GIL's drop and take compiled as calls
-     * into {@code loop}).
+     * <p>Where the eval breaker sits. Loop back-edges pass {@link RuntimeThread#checkpoint()}
+     * inside {@link #loop}, as CPython's {@code JUMP_BACKWARD} checks its eval breaker in the
+     * dispatch loop: the sixth to ninth sessions left {@code loop} at every back-edge instead and
+     * passed the checkpoint here, to keep a GIL's drop-and-take calls (compiled in once any thread
+     * has dropped the GIL) out of the loop's code, which then cost 1.10–1.32 of the step. With
+     * today's loop and runtime that no longer holds, and the exit and re-entry per back-edge cost
+     * at least as much as those calls: in one JVM ({@code docs/step-pieces}, tenth session) the step with the
+     * back-edge inside the loop took 0.90–1.02 of the old step's time under gil, 0.89–0.91 after
+     * two threads had passed the GIL back and forth ({@code gil-2t}) and 0.91 under brc
+     * (interpreter README). Calls still leave the loop: a call's entry checkpoint and the callee's
+     * frame setup are not the loop's work, and made inside it they would be inlined into its code.
      */
     private RcObject run(final Code code, final RcObject[] f) {
         RcObject result = loop(code, f, 0, code.localCount());
         while (result == null) {
-            // Read before a call, whose frames leave the loop too and overwrite them.
+            // Read before the call, whose frames leave their loops too and overwrite them.
             final int pc = resumePc;
-            int sp = resumeSp;
             final CallSite site = pendingCall;
-            if (site == null) {
-                // The eval breaker on a loop's back-edge (CPython's JUMP_BACKWARD), then on with the loop.
-                self.checkpoint();
-            } else {
-                pendingCall = null;
-                sp = callFromRun(site, code, f, pc, sp);
-            }
+            pendingCall = null;
+            final int sp = callFromRun(site, code, f, pc, resumeSp);
             result = loop(code, f, pc, sp);
         }
         return result;
@@ -283,8 +274,8 @@ public final class Eval {
 
     /**
      * A {@link Op#CALL} that {@link #loop} left to this frame's {@link #run}: the callee's entry
-     * checkpoint is then compiled into {@code run}'s code, not into the loop's (the same reason as
-     * the back-edge's). A failure unwinds this frame as one inside the loop does.
+     * checkpoint and frame setup are then compiled into {@code run}'s code, not into the loop's.
+     * A failure unwinds this frame as one inside the loop does.
      */
     private int callFromRun(final CallSite site, final Code code, final RcObject[] f, final int pc, final int sp) {
         try {
@@ -296,9 +287,9 @@ public final class Eval {
 
     /**
      * The evaluation loop, from {@code startPc} with the stack at {@code startSp}, up to the frame's return
-     * (the returned value), the next loop back-edge taken or the next call: then {@code null} (no
-     * Python value is ever {@code null}), with {@link #resumePc} and {@link #resumeSp} (and, for a
-     * call, {@link #pendingCall}) set for {@link #run}.
+     * (the returned value) or the next call: then {@code null} (no Python value is ever
+     * {@code null}), with {@link #resumePc}, {@link #resumeSp} and {@link #pendingCall} set for
+     * {@link #run}. Back-edges pass the checkpoint here and go on.
      */
     // A specialised instruction whose guard fails falls through into its generic form's case.
     @SuppressWarnings("fallthrough")
@@ -306,6 +297,7 @@ public final class Eval {
         final int[] c = code.code();
         final RcObject[] consts = code.consts();
         final RcRuntime rt = this.rt;
+        final RuntimeThread self = this.self;
         final RcObject yes = trueObject;
         final RcObject no = falseObject;
         int pc = startPc;
@@ -354,7 +346,8 @@ public final class Eval {
                         if (op == Op.COMPARE_JUMP_IF_FALSE) {
                             pc = r ? pc + 2 : c[pc + 1];
                         } else if (r) {
-                            return leave(c[pc + 1], sp);
+                            self.checkpoint();
+                            pc = c[pc + 1];
                         } else {
                             pc += 2;
                         }
@@ -389,7 +382,9 @@ public final class Eval {
                                     final boolean jump = intTestJumps(c[pc + 3], r);
                                     rt.decref(result);
                                     if (jump) {
-                                        return leave(c[pc + 5], sp);
+                                        self.checkpoint();
+                                        pc = c[pc + 5];
+                                        break;
                                     }
                                     pc += 6;
                                 }
@@ -423,9 +418,11 @@ public final class Eval {
                             final boolean jump = intTestJumps(c[pc + 1], x.value());
                             rt.decref(a);
                             if (jump) {
-                                return leave(c[pc + 3], sp);
+                                self.checkpoint();
+                                pc = c[pc + 3];
+                            } else {
+                                pc += 4;
                             }
-                            pc += 4;
                             break;
                         }
                     }
@@ -441,7 +438,8 @@ public final class Eval {
                         rt.incref(b);
                         // The low byte: the specialised form keeps its jump mask above it.
                         if (compareReleasing(c[pc + 1] & 0xff, a, b)) {
-                            return leave(c[pc + 3], sp);
+                            self.checkpoint();
+                            pc = c[pc + 3];
                         } else {
                             pc += 4;
                         }
@@ -450,7 +448,8 @@ public final class Eval {
                     case Op.POP_JUMP_BACK_IF_TRUE: {
                         final RcObject v = f[--sp];
                         if (v == yes || (v != no && truth(v))) {
-                            return leave(arg, sp);
+                            self.checkpoint();
+                            pc = arg;
                         }
                         break;
                     }
@@ -511,7 +510,9 @@ public final class Eval {
                         break;
                     }
                     case Op.JUMP_BACK:
-                        return leave(arg, sp);
+                        self.checkpoint();
+                        pc = arg;
+                        break;
                     case Op.JUMP:
                         pc = arg;
                         break;
