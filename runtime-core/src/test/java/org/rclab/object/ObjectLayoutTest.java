@@ -29,24 +29,24 @@ class ObjectLayoutTest {
     }
 
     @Test
-    void theHeaderFieldsEndAtByte52() {
-        assertEquals(52, fieldsEnd(RcObject.class), ClassLayout.parseClass(RcObject.class).toPrintable());
+    void theHeaderFieldsEndAtByte48() {
+        assertEquals(48, fieldsEnd(RcObject.class), ClassLayout.parseClass(RcObject.class).toPrintable());
     }
 
     @Test
-    void anIntIs64BytesBecauseItsLongMustStartOnAnEightByteBoundary() {
-        // The header ends at 52; big fills 52..56 and value (8-aligned) 56..64. Without big alone
-        // value would still start at 56: a 56-byte int needs the header to end at 48 as well.
+    void anIntIs56BytesWithItsLongRightAfterTheHeader() {
+        // Before the state and id shared a word the header ended at 52 and value (8-aligned)
+        // started at 56, with RcInt's BigInteger (now RcBigInt's) in the four bytes between: 64.
         final ClassLayout layout = ClassLayout.parseClass(RcInt.class);
-        assertEquals(64, layout.instanceSize(), layout.toPrintable());
-        assertEquals(56, offsetOf(layout, "value"), layout.toPrintable());
+        assertEquals(56, layout.instanceSize(), layout.toPrintable());
+        assertEquals(48, offsetOf(layout, "value"), layout.toPrintable());
     }
 
     @Test
-    void aFloatIs64BytesWithFourBytesOfItLost() {
+    void aFloatIs56BytesWithNothingLost() {
         final ClassLayout layout = ClassLayout.parseClass(RcFloat.class);
-        assertEquals(64, layout.instanceSize(), layout.toPrintable());
-        assertEquals(4, layout.getLossesInternal(), layout.toPrintable());
+        assertEquals(56, layout.instanceSize(), layout.toPrintable());
+        assertEquals(0, layout.getLossesInternal(), layout.toPrintable());
     }
 
     private static long fieldsEnd(final Class<?> type) {
