@@ -56,15 +56,16 @@ import org.rclab.scheme.ThreadGate;
  * }</pre>
  *
  * <p>Always-on checks: before the scheme sees an object, {@link #incref} and {@link #decref} read
- * its state once and compares the object's runtime with itself; a live mortal object of this
+ * its state once and compare the object's runtime with themselves; a live mortal object of this
  * runtime ({@link Header#LIVE}) goes straight to the scheme, anything else is another runtime's
  * object (refused as foreign), an immortal (ignored, PEP 683) or a freed object (use after free,
  * over-release). These cost two loads from the header and two predictable branches per
- * operation, so they stay on. Freeing marks the object with a compare-and-set, so a second free is caught even when
- * two threads race to free it, whenever strict checks are on or the scheme is not thread-safe; a
- * thread-safe scheme without strict checks has promised a single freer, and its frees are marked
- * with a release store (see {@link #markFreed}). Switchable: allocation-site tracking
- * ({@link Tracking}) and the scheme's own {@link SchemeContext#strictChecks() strict checks}.
+ * operation, so they stay on. Freeing marks the object with a compare-and-set, so a second free
+ * is caught even when two threads race to free it, whenever strict checks are on or the scheme
+ * is not thread-safe; a thread-safe scheme without strict checks has promised a single freer,
+ * and its frees are marked with a release store (see {@link #markFreed}). Switchable:
+ * allocation-site tracking ({@link Tracking}) and the scheme's own
+ * {@link SchemeContext#strictChecks() strict checks}.
  */
 public final class RcRuntime implements AutoCloseable {
     /** Metric suffix of container reads that succeeded without the lock: {@value}. */
