@@ -27,6 +27,14 @@ EDITS = {
     # Prices the 56-byte int's size alone, apart from the hot path's changed checks.
     "int64": [("object/RcInt.java", "    private final long value;\n",
                "    private final long value;\n    private final int pad = 0;\n")],
+    # The constructor's store of the state word made for every object again (of zero for a mortal), as
+    # the 64-byte int's constructor stored the runtime's tag: prices that store.
+    "statestore": [("object/RcObject.java", """        if (immortal) {
+            // A live mortal object's word is the zero the allocation wrote: no store for it.
+            Header.STATE_ID.set(this, STATE_IMMORTAL);
+        }
+""", """        Header.STATE_ID.set(this, immortal ? STATE_IMMORTAL : 0L);
+""")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
                    "        if (usableBy != Thread.currentThread()) {\n"
