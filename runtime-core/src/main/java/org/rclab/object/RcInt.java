@@ -7,18 +7,17 @@ import org.rclab.runtime.RcRuntime;
 /**
  * An integer of any size. Made by {@link RcRuntime#newInt(long)}, which returns cached immortals
  * for -5..256, or {@link RcRuntime#newInt(BigInteger)}. A value that fits in a {@code long} is
- * held as one (the fast path of every arithmetic user); only larger values are an
- * {@link RcBigInt}, which carries a {@link BigInteger}, so each value has exactly one
- * representation. The {@code BigInteger} lives in the subclass so that this class holds one
- * {@code long} after the header: 56 bytes with compressed oops (see {@link RcObject}).
+ * held as one (the fast path of every arithmetic user); only larger values carry a
+ * {@link BigInteger}, so each value has exactly one representation.
  */
-public sealed class RcInt extends RcObject permits RcBigInt {
+public final class RcInt extends RcObject {
     /** Smallest value of the immortal small-int cache, as in CPython. */
     public static final int SMALL_MIN = -5;
     /** Largest value of the immortal small-int cache, as in CPython. */
     public static final int SMALL_MAX = 256;
 
     private final long value;
+    private final BigInteger big;
 
     /**
      * Makes an int; the runtime calls this, users call {@link RcRuntime#newInt(long)}.
@@ -30,6 +29,24 @@ public sealed class RcInt extends RcObject permits RcBigInt {
     public RcInt(final RcRuntime runtime, final long value, final boolean immortal) {
         super(runtime, immortal);
         this.value = value;
+        this.big = null;
+    }
+
+    /**
+     * Makes an int outside the {@code long} range; the runtime calls this, users call
+     * {@link RcRuntime#newInt(BigInteger)}.
+     *
+     * @param runtime the owning runtime
+     * @param big the value, which must not fit in a {@code long}
+     * @throws IllegalArgumentException if the value fits in a {@code long}
+     */
+    public RcInt(final RcRuntime runtime, final BigInteger big) {
+        super(runtime, false);
+        if (big.bitLength() < Long.SIZE) {
+            throw new IllegalArgumentException(big + " fits in a long: make it with newInt(long)");
+        }
+        this.value = 0;
+        this.big = big;
     }
 
     /**
@@ -49,6 +66,9 @@ public sealed class RcInt extends RcObject permits RcBigInt {
      * @throws ArithmeticException if the value does not fit in a {@code long}
      */
     public long value() {
+        if (big != null) {
+            throw new ArithmeticException(big + " does not fit in a long");
+        }
         return value;
     }
 
@@ -58,7 +78,7 @@ public sealed class RcInt extends RcObject permits RcBigInt {
      * @return {@code true} if only {@link #bigValue()} holds it
      */
     public boolean isBig() {
-        return false;
+        return big != null;
     }
 
     /**
@@ -67,17 +87,17 @@ public sealed class RcInt extends RcObject permits RcBigInt {
      * @return the value
      */
     public BigInteger bigValue() {
-        return BigInteger.valueOf(value);
+        return big != null ? big : BigInteger.valueOf(value);
     }
 
     @Override
-    public final RcType type() {
+    public RcType type() {
         return RcType.INT;
     }
 
     @Override
     public String repr() {
-        return Long.toString(value);
+        return big != null ? big.toString() : Long.toString(value);
     }
 
     /** Ints are equal by value, so they work as dict keys as in Python. */
@@ -87,11 +107,11 @@ public sealed class RcInt extends RcObject permits RcBigInt {
             return false;
         }
         final RcInt that = (RcInt) other;
-        return !that.isBig() && that.value == value;
+        return big == null ? that.big == null && that.value == value : big.equals(that.big);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(value);
+        return big != null ? big.hashCode() : Long.hashCode(value);
     }
 }
