@@ -276,9 +276,7 @@ public final class BenchCommand {
                     }
                     progress.note(String.format(Locale.ROOT, "round %d of %d (more of %d forks)", round, rounds + extra,
                             again.size()));
-                    final List<Plan.Fork> order = new ArrayList<>(again);
-                    java.util.Collections.shuffle(order, new Random(seed * 1_000_003L + round));
-                    if (!run.round(round, order, err, log)) {
+                    if (!run.round(round, Plan.shuffled(again, round, seed), err, log)) {
                         return FAILURE;
                     }
                 }
@@ -802,10 +800,16 @@ public final class BenchCommand {
          * @return the order
          */
         List<Fork> round(final int round, final long seed, final boolean withCPython) {
-            final List<Fork> order = new ArrayList<>(forks);
+            final List<Fork> all = new ArrayList<>(forks);
             if (withCPython) {
-                order.add(Fork.CPYTHON);
+                all.add(Fork.CPYTHON);
             }
+            return shuffled(all, round, seed);
+        }
+
+        /** Some forks in a round's order: shuffled by a generator seeded from the run's seed and the round. */
+        static List<Fork> shuffled(final List<Fork> forks, final int round, final long seed) {
+            final List<Fork> order = new ArrayList<>(forks);
             java.util.Collections.shuffle(order, new Random(seed * 1_000_003L + round));
             return order;
         }
