@@ -256,11 +256,17 @@ public final class BenchCommand {
             final RunSettings.MoreRounds more = request.settings().moreRounds();
             if (more.most() > 0) {
                 final BenchReport sofar = new BenchReport(forks, plan.control(), Target.project(), LOOKS_WITH_MORE_ROUNDS);
-                final List<Plan.Fork> again = forksOfUnsettled(sofar, run.ranAt(), plan);
-                final long roundMillis = again.stream().mapToLong(run::medianMillis).sum();
+                final Map<Plan.Fork, Plan.Fork> from = forksOfUnsettled(sofar, run.ranAt(), plan);
+                final List<Plan.Fork> again = List.copyOf(from.keySet());
+                // A fork that keeps some of its cells costs its first rounds' median time scaled by the
+                // idle estimate of the smaller fork over the whole one's.
+                final long roundMillis = again.stream().mapToLong(f -> f == from.get(f) ? run.medianMillis(f)
+                        : run.medianMillis(from.get(f)) * request.settings().turnsForkMillis(f.entry().method(),
+                        f.turns().size()) / request.settings().turnsForkMillis(f.entry().method(),
+                        from.get(f).turns().size())).sum();
                 final long spent = Duration.ofNanos(System.nanoTime() - start).toMillis();
                 final int extra = more.fitting(spent, roundMillis);
-                moreNotes.add(moreRoundsNote(sofar, rounds, again, roundMillis, spent, extra, more));
+                moreNotes.add(moreRoundsNote(sofar, rounds, from, roundMillis, spent, extra, more));
                 progress.note(moreNotes.get(0));
                 progress.extend(extra * again.size());
                 for (int round = rounds + 1; round <= rounds + extra; round++) {
@@ -279,6 +285,14 @@ public final class BenchCommand {
                     if (!run.round(round, Plan.shuffled(again, round, seed), err, log)) {
                         return FAILURE;
                     }
+                }
+                final List<Target> open = sofar.targetChecks().stream().filter(c -> sofar.covers(c.target())
+                        && c.verdict() == TargetCheck.Verdict.INCONCLUSIVE).map(TargetCheck::target).toList();
+                final List<String> compared = new BenchReport(forks, plan.control(), Target.project(),
+                        LOOKS_WITH_MORE_ROUNDS).firstAndMoreRounds(open, rounds);
+                if (!compared.isEmpty()) {
+                    moreNotes.add("the open targets over the first rounds (every cell in its fork) and over the more "
+                            + "rounds (only the open targets' cells), at 95%: " + String.join("; ", compared));
                 }
             }
             failed = progress.failed();
@@ -426,35 +440,48 @@ public final class BenchCommand {
     /**
      * The forks that gave the targets left inconclusive their pairs, in plan order (CPython's seeds
      * last): what more rounds must run for those targets to rest on more rounds. A target that ran
-     * in turn inside one fork needs that fork alone.
+     * in turn inside one fork needs that fork alone, and of that fork only the cells that are a side
+     * of an open target, in the order that puts each open target's sides nearest each other
+     * ({@link TurnOrder}): a countdown fork of 22 cells whose open targets read 6 of them takes about a
+     * third of the time, so about three times the rounds fit in what is left of the run.
      *
      * @param sofar the run's report so far
      * @param ranAt which fork ran where, by {@code round/position}
      * @param plan the run's plan
-     * @return the forks
+     * @return each fork to run again, mapped to the fork of the first rounds it keeps cells of (itself
+     *         when it keeps them all)
      */
-    static List<Plan.Fork> forksOfUnsettled(final BenchReport sofar, final Map<String, Plan.Fork> ranAt,
-                                            final Plan plan) {
-        final Set<Plan.Fork> needed = new java.util.HashSet<>();
+    static Map<Plan.Fork, Plan.Fork> forksOfUnsettled(final BenchReport sofar, final Map<String, Plan.Fork> ranAt,
+                                                      final Plan plan) {
+        final List<Target> open = new ArrayList<>();
+        final Map<Plan.Fork, Set<Turns.Participant>> cells = new java.util.HashMap<>();
         for (final TargetCheck check : sofar.targetChecks()) {
             if (check.verdict() != TargetCheck.Verdict.INCONCLUSIVE || !sofar.covers(check.target())) {
                 continue;
             }
+            open.add(check.target());
             for (final BenchReport.Pair pair : sofar.pairsOf(check.target())) {
                 for (final ForkResult side : List.of(pair.top(), pair.bottom())) {
-                    needed.add(ranAt.get(side.round() + "/" + side.position()));
+                    final Measurement m = side.measurement();
+                    cells.computeIfAbsent(ranAt.get(side.round() + "/" + side.position()), f -> new LinkedHashSet<>())
+                            .add(new Turns.Participant(m.benchmark(), m.params()));
                 }
             }
         }
-        final List<Plan.Fork> out = new ArrayList<>(plan.forks().stream().filter(needed::contains).toList());
-        if (needed.contains(Plan.Fork.CPYTHON)) {
-            out.add(Plan.Fork.CPYTHON);
+        final Map<Plan.Fork, Plan.Fork> out = new java.util.LinkedHashMap<>();
+        for (final Plan.Fork fork : plan.forks()) {
+            if (cells.containsKey(fork)) {
+                out.put(fork.keeping(cells.get(fork), open, plan.control()), fork);
+            }
+        }
+        if (cells.containsKey(Plan.Fork.CPYTHON)) {
+            out.put(Plan.Fork.CPYTHON, Plan.Fork.CPYTHON);
         }
         return out;
     }
 
     /** What the run decided after its rounds of every fork, for the report's notes. */
-    private static String moreRoundsNote(final BenchReport sofar, final int rounds, final List<Plan.Fork> again,
+    private static String moreRoundsNote(final BenchReport sofar, final int rounds, final Map<Plan.Fork, Plan.Fork> again,
                                          final long roundMillis, final long spentMillis, final int extra,
                                          final RunSettings.MoreRounds more) {
         final long open = sofar.targetChecks().stream().filter(c -> sofar.covers(c.target())
@@ -470,9 +497,11 @@ public final class BenchCommand {
         return String.format(Locale.ROOT, "after %d rounds (%s), %d of %d targets were inconclusive at %s; their "
                         + "pairs came from %d fork(s) (%s), which took %.0f s a round; %s",
                 rounds, minutes(spentMillis), open, all, level, again.size(),
-                String.join(", ", again.stream().map(Plan.Fork::label).toList()), roundMillis / 1000.0,
+                String.join(", ", again.entrySet().stream().map(e -> e.getKey() == e.getValue() ? e.getKey().label()
+                        : e.getKey().entry().method() + " of " + e.getKey().turns().size() + " of its "
+                        + e.getValue().turns().size() + " cells").toList()), roundMillis / 1000.0,
                 extra == 0 ? "no more round fit in the run's time"
-                        : String.format(Locale.ROOT, "%d more round(s) of only those (rounds %d to %d)%s", extra,
+                        : String.format(Locale.ROOT, "%d more round(s) of only those, a fork of cells in turn with only the open targets' cells (rounds %d to %d)%s", extra,
                         rounds + 1, rounds + extra, more.budgetMillis() == Long.MAX_VALUE ? ""
                                 : ", as many as fit in " + more.budgetMillis() / 60_000 + " min in all at that cost"));
     }
@@ -787,6 +816,19 @@ public final class BenchCommand {
             /** Whether its participants are countdowns (the Java loop's or the interpreted), not bare cells. */
             boolean takesCountdownTurns() {
                 return takesTurns() && !entry.method().equals(CellsInTurn.BARE);
+            }
+
+            /**
+             * This fork with only some of its cells taking turns, ordered for the given targets
+             * ({@link TurnOrder}); this fork itself when it takes no turns or keeps every cell.
+             */
+            Fork keeping(final Set<Turns.Participant> kept, final List<Target> targets, final String control) {
+                final List<Turns.Participant> some = turns.stream().filter(kept::contains).toList();
+                if (!takesTurns() || some.size() == turns.size()) {
+                    return this;
+                }
+                final List<Turns.Participant> ordered = TurnOrder.of(some, targets, control);
+                return new Fork(entry, Map.of(Turns.PARAM, Turns.param(ordered)), List.copyOf(ordered));
             }
         }
 

@@ -6,18 +6,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.ForkResult;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.Turns;
 
 class MoreRoundsTest {
     private static final Catalog.Entry PAIR = new Catalog.Entry("org.rclab.bench.OwnedPair.ownedPair", "ownedPair", false,
             1, Map.of("scheme", new String[] {"x", "y"}));
     private static final Catalog.Entry SHARED = new Catalog.Entry("org.rclab.bench.SharedPair.sharedPair", "sharedPair",
             false, 1, Map.of("scheme", new String[] {"x", "y"}));
+    private static final Catalog.Entry COUNTDOWN = new Catalog.Entry("org.rclab.bench.Countdown.countdown", "countdown",
+            false, 1, Map.of("scheme", new String[] {"x", "y"}));
+    private static final Catalog.Entry COUNTDOWNS = new Catalog.Entry("org.rclab.bench.turns.CellsInTurn.countdowns",
+            "countdowns", false, 1, Map.of());
     private static final BenchCommand.Plan.Fork PAIR_X = new BenchCommand.Plan.Fork(PAIR, Map.of("scheme", "x"));
     private static final BenchCommand.Plan.Fork PAIR_Y = new BenchCommand.Plan.Fork(PAIR, Map.of("scheme", "y"));
     private static final BenchCommand.Plan.Fork SHARED_X = new BenchCommand.Plan.Fork(SHARED, Map.of("scheme", "x"));
@@ -54,8 +60,60 @@ class MoreRoundsTest {
                 x	sharedPair / ownedPair	<=	1.0	swings across its bound
                 """);
         final BenchReport sofar = new BenchReport(forks, null, targets, 2);
-        assertEquals(List.of(PAIR_X, SHARED_X), BenchCommand.forksOfUnsettled(sofar, ranAt, plan),
+        assertEquals(List.of(PAIR_X, SHARED_X), List.copyOf(BenchCommand.forksOfUnsettled(sofar, ranAt, plan).keySet()),
                 "the inconclusive target's two forks, in plan order; not the settled one's other fork, not CPython's");
+    }
+
+    /** Four countdown cells in turn in one fork: x's and y's one and two threads. */
+    private static final List<Turns.Participant> CELLS = List.of(
+            new Turns.Participant(COUNTDOWN.benchmark(), Map.of("scheme", "x", "shape", "1thread")),
+            new Turns.Participant(COUNTDOWN.benchmark(), Map.of("scheme", "x", "shape", "2threads")),
+            new Turns.Participant(COUNTDOWN.benchmark(), Map.of("scheme", "y", "shape", "1thread")),
+            new Turns.Participant(COUNTDOWN.benchmark(), Map.of("scheme", "y", "shape", "2threads")));
+    private static final BenchCommand.Plan.Fork WHOLE = new BenchCommand.Plan.Fork(COUNTDOWNS,
+            Map.of(Turns.PARAM, Turns.param(CELLS)), CELLS);
+    /** x's two threads take half its one thread's time in every round: settled. y's are at 0.6 ± a swing: open. */
+    private static final List<Target> SHAPES = Target.parse("""
+            x	countdown{shape=2threads} / countdown{shape=1thread}	<=	0.6	settled
+            y	countdown{shape=2threads} / countdown{shape=1thread}	<=	0.6	open
+            """);
+
+    /** The fork's results, a round per entry of y's ratios, the fork at position 1. */
+    private static List<ForkResult> shapesInTurn(final double... y) {
+        final List<ForkResult> forks = new ArrayList<>();
+        for (int round = 1; round <= y.length; round++) {
+            for (final Turns.Participant cell : CELLS) {
+                final boolean two = cell.params().get("shape").equals("2threads");
+                final double score = !two ? 10 : cell.params().get("scheme").equals("x") ? 5 : 10 * y[round - 1];
+                forks.add(new ForkResult(round, 1, new Measurement(cell.benchmark(), cell.method(), "avgt", 1,
+                        cell.params(), score, Double.NaN, "ns/op"), 0.5, 0.5, Map.of()));
+            }
+        }
+        return forks;
+    }
+
+    @Test
+    void moreRoundsOfAForkOfCellsInTurnKeepOnlyTheOpenTargetsCells() {
+        final BenchCommand.Plan plan = new BenchCommand.Plan(List.of(WHOLE), null, List.of());
+        final Map<String, BenchCommand.Plan.Fork> ranAt = new LinkedHashMap<>();
+        for (int round = 1; round <= 3; round++) {
+            ranAt.put(round + "/1", WHOLE);
+        }
+        final Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> again = BenchCommand.forksOfUnsettled(
+                new BenchReport(shapesInTurn(0.5, 0.7, 0.55), null, SHAPES, 2), ranAt, plan);
+        assertEquals(1, again.size(), "one fork to run again");
+        final BenchCommand.Plan.Fork kept = again.keySet().iterator().next();
+        assertEquals(Set.of(CELLS.get(2), CELLS.get(3)), Set.copyOf(kept.turns()), "y's two cells, not x's");
+        assertEquals(Turns.param(kept.turns()), kept.params().get(Turns.PARAM), "the fork's parameter names its cells");
+        assertEquals(WHOLE, again.get(kept), "it stands for the whole fork of the first rounds");
+    }
+
+    @Test
+    void theOpenTargetsAreComparedOverTheFirstRoundsAndTheMoreRounds() {
+        final BenchReport report = new BenchReport(shapesInTurn(0.5, 0.7, 0.6, 0.4, 0.4), null, SHAPES, 2);
+        assertEquals(List.of("y countdown{shape=2threads} / countdown{shape=1thread} 0.59 [0.39, 0.90] in rounds 1–3, "
+                        + "0.40 [0.40, 0.40] in rounds 4–5"),
+                report.firstAndMoreRounds(List.of(SHAPES.get(1)), 3));
     }
 
     @Test

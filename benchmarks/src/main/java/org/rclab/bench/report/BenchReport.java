@@ -543,6 +543,35 @@ public final class BenchReport {
         return pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
     }
 
+    /**
+     * Each target's ratio over the first rounds and over the rounds after them, each at 95%. The
+     * more rounds of a run ({@code BenchCommand}) run only the cells of the targets left open, so a
+     * fork of cells in turn holds fewer cells than in the first rounds; were that to change what a
+     * cell measures (the heap shared with fewer neighbours, a shorter fork), the two would disagree.
+     *
+     * @param targets the targets to compare, those the more rounds ran for
+     * @param firstRounds the rounds of every fork
+     * @return one entry per target with pairs on both sides, e.g.
+     *         {@code brc countdown{shape=2threads} / countdown{shape=1thread} 0.58 [0.54, 0.62] in rounds 1–6, 0.56 [0.55, 0.58] in rounds 7–20}
+     */
+    public List<String> firstAndMoreRounds(final List<Target> targets, final int firstRounds) {
+        final List<String> out = new ArrayList<>();
+        for (final Target t : targets) {
+            final List<Pair> pairs = pairsOf(t);
+            final double[] first = pairs.stream().filter(p -> p.top().round() <= firstRounds).mapToDouble(Pair::ratio)
+                    .toArray();
+            final double[] more = pairs.stream().filter(p -> p.top().round() > firstRounds).mapToDouble(Pair::ratio)
+                    .toArray();
+            if (first.length > 0 && more.length > 0) {
+                final int last = pairs.stream().mapToInt(p -> p.top().round()).max().orElseThrow();
+                out.add(String.format(java.util.Locale.ROOT, "%s %s %s in rounds 1–%d, %s in %s", t.scheme(),
+                        t.ratioText(), Reports.estimate(Estimate.of(first)), firstRounds, Reports.estimate(Estimate.of(more)),
+                        last == firstRounds + 1 ? "round " + last : "rounds " + (firstRounds + 1) + "–" + last));
+            }
+        }
+        return out;
+    }
+
     private TargetCheck check(final Target t) {
         final String topScheme = t.numerator().scheme(t.scheme(), control);
         if (topScheme == null || t.denominator().scheme(t.scheme(), control) == null) {
