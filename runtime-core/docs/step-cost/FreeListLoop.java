@@ -21,7 +21,7 @@ public final class FreeListLoop {
     private static final int FREED = 6;
     private static final long LAST = 1000;
 
-    /** The fields of an {@code RcInt} (64 bytes, as JOL measures the real one). */
+    /** The fields of an {@code RcInt} as it was (64 bytes by JOL) before its state and id shared a word. */
     @SuppressWarnings("unused")
     private static final class Int {
         final Object runtime;

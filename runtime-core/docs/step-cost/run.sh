@@ -3,6 +3,7 @@
 # (mvn -B -q package -DskipTests from the repository root).
 #   runtime-core/docs/step-cost/run.sh [ROUNDS] [STEPS] [SCHEMES] [VARIANTS]
 # e.g. run.sh 100 300000 gil,brc,fine-grained,unsafe,bare,bare48,bare32 noacct,acctplain,nomark,plainfree,ckptempty
+# A variant git:REV is runtime-core's main sources at commit REV (the scheme jars stay the working tree's).
 # STEP_COST_COPIES=3: three copies of each variant (a copy's JIT draw moves a cell by up to ~10%);
 # STEP_COST_JVM_ARGS="-Dcheckpoint=both": cells without the checkpoint call too; "-Dclock=wall": wall time.
 set -euo pipefail
@@ -29,8 +30,15 @@ add_copies() { # NAME CLASSPATH: COPIES cells of one variant, each in a class lo
 }
 add_copies base "$CORE$SCHEME_JARS:$JCTOOLS:$OUT/loop"
 for v in ${VARIANTS//,/ }; do
-  cp -r "$ROOT/runtime-core/src/main" "$OUT/src-$v"
-  python3 "$HERE/variants.py" "$v" "$OUT/src-$v/java/org/rclab"
+  if [[ "$v" == git:* ]]; then # a committed runtime-core, e.g. git:HEAD~1: before against after
+    mkdir -p "$OUT/git"
+    git -C "$ROOT" archive "${v#git:}" runtime-core/src/main | tar -x -C "$OUT/git"
+    v="git-${v#git:}"; v="${v//[^A-Za-z0-9_.-]/_}"
+    mv "$OUT/git/runtime-core/src/main" "$OUT/src-$v"; rm -rf "$OUT/git"
+  else
+    cp -r "$ROOT/runtime-core/src/main" "$OUT/src-$v"
+    python3 "$HERE/variants.py" "$v" "$OUT/src-$v/java/org/rclab"
+  fi
   mkdir -p "$OUT/$v"
   javac -nowarn -d "$OUT/$v" $(find "$OUT/src-$v/java" -name '*.java') 2>&1 | grep -v '^Note:' || true
   cp -r "$OUT/src-$v/resources/." "$OUT/$v/"

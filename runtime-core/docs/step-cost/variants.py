@@ -21,20 +21,20 @@ EDITS = {
     "nomark": [("runtime/RcRuntime.java", "            VarHandle.acquireFence();\n            Header.setFreedRelease(o);\n", "")],
     # The freed mark as a plain store, without the acquire fence.
     "plainfree": [("runtime/RcRuntime.java", "            VarHandle.acquireFence();\n", ""),
-                  ("object/Header.java", "STATE.setRelease(o, liveState(o.runtime) | RcObject.STATE_FREED);",
-                   "STATE.set(o, liveState(o.runtime) | RcObject.STATE_FREED);")],
-    # A 56-byte RcInt (64 today): the header's id as an int (wraps after 2^32 names: not unique) and no
-    # BigInteger field (values beyond a long cannot be made). Prices the object's size in the real step.
-    "int56": [("object/RcObject.java", "    volatile long id;", "    volatile int id;"),
-              ("object/RcObject.java", "final long current = (long) Header.ID.getAcquire(this);",
-               "final long current = (int) Header.ID.getAcquire(this);"),
-              ("object/RcObject.java", "final long witness = (long) Header.ID.compareAndExchange(this, 0L, fresh);",
-               "final long witness = (int) Header.ID.compareAndExchange(this, 0, (int) fresh);"),
-              ("object/Header.java", 'ID = lookup.findVarHandle(RcObject.class, "id", long.class);',
-               'ID = lookup.findVarHandle(RcObject.class, "id", int.class);'),
-              ("object/RcInt.java", "    private final BigInteger big;", "    private static final BigInteger big = null;"),
-              ("object/RcInt.java", "        this.big = null;\n", ""),
-              ("object/RcInt.java", "        this.big = big;\n", "")],
+                  ("object/Header.java", "STATE_ID.setRelease(o, (long) STATE_ID.get(o) | RcObject.STATE_FREED);",
+                   "STATE_ID.set(o, (long) STATE_ID.get(o) | RcObject.STATE_FREED);")],
+    # The int grown back to 64 bytes (JOL), nothing else changed: an unused int after the value.
+    # Prices the 56-byte int's size alone, apart from the hot path's changed checks.
+    "int64": [("object/RcInt.java", "    private final long value;\n",
+               "    private final long value;\n    private final int pad = 0;\n")],
+    # The constructor's store of the state word made for every object again (of zero for a mortal), as
+    # the 64-byte int's constructor stored the runtime's tag: prices that store.
+    "statestore": [("object/RcObject.java", """        if (immortal) {
+            // A live mortal object's word is the zero the allocation wrote: no store for it.
+            Header.STATE_ID.set(this, STATE_IMMORTAL);
+        }
+""", """        Header.STATE_ID.set(this, immortal ? STATE_IMMORTAL : 0L);
+""")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
                    "        if (usableBy != Thread.currentThread()) {\n"

@@ -36,10 +36,11 @@ import org.rclab.runtime.RcRuntime;
  * </ul>
  * A new object's fields are zero and {@code null}; {@code init} sets what the scheme relies on.
  * Immortal objects never reach the scheme's counter, so their fields stay as made and must not
- * be relied on. The other two fields belong to the runtime: {@code state} (immortal and freed
- * bits) is read-only for schemes ({@link #statePlain}; a scheme frees by returning {@code true}
- * from {@code decref} or calling {@link org.rclab.scheme.SchemeContext#free}, never by writing
- * it), and {@code id} is read through {@link RcObject#id()} (mind its first-use cost).
+ * be relied on. The other word belongs to the runtime: {@code stateId}, the state (immortal and
+ * freed bits) and the id in one {@code long}. The state is read-only for schemes
+ * ({@link #statePlain}; a scheme frees by returning {@code true} from {@code decref} or calling
+ * {@link org.rclab.scheme.SchemeContext#free}, never by writing it), and the id is read through
+ * {@link RcObject#id()} (mind its first-use cost).
  * Fields are reached only through this class, never by reflection.
  */
 public final class Header {
@@ -48,8 +49,7 @@ public final class Header {
     static final VarHandle SHARED;
     static final VarHandle LOCK_WORD;
     static final VarHandle SLOT;
-    static final VarHandle STATE;
-    static final VarHandle ID;
+    static final VarHandle STATE_ID;
 
     static {
         try {
@@ -59,8 +59,7 @@ public final class Header {
             SHARED = lookup.findVarHandle(RcObject.class, "shared", long.class);
             LOCK_WORD = lookup.findVarHandle(RcObject.class, "lockWord", int.class);
             SLOT = lookup.findVarHandle(RcObject.class, "slot", Object.class);
-            STATE = lookup.findVarHandle(RcObject.class, "state", int.class);
-            ID = lookup.findVarHandle(RcObject.class, "id", long.class);
+            STATE_ID = lookup.findVarHandle(RcObject.class, "stateId", long.class);
         } catch (final ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -353,41 +352,26 @@ public final class Header {
         return SLOT.compareAndSet(o, expected, value);
     }
 
-    // ---- state: immortal and freed bits, and the owning runtime's tag. The runtime owns these;
-    // schemes read them, and may make an object immortal (a saturating count).
+    // ---- state: immortal and freed bits, the low two bits of the runtime's stateId word (the id
+    // is the rest). The runtime owns them; schemes read them, and may make an object immortal (a
+    // saturating count). Every write keeps the id's bits: a CAS on the whole word, which fails
+    // and is retried when the id was assigned meanwhile, or (one freer) a read and a release store.
+
+    /** The state of a live mortal object: no bits set. */
+    public static final int LIVE = 0;
+    /** The state of an immortal object (PEP 683): ignored by incref and decref, never freed. */
+    public static final int IMMORTAL = (int) RcObject.STATE_IMMORTAL;
 
     /**
-     * Plain load of the lifecycle state. A live mortal object of runtime {@code rt} holds exactly
-     * {@link #liveState liveState(rt)}; the runtime's hot path tests that one value before
-     * calling the scheme, which catches immortal, freed and foreign objects with one compare.
+     * Plain load of the lifecycle state. A live mortal object holds exactly {@link #LIVE}; the
+     * runtime's hot path tests that, and that the object is its own, before calling the scheme,
+     * which catches immortal, freed and foreign objects.
      *
      * @param o the object
-     * @return the state word
+     * @return the state: {@link #LIVE}, or the immortal and freed bits
      */
     public static int statePlain(final RcObject o) {
-        return (int) STATE.get(o);
-    }
-
-    /**
-     * The state word of a live mortal object of a runtime: the runtime's tag, no bits set. The tag
-     * is the runtime's number modulo 2<sup>30</sup>, so two runtimes alive at the same time never
-     * share it unless a billion runtimes were made between them.
-     *
-     * @param runtime the runtime
-     * @return the state word its live mortal objects hold
-     */
-    public static int liveState(final RcRuntime runtime) {
-        return runtime.number() << RcObject.STATE_TAG_SHIFT;
-    }
-
-    /**
-     * The state word of an immortal object of a runtime: its tag and the immortal bit.
-     *
-     * @param runtime the runtime
-     * @return the state word its immortal objects hold
-     */
-    public static int immortalState(final RcRuntime runtime) {
-        return liveState(runtime) | RcObject.STATE_IMMORTAL;
+        return (int) ((long) STATE_ID.get(o) & RcObject.STATE_BITS);
     }
 
     /**
@@ -409,8 +393,7 @@ public final class Header {
      *         or is immortal
      */
     public static boolean markFreed(final RcObject o) {
-        final int live = liveState(o.runtime);
-        return STATE.compareAndSet(o, live, live | RcObject.STATE_FREED);
+        return setStateBitOfLive(o, RcObject.STATE_FREED);
     }
 
     /**
@@ -421,7 +404,9 @@ public final class Header {
      * @param o the object, live and mortal, freed by the calling thread alone
      */
     public static void setFreedRelease(final RcObject o) {
-        STATE.setRelease(o, liveState(o.runtime) | RcObject.STATE_FREED);
+        // Read, then store: no other thread writes the word of an object being freed, except one
+        // naming it without holding a reference (a misuse, which may then lose its id: RcObject.id).
+        STATE_ID.setRelease(o, (long) STATE_ID.get(o) | RcObject.STATE_FREED);
     }
 
     /**
@@ -434,7 +419,22 @@ public final class Header {
      *         mortal
      */
     public static boolean makeImmortal(final RcObject o) {
-        final int live = liveState(o.runtime);
-        return STATE.compareAndSet(o, live, live | RcObject.STATE_IMMORTAL);
+        return setStateBitOfLive(o, RcObject.STATE_IMMORTAL);
+    }
+
+    /** Sets one state bit of a live mortal object by CAS, keeping the id; false if not live. */
+    private static boolean setStateBitOfLive(final RcObject o, final long bit) {
+        long word = (long) STATE_ID.get(o);
+        while ((word & RcObject.STATE_BITS) == 0) {
+            // A volatile CAS, as before the state and id shared a word. It fails only when the
+            // word changed: another state bit (then the loop ends) or the id named meanwhile
+            // (then retry with it, so the id survives).
+            final long witness = (long) STATE_ID.compareAndExchange(o, word, word | bit);
+            if (witness == word) {
+                return true;
+            }
+            word = witness;
+        }
+        return false;
     }
 }

@@ -7,17 +7,18 @@ import org.rclab.runtime.RcRuntime;
 /**
  * An integer of any size. Made by {@link RcRuntime#newInt(long)}, which returns cached immortals
  * for -5..256, or {@link RcRuntime#newInt(BigInteger)}. A value that fits in a {@code long} is
- * held as one (the fast path of every arithmetic user); only larger values carry a
- * {@link BigInteger}, so each value has exactly one representation.
+ * held as one (the fast path of every arithmetic user); only larger values are an
+ * {@link RcBigInt}, which carries a {@link BigInteger}, so each value has exactly one
+ * representation. The {@code BigInteger} lives in the subclass so that this class holds one
+ * {@code long} after the header: 56 bytes with compressed oops (see {@link RcObject}).
  */
-public final class RcInt extends RcObject {
+public sealed class RcInt extends RcObject permits RcBigInt {
     /** Smallest value of the immortal small-int cache, as in CPython. */
     public static final int SMALL_MIN = -5;
     /** Largest value of the immortal small-int cache, as in CPython. */
     public static final int SMALL_MAX = 256;
 
     private final long value;
-    private final BigInteger big;
 
     /**
      * Makes an int; the runtime calls this, users call {@link RcRuntime#newInt(long)}.
@@ -29,24 +30,6 @@ public final class RcInt extends RcObject {
     public RcInt(final RcRuntime runtime, final long value, final boolean immortal) {
         super(runtime, immortal);
         this.value = value;
-        this.big = null;
-    }
-
-    /**
-     * Makes an int outside the {@code long} range; the runtime calls this, users call
-     * {@link RcRuntime#newInt(BigInteger)}.
-     *
-     * @param runtime the owning runtime
-     * @param big the value, which must not fit in a {@code long}
-     * @throws IllegalArgumentException if the value fits in a {@code long}
-     */
-    public RcInt(final RcRuntime runtime, final BigInteger big) {
-        super(runtime, false);
-        if (big.bitLength() < Long.SIZE) {
-            throw new IllegalArgumentException(big + " fits in a long: make it with newInt(long)");
-        }
-        this.value = 0;
-        this.big = big;
     }
 
     /**
@@ -66,9 +49,6 @@ public final class RcInt extends RcObject {
      * @throws ArithmeticException if the value does not fit in a {@code long}
      */
     public long value() {
-        if (big != null) {
-            throw new ArithmeticException(big + " does not fit in a long");
-        }
         return value;
     }
 
@@ -78,7 +58,7 @@ public final class RcInt extends RcObject {
      * @return {@code true} if only {@link #bigValue()} holds it
      */
     public boolean isBig() {
-        return big != null;
+        return false;
     }
 
     /**
@@ -87,17 +67,17 @@ public final class RcInt extends RcObject {
      * @return the value
      */
     public BigInteger bigValue() {
-        return big != null ? big : BigInteger.valueOf(value);
+        return BigInteger.valueOf(value);
     }
 
     @Override
-    public RcType type() {
+    public final RcType type() {
         return RcType.INT;
     }
 
     @Override
     public String repr() {
-        return big != null ? big.toString() : Long.toString(value);
+        return Long.toString(value);
     }
 
     /** Ints are equal by value, so they work as dict keys as in Python. */
@@ -107,11 +87,11 @@ public final class RcInt extends RcObject {
             return false;
         }
         final RcInt that = (RcInt) other;
-        return big == null ? that.big == null && that.value == value : big.equals(that.big);
+        return !that.isBig() && that.value == value;
     }
 
     @Override
     public int hashCode() {
-        return big != null ? big.hashCode() : Long.hashCode(value);
+        return Long.hashCode(value);
     }
 }

@@ -19,10 +19,15 @@ import org.rclab.runtime.RcRuntime;
  *       {@code (count << 2) | flags} for {@code brc});</li>
  *   <li>{@code lockWord}: a per-object lock's state;</li>
  *   <li>{@code slot}: one reference a new scheme may hang extra state from;</li>
- *   <li>{@code state}: immortal and freed bits and the owning runtime's tag, owned by the
- *       runtime;</li>
- *   <li>{@code id}: a stable identity, assigned on first use, unique in the JVM.</li>
+ *   <li>{@code stateId}: the runtime's word, two fields in one: immortal and freed bits (the
+ *       state) and a stable identity, assigned on first use, unique in the JVM (the id).</li>
  * </ul>
+ *
+ * <p>State and id share one {@code long} so that an int fits in 56 bytes: with compressed
+ * oops and class pointers the header's fields end at byte 48 and {@link RcInt}'s {@code long}
+ * follows on its 8-byte boundary (JOL; a separate {@code int} state ended them at 52, and the
+ * value then started at 56). The price is that every write of one half keeps the other's bits,
+ * see {@link #id()} and {@link Header}.
  *
  * <p>Objects are made by their {@link RcRuntime} ({@code newInt}, {@code newList}, ...) and start
  * with one reference, owned by the caller. Reference operations ({@code incref}, {@code decref})
@@ -30,15 +35,11 @@ import org.rclab.runtime.RcRuntime;
  * containers and go through the runtime the container belongs to.
  */
 public abstract class RcObject {
-    static final int STATE_LIVE = 0;
-    static final int STATE_IMMORTAL = 1;
-    static final int STATE_FREED = 2;
-    /**
-     * The state word is {@code (runtime tag << STATE_TAG_SHIFT) | bits}: the tag, from the owning
-     * runtime's number, lets the runtime's hot path reject another runtime's object with the one
-     * compare it already makes (see {@link Header#liveState}).
-     */
-    static final int STATE_TAG_SHIFT = 2;
+    static final long STATE_IMMORTAL = 1;
+    static final long STATE_FREED = 2;
+    /** The state's bits in {@code stateId}; the id is the rest, {@code stateId >>> ID_SHIFT}. */
+    static final long STATE_BITS = 3;
+    static final int ID_SHIFT = 2;
 
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
@@ -48,8 +49,7 @@ public abstract class RcObject {
     volatile long shared;
     volatile int lockWord;
     volatile Object slot;
-    volatile int state;
-    volatile long id;
+    volatile long stateId;
 
     /**
      * Makes the header of a new object. The scheme initialises the counts afterwards.
@@ -59,7 +59,10 @@ public abstract class RcObject {
      */
     protected RcObject(final RcRuntime runtime, final boolean immortal) {
         this.runtime = runtime;
-        Header.STATE.set(this, Header.liveState(runtime) | (immortal ? STATE_IMMORTAL : STATE_LIVE));
+        if (immortal) {
+            // A live mortal object's word is the zero the allocation wrote: no store for it.
+            Header.STATE_ID.set(this, STATE_IMMORTAL);
+        }
     }
 
     /**
@@ -84,7 +87,7 @@ public abstract class RcObject {
      * @return {@code true} for small ints and the singletons
      */
     public final boolean isImmortal() {
-        return ((int) Header.STATE.getOpaque(this) & STATE_IMMORTAL) != 0;
+        return ((long) Header.STATE_ID.getOpaque(this) & STATE_IMMORTAL) != 0;
     }
 
     /**
@@ -93,7 +96,7 @@ public abstract class RcObject {
      * @return {@code true} once deallocation has begun
      */
     public final boolean isFreed() {
-        return ((int) Header.STATE.getAcquire(this) & STATE_FREED) != 0;
+        return ((long) Header.STATE_ID.getAcquire(this) & STATE_FREED) != 0;
     }
 
     /**
@@ -106,17 +109,29 @@ public abstract class RcObject {
      * Objects that are never named pay nothing, so a scheme should not name every new object on
      * its hot path; naming the objects of a two-object section, as lock order needs, is fine.
      *
-     * @return a positive id
+     * @return a positive id, below 2<sup>62</sup>
      */
     public final long id() {
-        final long current = (long) Header.ID.getAcquire(this);
-        if (current != 0) {
-            return current;
+        long word = (long) Header.STATE_ID.getAcquire(this);
+        if (word >>> ID_SHIFT != 0) {
+            return word >>> ID_SHIFT;
         }
         final long fresh = NEXT_ID.incrementAndGet();
-        // Two threads may race to name the object; the first CAS wins and both use its id.
-        final long witness = (long) Header.ID.compareAndExchange(this, 0L, fresh);
-        return witness == 0 ? fresh : witness;
+        // Two threads may race to name the object; the first CAS wins and both use its id. The
+        // CAS also fails when the state bits changed (the object was made immortal or freed
+        // meanwhile): then retry with the new bits, so naming never undoes a state change.
+        // A freer's release store (Header.setFreedRelease) is not a CAS: a namer racing with it
+        // is naming an object it holds no reference to, a misuse, and may lose its id.
+        while (true) {
+            final long witness = (long) Header.STATE_ID.compareAndExchange(this, word, word | fresh << ID_SHIFT);
+            if (witness == word) {
+                return fresh;
+            }
+            if (witness >>> ID_SHIFT != 0) {
+                return witness >>> ID_SHIFT;
+            }
+            word = witness;
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import org.rclab.heap.RefcountMisuseException;
 import org.rclab.heap.ThreadCounters;
 import org.rclab.heap.Tracking;
 import org.rclab.object.Header;
+import org.rclab.object.RcBigInt;
 import org.rclab.object.RcContainer;
 import org.rclab.object.RcDict;
 import org.rclab.object.RcFloat;
@@ -55,15 +56,16 @@ import org.rclab.scheme.ThreadGate;
  * }</pre>
  *
  * <p>Always-on checks: before the scheme sees an object, {@link #incref} and {@link #decref} read
- * its state word once; the value of this runtime's live mortal objects ({@link Header#liveState})
- * goes straight to the scheme, anything else is another runtime's object (refused as foreign:
- * the tag in the state word differs), an immortal (ignored, PEP 683) or a freed object (use after
- * free, over-release). These cost one load and one predictable branch per operation, so they
- * stay on. Freeing marks the object with a compare-and-set, so a second free is caught even when
- * two threads race to free it, whenever strict checks are on or the scheme is not thread-safe; a
- * thread-safe scheme without strict checks has promised a single freer, and its frees are marked
- * with a release store (see {@link #markFreed}). Switchable: allocation-site tracking
- * ({@link Tracking}) and the scheme's own {@link SchemeContext#strictChecks() strict checks}.
+ * its state once and compare the object's runtime with themselves; a live mortal object of this
+ * runtime ({@link Header#LIVE}) goes straight to the scheme, anything else is another runtime's
+ * object (refused as foreign), an immortal (ignored, PEP 683) or a freed object (use after free,
+ * over-release). These cost two loads from the header and two predictable branches per
+ * operation, so they stay on. Freeing marks the object with a compare-and-set, so a second free
+ * is caught even when two threads race to free it, whenever strict checks are on or the scheme
+ * is not thread-safe; a thread-safe scheme without strict checks has promised a single freer,
+ * and its frees are marked with a release store (see {@link #markFreed}). Switchable:
+ * allocation-site tracking ({@link Tracking}) and the scheme's own
+ * {@link SchemeContext#strictChecks() strict checks}.
  */
 public final class RcRuntime implements AutoCloseable {
     /** Metric suffix of container reads that succeeded without the lock: {@value}. */
@@ -84,10 +86,6 @@ public final class RcRuntime implements AutoCloseable {
 
     private final Scheme scheme;
     private final int number;
-    /** {@link Header#liveState} of this runtime: the one state word the hot path lets through. */
-    private final int liveState;
-    /** {@link Header#immortalState} of this runtime: its immortals, ignored by incref and decref. */
-    private final int immortalState;
     private final Heap heap;
     private final Metrics metrics = new Metrics();
     private final boolean strictChecks;
@@ -123,8 +121,6 @@ public final class RcRuntime implements AutoCloseable {
         this.scheme = scheme;
         this.options = options;
         this.number = NEXT_NUMBER.incrementAndGet();
-        this.liveState = Header.liveState(this);
-        this.immortalState = Header.immortalState(this);
         this.heap = new Heap(tracking);
         this.strictChecks = strictChecks;
         this.instance = scheme.open(new Context());
@@ -243,10 +239,10 @@ public final class RcRuntime implements AutoCloseable {
      */
     public void incref(final RcObject o) {
         final int state = Header.statePlain(o);
-        if (state != liveState) {
-            // This runtime's immortals are decided by the state already loaded (an interpreter's
+        if (state != Header.LIVE || o.runtime() != this) {
+            // This runtime's immortals are decided by what is already loaded (an interpreter's
             // small ints come here constantly); only a freed or foreign object goes on.
-            if (state != immortalState) {
+            if (state != Header.IMMORTAL || o.runtime() != this) {
                 increfSpecial(o);
             }
             return;
@@ -272,8 +268,8 @@ public final class RcRuntime implements AutoCloseable {
      */
     void decref(final RcObject o, final ThreadCounters.Slot mine) {
         final int state = Header.statePlain(o);
-        if (state != liveState) {
-            if (state != immortalState) {
+        if (state != Header.LIVE || o.runtime() != this) {
+            if (state != Header.IMMORTAL || o.runtime() != this) {
                 decrefSpecial(o);
             }
             return;
@@ -291,7 +287,7 @@ public final class RcRuntime implements AutoCloseable {
      */
     public boolean tryIncref(final RcObject o) {
         final int state = Header.statePlain(o);
-        if (state != liveState) {
+        if (state != Header.LIVE || o.runtime() != this) {
             checkOwn(o);
             return Header.isImmortalState(state);
         }
@@ -395,8 +391,7 @@ public final class RcRuntime implements AutoCloseable {
         RcObject o;
         while ((o = pending.pollLast()) != null) {
             try {
-                final int state = Header.statePlain(o);
-                if (state != liveState) {
+                if (Header.statePlain(o) != Header.LIVE || o.runtime() != this) {
                     decrefSpecial(o);
                 } else if (counter.decref(o)) {
                     markFreed(o, mine);
@@ -494,7 +489,7 @@ public final class RcRuntime implements AutoCloseable {
         if (value.bitLength() < Long.SIZE) {
             return newInt(value.longValue());
         }
-        return born(new RcInt(this, value));
+        return born(new RcBigInt(this, value));
     }
 
     /**

@@ -29,7 +29,7 @@ class ValuesForInterpretersTest {
             assertEquals(big.hashCode(), same.hashCode());
             assertEquals("1180591620717411303424", big.repr());
             assertThrows(ArithmeticException.class, big::value);
-            assertThrows(IllegalArgumentException.class, () -> new RcInt(rt, BigInteger.ONE));
+            assertThrows(IllegalArgumentException.class, () -> new RcBigInt(rt, BigInteger.ONE));
             rt.decref(fits);
             rt.decref(big);
             rt.decref(same);
