@@ -112,7 +112,18 @@ def no_dispatch(case, hold=False):
         "                        if (done) {\n break;\n }\n                    }\n"
 
 
+def chained(case):
+    """nodispatch, but the back-edge goes on through the code as the dispatch does: the target read
+    from the code, its opcode read and compared (one case, no switch), its operand read from there."""
+    case = no_dispatch(case)
+    return replaced(case, "if (pc == at - 2) {\n pc = at;\n continue lane;\n }\n",
+                    "if (c[pc] == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {\n pc += 2;\n continue lane;\n }\n")
+
+
 EDITS.update({
+    # nodispatch with the dispatch's reads kept (the target's opcode and operand read through the
+    # jump), only the switch gone: whether the reads' chain or the switch costs.
+    "nodispatchchain": [in_place(chained)],
     # The fused test's back-edge to itself without the dispatch (wrong only in skipping it).
     "nodispatch": [in_place(no_dispatch)],
     # nodispatch, and n held in a Java variable while the instruction repeats: no frame store per
