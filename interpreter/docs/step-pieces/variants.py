@@ -120,7 +120,24 @@ def chained(case):
                     "if (c[pc] == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {\n pc += 2;\n continue lane;\n }\n")
 
 
+def peeled(text):
+    """The int-specialised in-place instruction (plain and fused) tested for before the switch, its
+    fast path run there and the loop continued; a failed guard goes on into the switch."""
+    start = text.index(LANE_START)
+    end = text.index(LANE_END, start)
+    case = text[start:end]
+    body = case[case.index("                        final int slot = arg & 0xffff;\n"):]
+    body = body.replace("break;\n", "continue;\n")
+    switch = "                switch (op) {\n"
+    at = text.index(switch)
+    return text[:at] + "                if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST || op == Op.INPLACE_FAST_SMALL_INT) {\n" \
+        + body + text[at:]
+
+
 EDITS.update({
+    # The hot instruction peeled off before the switch (a correct program): the switch skipped, the
+    # loop's head kept, against nodispatchchain (both skipped).
+    "peel": [peeled],
     # nodispatch with the dispatch's reads kept (the target's opcode and operand read through the
     # jump), only the switch gone: whether the reads' chain or the switch costs.
     "nodispatchchain": [in_place(chained)],
