@@ -5,9 +5,11 @@
 #   [STEP_PIECES_BASE=REV] interpreter/docs/step-pieces/run.sh [ROUNDS] [STEPS] [SCHEMES] [VARIANTS]
 # The first cell is the base: the working tree's interpreter, or the one committed at git revision
 # STEP_PIECES_BASE; the last is a second copy of it (the A/A line). VARIANTS: names from variants.py
-# (edits of the base's Eval.java), git:REV (the interpreter committed at REV, for before/after) and
-# java (runtime-core's StepLoop: the countdown written in Java on the same runtime, as the benchmark's
-# countdown cell; plain scheme names only).
+# (edits of the base's Eval.java), git:REV (the interpreter and runtime-core committed at REV, for
+# before/after; the scheme jars stay the working tree's), core:NAME (the base interpreter on the
+# working tree's runtime-core edited by runtime-core/docs/step-cost/variants.py NAME, e.g. core:nomark)
+# and java (runtime-core's StepLoop: the countdown written in Java on the same runtime, as the
+# benchmark's countdown cell; plain scheme names only).
 # SCHEMES: one scheme per JVM is what the benchmark's cells see (several share the loader's profiles);
 # NAME-2t (gil-2t) has two threads count down together first (see StepLoop.java).
 set -euo pipefail
@@ -20,15 +22,21 @@ CORE="$ROOT/runtime-core/target/runtime-core-$VERSION.jar"
 [[ -f "$CORE" ]] || { echo "run.sh: $CORE missing: build the project first" >&2; exit 2; }
 OUT="$ROOT/interpreter/target/step-pieces"
 rm -rf "$OUT"; mkdir -p "$OUT/loop"
-DEPS="$CORE"
+SCHEME_JARS=""
 for m in lock-gil lock-biased-refcount lock-fine-grained; do
-  DEPS="$DEPS:$ROOT/$m/target/$m-$VERSION.jar"
+  SCHEME_JARS="$SCHEME_JARS:$ROOT/$m/target/$m-$VERSION.jar"
 done
 JCTOOLS="$(find "$HOME/.m2/repository/org/jctools/jctools-core" -name 'jctools-core-*.jar' | sort | tail -1)"
-DEPS="$DEPS:$JCTOOLS"
-build() { # NAME SOURCE-ROOT: compiles an interpreter source tree into $OUT/NAME
+SCHEME_JARS="$SCHEME_JARS:$JCTOOLS"
+DEPS="$CORE$SCHEME_JARS"
+build() { # NAME SOURCE-ROOT [CORE]: compiles an interpreter source tree into $OUT/NAME against CORE
   mkdir -p "$OUT/$1"
-  javac -nowarn -d "$OUT/$1" -cp "$CORE" $(find "$2/java" -name '*.java') 2>&1 | grep -v '^Note:' || true
+  javac -nowarn -d "$OUT/$1" -cp "${3:-$CORE}" $(find "$2/java" -name '*.java') 2>&1 | grep -v '^Note:' || true
+}
+build_core() { # NAME SOURCE-ROOT: compiles a runtime-core source tree (java/, resources/) into $OUT/core-NAME
+  mkdir -p "$OUT/core-$1"
+  javac -nowarn -d "$OUT/core-$1" $(find "$2/java" -name '*.java') 2>&1 | grep -v '^Note:' || true
+  cp -r "$2/resources/." "$OUT/core-$1/"
 }
 source_of() { # REV DIR: the interpreter's sources committed at REV, into DIR
   mkdir -p "$2"
@@ -51,7 +59,21 @@ for v in ${VARIANTS//,/ }; do
     CELLS+=("java=$DEPS:$OUT/java")
     continue
   elif [[ "$v" == git:* ]]; then
+    # A committed build: the interpreter and the runtime-core it was committed with.
     source_of "${v#git:}" "$OUT/src-$name"
+    mkdir -p "$OUT/core-src-$name"
+    git -C "$ROOT" archive "${v#git:}" runtime-core/src/main | tar -x -C "$OUT/core-src-$name" --strip-components=3
+    build_core "$name" "$OUT/core-src-$name"
+    build "$name" "$OUT/src-$name" "$OUT/core-$name"
+    CELLS+=("$name=$OUT/$name:$OUT/core-$name$SCHEME_JARS:$OUT/loop")
+    continue
+  elif [[ "$v" == core:* ]]; then
+    # The base interpreter on an edited runtime-core: prices a piece of the runtime in the interpreted step.
+    mkdir -p "$OUT/core-src-$name"; cp -r "$ROOT/runtime-core/src/main/." "$OUT/core-src-$name"
+    python3 "$ROOT/runtime-core/docs/step-cost/variants.py" "${v#core:}" "$OUT/core-src-$name/java/org/rclab"
+    build_core "$name" "$OUT/core-src-$name"
+    CELLS+=("$name=$OUT/base:$OUT/core-$name$SCHEME_JARS:$OUT/loop")
+    continue
   else
     mkdir -p "$OUT/src-$name"; cp -r "$OUT/src-base/." "$OUT/src-$name"
     python3 "$HERE/variants.py" "$v" "$OUT/src-$name/java/org/rclab/interp/eval/Eval.java"

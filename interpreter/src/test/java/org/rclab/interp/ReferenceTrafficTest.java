@@ -1,6 +1,7 @@
 package org.rclab.interp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rclab.interp.compile.Parser;
 import org.rclab.interp.eval.Interpreter;
+import org.rclab.interp.eval.PyException;
 import org.rclab.object.RcInt;
 import org.rclab.object.RcObject;
 import org.rclab.object.RcType;
@@ -188,6 +190,41 @@ class ReferenceTrafficTest {
         }
     }
 
+    /**
+     * An allocation that fails inside {@code n -= 1} (a MemoryError out of the int-specialised
+     * instruction) leaves no count behind: the frame's release on the way out frees the n it held.
+     * The instruction makes its result before {@code LOAD_FAST}'s incref of n, so a failed
+     * allocation comes before any count change of the step (and the incref sits next to the
+     * operation's release, where the JIT folds the pair). Made after the incref, it left that
+     * reference behind: n's int stayed live. The third step's int fails: its n (998) is an int the
+     * loop made, held by the frame alone.
+     */
+    @Test
+    void anAllocationThatFailsInsideAStepLeavesNoCountBehind() {
+        final String program = String.join("\n",
+                "def countdown(n):",
+                "    while n>0:",
+                "        n -= 1",
+                "");
+        final CountingScheme scheme = new CountingScheme();
+        try (RcRuntime rt = RcRuntime.builder(scheme).build();
+             RuntimeThread self = rt.attach()) {
+            final Interpreter interp = load(rt, self, "countdown.py", program);
+            final RcObject countdown = interp.lookupFunction("countdown");
+            final RcInt n = rt.newInt(1000);
+            scheme.counts.reset();
+            scheme.failingAllocation = 3;
+            final PyException e = assertThrows(PyException.class, () -> interp.call(self, countdown, n));
+            scheme.failingAllocation = 0;
+            assertEquals("MemoryError", e.type());
+            assertEquals(2, scheme.counts.frees, "999 at its store, 998 by the unwind");
+            rt.decref(n);
+            rt.decref(countdown);
+            interp.shutdown(self);
+            rt.heap().assertNoLeaks();
+        }
+    }
+
     /** Loads a program into the runtime and runs its module (its output discarded). */
     private static Interpreter load(final RcRuntime rt, final RuntimeThread self, final String file,
                                     final String program) {
@@ -238,6 +275,8 @@ class ReferenceTrafficTest {
     /** The control scheme with every count change and checkpoint counted: a single-threaded test's probe. */
     private static final class CountingScheme implements Scheme {
         final Counts counts = new Counts();
+        /** The allocation (counted since the last reset, from 1) that fails as out of memory; 0 for none. */
+        long failingAllocation;
         private final Scheme plain = Schemes.byName("unsafe");
 
         @Override
@@ -263,6 +302,9 @@ class ReferenceTrafficTest {
                 @Override
                 public void init(final RcObject o) {
                     counts.allocations++;
+                    if (counts.allocations == failingAllocation) {
+                        throw new OutOfMemoryError("the test's failing allocation");
+                    }
                     counter.init(o);
                 }
 
