@@ -177,9 +177,12 @@ final class MergeQueues {
             // isAlive() only here, on the queueing path: false means the owner's last plain
             // store happened-before this point and no other can follow (see the class comment).
             if (queue != null && thread.isAlive()) {
+                // Named before the offer: once queued, the owner may merge and free the object at
+                // its next checkpoint, and naming it then would race the free's write of the word
+                // that holds both the id and the freed bit.
+                QueuedEvent.emit(o);
                 metrics.queueHighWater.accumulate(queue.offer(o));
                 metrics.queued.increment();
-                QueuedEvent.emit(o);
                 return queue;
             }
             outcome.mergedHere = true;
