@@ -36,6 +36,12 @@ class ReferenceTrafficTest {
             "        n -= 1",
             "countdown(1000)",
             "");
+    /** The same function, not called: a test calls it itself. */
+    private static final String COUNTDOWN_FUNCTION = String.join("\n",
+            "def countdown(n):",
+            "    while n>0:",
+            "        n -= 1",
+            "");
 
     @Test
     void countdownAllocatesOneIntPerStepAboveTheSmallIntCacheAndFreesEachAtItsStore() {
@@ -69,15 +75,10 @@ class ReferenceTrafficTest {
      */
     @Test
     void eachCountdownStepChangesCountsAsCPythonsInstructionsDo() {
-        final String program = String.join("\n",
-                "def countdown(n):",
-                "    while n>0:",
-                "        n -= 1",
-                "");
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final Interpreter interp = load(rt, self, "countdown.py", program);
+            final Interpreter interp = load(rt, self, "countdown.py", COUNTDOWN_FUNCTION);
             final RcObject countdown = interp.lookupFunction("countdown");
             final Counts shorter = countdown(rt, self, interp, countdown, scheme, 3000);
             final Counts longer = countdown(rt, self, interp, countdown, scheme, 5000);
@@ -201,15 +202,10 @@ class ReferenceTrafficTest {
      */
     @Test
     void anAllocationThatFailsInsideAStepLeavesNoCountBehind() {
-        final String program = String.join("\n",
-                "def countdown(n):",
-                "    while n>0:",
-                "        n -= 1",
-                "");
         final CountingScheme scheme = new CountingScheme();
         try (RcRuntime rt = RcRuntime.builder(scheme).build();
              RuntimeThread self = rt.attach()) {
-            final Interpreter interp = load(rt, self, "countdown.py", program);
+            final Interpreter interp = load(rt, self, "countdown.py", COUNTDOWN_FUNCTION);
             final RcObject countdown = interp.lookupFunction("countdown");
             final RcInt n = rt.newInt(1000);
             scheme.counts.reset();
