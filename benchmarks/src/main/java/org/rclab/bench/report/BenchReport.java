@@ -557,7 +557,12 @@ public final class BenchReport {
     public List<String> firstAndMoreRounds(final List<Target> targets, final int firstRounds) {
         final List<String> out = new ArrayList<>();
         for (final Target t : targets) {
-            final List<Pair> pairs = pairsOf(t);
+            final List<Pair> pairs;
+            try {
+                pairs = pairsOf(t);
+            } catch (final IllegalArgumentException e) {
+                continue; // ambiguous: its target row already says so, and the run's results must still be written
+            }
             final double[] first = pairs.stream().filter(p -> p.top().round() <= firstRounds).mapToDouble(Pair::ratio)
                     .toArray();
             final double[] more = pairs.stream().filter(p -> p.top().round() > firstRounds).mapToDouble(Pair::ratio)
