@@ -286,14 +286,6 @@ public final class BenchCommand {
                         return FAILURE;
                     }
                 }
-                final List<Target> open = sofar.targetChecks().stream().filter(c -> sofar.covers(c.target())
-                        && c.verdict() == TargetCheck.Verdict.INCONCLUSIVE).map(TargetCheck::target).toList();
-                final List<String> compared = new BenchReport(forks, plan.control(), Target.project(),
-                        LOOKS_WITH_MORE_ROUNDS).firstAndMoreRounds(open, rounds);
-                if (!compared.isEmpty()) {
-                    moreNotes.add("the open targets over the first rounds (every cell in its fork) and over the more "
-                            + "rounds (only the open targets' cells), at 95%: " + String.join("; ", compared));
-                }
             }
             failed = progress.failed();
         }
@@ -392,14 +384,15 @@ public final class BenchCommand {
                     // two cells is formed inside the fork.
                     for (final InTurn.Share cell : Turns.split(result.get(), fork.turns())) {
                         forks.add(new ForkResult(round, position, cell.measurement(), before, after, cell.metrics(),
-                                cell.iterations()));
+                                cell.iterations(), fork.turns().size()));
                     }
                 } else if (InTurn.ranInTurn(fork.params())) {
                     // One fork, one ForkResult per shape: same round and position, so a ratio of
                     // two shapes is formed inside the fork.
-                    for (final InTurn.Share share : InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX)) {
+                    final List<InTurn.Share> shares = InTurn.split(result.get(), SchemeMetricsProfiler.PREFIX);
+                    for (final InTurn.Share share : shares) {
                         forks.add(new ForkResult(round, position, share.measurement(), before, after, share.metrics(),
-                                share.iterations()));
+                                share.iterations(), shares.size()));
                     }
                 } else {
                     forks.add(new ForkResult(round, position, Measurement.fromRunResult(result.get()), before,

@@ -1,6 +1,7 @@
 package org.rclab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.ForkResult;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.Target;
+import org.rclab.bench.report.TargetCheck;
 import org.rclab.bench.report.Turns;
 
 class MoreRoundsTest {
@@ -78,15 +80,19 @@ class MoreRoundsTest {
             y	countdown{shape=2threads} / countdown{shape=1thread}	<=	0.6	open
             """);
 
-    /** The fork's results, a round per entry of y's ratios, the fork at position 1. */
-    private static List<ForkResult> shapesInTurn(final double... y) {
+    /**
+     * The fork's results, a round per entry of y's ratios, the fork at position 1: all four cells in
+     * the first {@code wholeRounds} rounds, only y's two (the open target's) in the rounds after them.
+     */
+    private static List<ForkResult> shapesInTurn(final int wholeRounds, final double... y) {
         final List<ForkResult> forks = new ArrayList<>();
         for (int round = 1; round <= y.length; round++) {
-            for (final Turns.Participant cell : CELLS) {
+            final boolean whole = round <= wholeRounds;
+            for (final Turns.Participant cell : whole ? CELLS : CELLS.subList(2, 4)) {
                 final boolean two = cell.params().get("shape").equals("2threads");
                 final double score = !two ? 10 : cell.params().get("scheme").equals("x") ? 5 : 10 * y[round - 1];
                 forks.add(new ForkResult(round, 1, new Measurement(cell.benchmark(), cell.method(), "avgt", 1,
-                        cell.params(), score, Double.NaN, "ns/op"), 0.5, 0.5, Map.of()));
+                        cell.params(), score, Double.NaN, "ns/op"), 0.5, 0.5, Map.of(), List.of(), whole ? 4 : 2));
             }
         }
         return forks;
@@ -100,7 +106,7 @@ class MoreRoundsTest {
             ranAt.put(round + "/1", WHOLE);
         }
         final Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> again = BenchCommand.forksOfUnsettled(
-                new BenchReport(shapesInTurn(0.5, 0.7, 0.55), null, SHAPES, 2), ranAt, plan);
+                new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2), ranAt, plan);
         assertEquals(1, again.size(), "one fork to run again");
         final BenchCommand.Plan.Fork kept = again.keySet().iterator().next();
         assertEquals(Set.of(CELLS.get(2), CELLS.get(3)), Set.copyOf(kept.turns()), "y's two cells, not x's");
@@ -109,11 +115,26 @@ class MoreRoundsTest {
     }
 
     @Test
-    void theOpenTargetsAreComparedOverTheFirstRoundsAndTheMoreRounds() {
-        final BenchReport report = new BenchReport(shapesInTurn(0.5, 0.7, 0.6, 0.4, 0.4), null, SHAPES, 2);
-        assertEquals(List.of("y countdown{shape=2threads} / countdown{shape=1thread} 0.59 [0.39, 0.90] in rounds 1–3, "
-                        + "0.40 [0.40, 0.40] in rounds 4–5"),
-                report.firstAndMoreRounds(List.of(SHAPES.get(1)), 3));
+    void aTargetWhoseTrimmedForksMeasureOtherwiseThanItsWholeForksGetsNoVerdict() {
+        // Whole forks put y at 0.5 ± 0.05, forks of its two cells alone at 0.4 ± 0.04: pooled, all
+        // 12 rounds lie below 0.6 and would pass, though they measured two conditions.
+        final TargetCheck check = new BenchReport(shapesInTurn(6, 0.5, 0.55, 0.45, 0.5, 0.55, 0.45,
+                0.4, 0.44, 0.36, 0.4, 0.44, 0.36), null, SHAPES, 2).targetChecks().get(1);
+        assertEquals(TargetCheck.Verdict.INCONCLUSIVE, check.verdict());
+        assertTrue(check.companyChanged());
+        assertTrue(check.detail().contains("in forks of 4 measurements (6 rounds, 1–6)")
+                && check.detail().contains("in forks of 2 (6 rounds, 7–12)") && check.detail().contains("they differ"),
+                check.detail());
+        assertEquals("inconclusive (its fork's company changes it: see the reference column)", check.verdictText());
+    }
+
+    @Test
+    void aTargetWhoseTrimmedForksAgreeWithItsWholeForksIsJudgedOverAllItsRounds() {
+        final TargetCheck check = new BenchReport(shapesInTurn(6, 0.5, 0.55, 0.45, 0.5, 0.55, 0.45,
+                0.45, 0.5, 0.55, 0.5, 0.45, 0.55), null, SHAPES, 2).targetChecks().get(1);
+        assertEquals(TargetCheck.Verdict.PASS, check.verdict());
+        assertEquals(12, check.estimate().rounds());
+        assertTrue(check.detail().contains("they agree"), check.detail());
     }
 
     @Test

@@ -543,40 +543,6 @@ public final class BenchReport {
         return pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
     }
 
-    /**
-     * Each target's ratio over the first rounds and over the rounds after them, each at 95%. The
-     * more rounds of a run ({@code BenchCommand}) run only the cells of the targets left open, so a
-     * fork of cells in turn holds fewer cells than in the first rounds; were that to change what a
-     * cell measures (the heap shared with fewer neighbours, a shorter fork), the two would disagree.
-     *
-     * @param targets the targets to compare, those the more rounds ran for
-     * @param firstRounds the rounds of every fork
-     * @return one entry per target with pairs on both sides, e.g.
-     *         {@code brc countdown{shape=2threads} / countdown{shape=1thread} 0.58 [0.54, 0.62] in rounds 1–6, 0.56 [0.55, 0.58] in rounds 7–20}
-     */
-    public List<String> firstAndMoreRounds(final List<Target> targets, final int firstRounds) {
-        final List<String> out = new ArrayList<>();
-        for (final Target t : targets) {
-            final List<Pair> pairs;
-            try {
-                pairs = pairsOf(t);
-            } catch (final IllegalArgumentException e) {
-                continue; // ambiguous: its target row already says so, and the run's results must still be written
-            }
-            final double[] first = pairs.stream().filter(p -> p.top().round() <= firstRounds).mapToDouble(Pair::ratio)
-                    .toArray();
-            final double[] more = pairs.stream().filter(p -> p.top().round() > firstRounds).mapToDouble(Pair::ratio)
-                    .toArray();
-            if (first.length > 0 && more.length > 0) {
-                final int last = pairs.stream().mapToInt(p -> p.top().round()).max().orElseThrow();
-                out.add(String.format(java.util.Locale.ROOT, "%s %s %s in rounds 1–%d, %s in %s", t.scheme(),
-                        t.ratioText(), Reports.estimate(Estimate.of(first)), firstRounds, Reports.estimate(Estimate.of(more)),
-                        last == firstRounds + 1 ? "round " + last : "rounds " + (firstRounds + 1) + "–" + last));
-            }
-        }
-        return out;
-    }
-
     private TargetCheck check(final Target t) {
         final String topScheme = t.numerator().scheme(t.scheme(), control);
         if (topScheme == null || t.denominator().scheme(t.scheme(), control) == null) {
@@ -589,12 +555,18 @@ public final class BenchReport {
             return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "ambiguous: " + e.getMessage());
         }
         final Estimate estimate = Estimate.of(pairs.stream().mapToDouble(Pair::ratio).toArray(), targetConfidence);
-        final TargetCheck.Verdict verdict = t.judge(estimate);
-        if (verdict == TargetCheck.Verdict.NOT_RUN) {
-            return new TargetCheck(t, estimate, verdict, t.ratioText() + " has no round with both measurements");
+        final TargetCheck.Verdict judged = t.judge(estimate);
+        if (judged == TargetCheck.Verdict.NOT_RUN) {
+            return new TargetCheck(t, estimate, judged, t.ratioText() + " has no round with both measurements");
         }
         final StringJoiner note = new StringJoiner("; ");
         note.setEmptyValue("");
+        final Companies companies = Companies.of(pairs);
+        final boolean pooled = companies.agree();
+        final TargetCheck.Verdict verdict = pooled ? judged : TargetCheck.Verdict.INCONCLUSIVE;
+        if (companies.differ()) {
+            note.add(companies.describe());
+        }
         final String pairing = pairingNote(pairs);
         if (!pairing.isEmpty()) {
             note.add(pairing);
@@ -603,7 +575,71 @@ public final class BenchReport {
         if (!metrics.isEmpty()) {
             note.add(metrics);
         }
-        return new TargetCheck(t, estimate, verdict, note.toString());
+        return new TargetCheck(t, estimate, verdict, note.toString(), !pooled);
+    }
+
+    /**
+     * A target's pairs split by the company their forks kept: the first rounds run every cell of a
+     * fork in turn, the more rounds only the open targets' cells, and a cell's time can depend on
+     * its neighbours in the fork (gil's two runtimes: 0.65 beside all 22 countdown cells, 0.57
+     * beside 10, in the run of 2026-12-01 01:22). A verdict pools the two only where they agree
+     * (Welch's interval of their ratio, at 95%, holds 1); otherwise the rounds measured two
+     * conditions and no verdict rests on their mixture.
+     *
+     * @param first the pairs of the first round's company, in round order
+     * @param others the pairs of every other company, in round order
+     */
+    private record Companies(List<Pair> first, List<Pair> others) {
+        static Companies of(final List<Pair> pairs) {
+            final List<Integer> key = key(pairs.get(0));
+            return new Companies(pairs.stream().filter(p -> key(p).equals(key)).toList(),
+                    pairs.stream().filter(p -> !key(p).equals(key)).toList());
+        }
+
+        private static List<Integer> key(final Pair p) {
+            return List.of(p.top().company(), p.bottom().company());
+        }
+
+        boolean differ() {
+            return !others.isEmpty();
+        }
+
+        Estimate change() {
+            return Estimate.change(ratios(first), ratios(others), Estimate.CONFIDENCE);
+        }
+
+        boolean agree() {
+            if (!differ()) {
+                return true;
+            }
+            final Estimate change = change();
+            return !change.hasInterval() || change.low() <= 1 && 1 <= change.high();
+        }
+
+        String describe() {
+            final Estimate change = change();
+            return String.format(java.util.Locale.ROOT, "%s in forks of %s measurements (%s), %s in forks of %s (%s): "
+                            + "the second over the first %s, %s", Reports.estimate(Estimate.of(ratios(first))),
+                    companiesOf(first), roundsOf(first), Reports.estimate(Estimate.of(ratios(others))),
+                    companiesOf(others), roundsOf(others), Reports.estimate(change),
+                    agree() ? "they agree, so the verdict pools them"
+                            : "they differ, so no verdict: the fork's company changes what its cells measure");
+        }
+
+        private static String companiesOf(final List<Pair> pairs) {
+            return pairs.stream().map(p -> p.top().company() == p.bottom().company() ? String.valueOf(p.top().company())
+                    : p.top().company() + " and " + p.bottom().company()).distinct()
+                    .collect(java.util.stream.Collectors.joining(" or "));
+        }
+
+        private static String roundsOf(final List<Pair> pairs) {
+            return pairs.size() == 1 ? "round " + pairs.get(0).top().round()
+                    : pairs.size() + " rounds, " + pairs.get(0).top().round() + "–" + pairs.get(pairs.size() - 1).top().round();
+        }
+
+        private static double[] ratios(final List<Pair> pairs) {
+            return pairs.stream().mapToDouble(Pair::ratio).toArray();
+        }
     }
 
     /**

@@ -80,15 +80,52 @@ public record Estimate(double value, double low, double high, int rounds, double
         if (n < 2) {
             return new Estimate(Math.exp(mean), Double.NaN, Double.NaN, n, confidence);
         }
-        double squares = 0;
-        for (final double v : perRound) {
-            final double d = Math.log(v) - mean;
-            squares += d * d;
-        }
-        final double standardError = Math.sqrt(squares / (n - 1) / n);
+        final double standardError = Math.sqrt(variance(perRound, mean) / n);
         final double t = quantile(n - 1, confidence);
         return new Estimate(Math.exp(mean), Math.exp(mean - t * standardError), Math.exp(mean + t * standardError), n,
                 confidence);
+    }
+
+    /**
+     * How much one group of per-round values differs from another: the geometric mean of the
+     * second over that of the first, with Welch's t interval for the difference of their mean logs
+     * (each group keeps its own spread; the degrees of freedom are Welch–Satterthwaite's). An
+     * interval that excludes 1 says the two groups measured different things.
+     *
+     * @param first one positive value per round of the first group
+     * @param second one positive value per round of the second group
+     * @param confidence the interval's confidence level
+     * @return the ratio and its interval, resting on both groups' rounds; without an interval if
+     *         either group has fewer than two values or neither varies
+     * @throws IllegalArgumentException if a value is not positive and finite
+     */
+    public static Estimate change(final double[] first, final double[] second, final double confidence) {
+        final Estimate a = of(first, confidence);
+        final Estimate b = of(second, confidence);
+        final double difference = Math.log(b.value) - Math.log(a.value);
+        final int rounds = a.rounds + b.rounds;
+        if (a.rounds < 2 || b.rounds < 2) {
+            return new Estimate(Math.exp(difference), Double.NaN, Double.NaN, rounds, confidence);
+        }
+        final double va = variance(first, Math.log(a.value)) / a.rounds;
+        final double vb = variance(second, Math.log(b.value)) / b.rounds;
+        if (va + vb == 0) {
+            return new Estimate(Math.exp(difference), Double.NaN, Double.NaN, rounds, confidence);
+        }
+        final double df = (va + vb) * (va + vb) / (va * va / (a.rounds - 1) + vb * vb / (b.rounds - 1));
+        final double half = quantile(df, confidence) * Math.sqrt(va + vb);
+        return new Estimate(Math.exp(difference), Math.exp(difference - half), Math.exp(difference + half), rounds,
+                confidence);
+    }
+
+    /** The sample variance of the values' logarithms around a mean log. */
+    private static double variance(final double[] values, final double meanLog) {
+        double squares = 0;
+        for (final double v : values) {
+            final double d = Math.log(v) - meanLog;
+            squares += d * d;
+        }
+        return squares / (values.length - 1);
     }
 
     /**
@@ -131,7 +168,7 @@ public record Estimate(double value, double low, double high, int rounds, double
     }
 
     /** Student's t quantile of a two-sided interval at a confidence level, for the given degrees of freedom. */
-    private static double quantile(final int degreesOfFreedom, final double confidence) {
+    private static double quantile(final double degreesOfFreedom, final double confidence) {
         return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + confidence / 2);
     }
 

@@ -18,9 +18,12 @@ import java.util.TreeMap;
  * @param metrics the scheme's metrics ({@code gil.handovers}, ...) per measured operation, by name
  * @param turnScores for a measurement that took turns with others in its fork, its measured iterations' scores
  *                   in the order they ran (the k-th ran beside every other participant's k-th); empty otherwise
+ * @param company how many measurements its fork made, itself included: 1 for a fork that measured it alone,
+ *                the number of cells for cells in turn (a more round that keeps only some of a fork's cells
+ *                gives them a smaller company); 0 where not recorded (logs older than the twelfth session)
  */
 public record ForkResult(int round, int position, Measurement measurement, double loadBefore, double loadAfter,
-                         Map<String, Double> metrics, List<Double> turnScores) {
+                         Map<String, Double> metrics, List<Double> turnScores, int company) {
     /** Makes the record; the metrics are copied and sorted, the scores copied (none when absent, as in older logs). */
     public ForkResult {
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
@@ -39,7 +42,7 @@ public record ForkResult(int round, int position, Measurement measurement, doubl
      */
     public ForkResult(final int round, final int position, final Measurement measurement, final double loadBefore,
                       final double loadAfter, final Map<String, Double> metrics) {
-        this(round, position, measurement, loadBefore, loadAfter, metrics, List.of());
+        this(round, position, measurement, loadBefore, loadAfter, metrics, List.of(), 1);
     }
 
     /**

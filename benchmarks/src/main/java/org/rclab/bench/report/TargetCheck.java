@@ -5,10 +5,24 @@ package org.rclab.bench.report;
  *
  * @param target the figure
  * @param estimate the ratio measured within each round, with its interval across rounds
- * @param verdict the outcome, from the interval ({@link Target#judge(Estimate)})
+ * @param verdict the outcome, from the interval ({@link Target#judge(Estimate)}), or {@code inconclusive} when the
+ *                company changed it
  * @param detail why it could not be measured, or empty
+ * @param companyChanged whether its rounds measured two conditions: forks that kept different company gave
+ *                       ratios that differ, so the verdict is {@code inconclusive} whatever the pooled interval says
  */
-public record TargetCheck(Target target, Estimate estimate, Verdict verdict, String detail) {
+public record TargetCheck(Target target, Estimate estimate, Verdict verdict, String detail, boolean companyChanged) {
+    /**
+     * A check whose rounds all measured one condition.
+     *
+     * @param target the figure
+     * @param estimate the ratio and its interval
+     * @param verdict the outcome
+     * @param detail why it could not be measured, or empty
+     */
+    public TargetCheck(final Target target, final Estimate estimate, final Verdict verdict, final String detail) {
+        this(target, estimate, verdict, detail, false);
+    }
     /**
      * For an {@code inconclusive} verdict, how many rounds would settle it at this run's ratio and
      * spread ({@link Estimate#roundsToClear(double)}, against the nearer bound of a range).
@@ -17,7 +31,7 @@ public record TargetCheck(Target target, Estimate estimate, Verdict verdict, Str
      *         {@link Estimate#MAX_ROUNDS} rounds would settle it
      */
     public int roundsToSettle() {
-        if (verdict != Verdict.INCONCLUSIVE) {
+        if (verdict != Verdict.INCONCLUSIVE || companyChanged) {
             return 0;
         }
         int most = 0;
@@ -41,6 +55,9 @@ public record TargetCheck(Target target, Estimate estimate, Verdict verdict, Str
      * @return e.g. {@code pass}, {@code inconclusive (about 40 rounds would settle it)}
      */
     public String verdictText() {
+        if (companyChanged) {
+            return verdict.word() + " (its fork's company changes it: see the reference column)";
+        }
         if (verdict != Verdict.INCONCLUSIVE || !estimate.hasInterval()) {
             return verdict.word();
         }

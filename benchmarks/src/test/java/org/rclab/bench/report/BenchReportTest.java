@@ -245,10 +245,10 @@ class BenchReportTest {
         final List<Double> brc = gil.stream().map(x -> 1.5 * x).toList();
         final List<Double> brcNoisier = List.of(15.0, 30.0, 30.0, 30.0, 15.0);
         final List<ForkResult> forks = List.of(
-                new ForkResult(1, 3, Fixtures.measurement("countdown", "gil", 10, one), 0.5, 0.5, Map.of(), gil),
-                new ForkResult(1, 3, Fixtures.measurement("countdown", "brc", 30, one), 0.5, 0.5, Map.of(), brcNoisier),
-                new ForkResult(2, 3, Fixtures.measurement("countdown", "gil", 10, one), 0.5, 0.5, Map.of(), gil),
-                new ForkResult(2, 3, Fixtures.measurement("countdown", "brc", 15, one), 0.5, 0.5, Map.of(), brc));
+                new ForkResult(1, 3, Fixtures.measurement("countdown", "gil", 10, one), 0.5, 0.5, Map.of(), gil, 2),
+                new ForkResult(1, 3, Fixtures.measurement("countdown", "brc", 30, one), 0.5, 0.5, Map.of(), brcNoisier, 2),
+                new ForkResult(2, 3, Fixtures.measurement("countdown", "gil", 10, one), 0.5, 0.5, Map.of(), gil, 2),
+                new ForkResult(2, 3, Fixtures.measurement("countdown", "brc", 15, one), 0.5, 0.5, Map.of(), brc, 2));
         final BenchReport paired = new BenchReport(forks, null, List.of());
         final List<BenchReport.Pair> pairs = paired.pairs(m -> m.scheme().equals("brc"), m -> m.scheme().equals("gil"));
         assertEquals(1.5, pairs.get(0).ratio(), EPS,

@@ -49,6 +49,20 @@ class EstimateTest {
     }
 
     @Test
+    void theChangeBetweenTwoGroupsMatchesTheHandComputedWelchInterval() {
+        // logs {0, 0.2} and {1.0, 1.2}: means 0.1 and 1.1, each s² = 0.02, so squared standard errors
+        // 0.01 + 0.01 and Welch's degrees of freedom 0.0004 / (0.0001 + 0.0001) = 2; t(2) = 4.302653.
+        final Estimate e = Estimate.change(new double[] {1, Math.exp(0.2)}, new double[] {Math.exp(1.0), Math.exp(1.2)},
+                0.95);
+        final double half = 4.302653 * Math.sqrt(0.02);
+        assertEquals(Math.exp(1.0), e.value(), 1e-9);
+        assertEquals(Math.exp(1.0 - half), e.low(), 1e-5);
+        assertEquals(Math.exp(1.0 + half), e.high(), 1e-5);
+        assertEquals(4, e.rounds());
+        assertFalse(Estimate.change(new double[] {1}, new double[] {2, 3}, 0.95).hasInterval(), "one round: no spread");
+    }
+
+    @Test
     void identicalRoundsGiveAnIntervalOfZeroWidth() {
         final Estimate e = Estimate.of(new double[] {1.5, 1.5, 1.5});
         assertEquals(1.5, e.low(), 1e-12);

@@ -17,7 +17,7 @@ class RunLogTest {
                 List.of("a note"));
         final List<ForkResult> forks = List.of(new ForkResult(1, 1,
                         Fixtures.measurement("m", "gil", 1.5, Map.of("shape", "1thread")), 0.5, 0.7,
-                        Map.of("gil.handovers", 0.25), List.of(1.4, 1.6, 1.5)),
+                        Map.of("gil.handovers", 0.25), List.of(1.4, 1.6, 1.5), 2),
                 new ForkResult(1, 2, Fixtures.measurement("physical", "", 2.0, Map.of("kind", "plain")), 0.7, 0.8,
                         Map.of()));
         final RunLog log = new RunLog(info, "unsafe", forks);
