@@ -299,8 +299,9 @@ public final class Eval {
         // False and the constants are read from their fields where a case uses them: held in locals,
         // each was one more value live through every instruction, and C2 (which keeps such values in
         // registers at the loop's head and spills them in the busy cases) reloaded all of them on
-        // every back-edge and stored them back after the dispatch, 12 loads and 12 stores a step
-        // under gil. Read where used, a step took 0.94 of its time (interpreter README, twelfth session).
+        // every back-edge and stored them back after the dispatch (11 loads and 12 stores a step under
+        // gil, 3 and 9 since). Read where used, a step took about 0.95 of its time under gil, brc and
+        // unsafe (interpreter README, twelfth session; docs/machine-code).
         int pc = startPc;
         int sp = startSp;
         try {
