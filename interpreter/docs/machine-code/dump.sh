@@ -3,6 +3,8 @@
 # tree's interpreter, its cells in one JVM) with the loop's compilations printed, and keeps the last
 # normal (not on-stack) C2 compilation, the one every countdown call enters. Needs hsdis (README.md).
 #   interpreter/docs/machine-code/dump.sh OUT [ROUNDS] [SCHEME]
+# SCHEME is a plain name (gil, brc, ...): the harness's second cell is its Java loop (so that no other
+# copy of Eval is compiled and printed), which knows no NAME-2t.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 OUT="$1"
