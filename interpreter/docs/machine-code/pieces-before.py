@@ -1,0 +1,16 @@
+[
+ ('loop head: pc < c.length', 0x0414, 0x041b),
+ ('loop head spill: the 12 values reloaded at the back-edge stored back', 0x0421, 0x0455),
+ ('dispatch: op = c[pc], arg = c[pc+1] (one range check), the switch (op == 42 tested first: the profile)', 0x045a, 0x04b7),
+ ('guard: slot range check, a = f[slot], RcInt exact class, d = c[pc+1] >> 16, r = v + d, overflow', 0x04bd, 0x052e),
+ ('newInt: small-int range (-5..256), TLAB allocation, header and fields, count 1, the heap counter (per-thread slot, owner == currentThread)', 0x0534, 0x0654),
+ ('incref(a), decref(a): merged by C2 (no store): state, owner runtime, counter class, count + 1 == 1?', 0x065a, 0x06a8),
+ ('f[slot] = result: class of f (the store check), G1 marking-active test, cross-region filter', 0x0090, 0x00e7),
+ ('decref(old a) and its free: state, runtime, counter class, count - 1 stored; was 1: tracking flag, heap free counter, freed mark', 0x00ed, 0x01e3),
+ ('test: incref(result), intTestJumps(c[pc+3], r), decref(result)', 0x01e7, 0x02c0),
+ ('jump: the test taken', 0x0349, 0x034c),
+ ('checkpoint: self.owner == currentThread, GilInstance, GilThreadState, drop-request flag', 0x0352, 0x03a9),
+ ('back-edge: pc = c[pc+5] (range check)', 0x03af, 0x03cd),
+ ('poll: the back-edge safepoint poll', 0x03d2, 0x03d9),
+ ('back-edge spill: the 12 values reloaded from the stack', 0x03dc, 0x040f),
+]
