@@ -2,7 +2,6 @@ package org.rclab.brc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +75,7 @@ class BrcStateMachineTest {
     @Test
     void ownerOnlyLifeStaysInTheLocalCountAndFreesAtZero() {
         final RcStr s = rt.newStr("mine");
-        assertSame(Thread.currentThread(), Header.ownerPlain(s));
+        assertEquals(Header.ownerIdOf(Thread.currentThread()), Header.ownerPlain(s));
         assertEquals(1, Header.localOpaque(s));
         assertEquals(SharedWord.DEFAULT, shared(s));
 
@@ -101,7 +100,7 @@ class BrcStateMachineTest {
     @Test
     void intMadeThroughTheHandleIsOwnedByItsThreadAndFreedByItsDecref() {
         final RcInt i = self.newInt(100_000);
-        assertSame(Thread.currentThread(), Header.ownerPlain(i));
+        assertEquals(Header.ownerIdOf(Thread.currentThread()), Header.ownerPlain(i));
         assertEquals(1, Header.localOpaque(i));
         assertEquals(SharedWord.DEFAULT, shared(i));
         self.decref(i);
@@ -124,7 +123,7 @@ class BrcStateMachineTest {
                 final Actor b = new Actor("B", loose);
                 actors.add(b);
                 final RcInt i = b.call(() -> mine.newInt(100_000));
-                assertSame(Thread.currentThread(), Header.ownerPlain(i), "owned by the handle's thread, not by B");
+                assertEquals(Header.ownerIdOf(Thread.currentThread()), Header.ownerPlain(i), "owned by the handle's thread, not by B");
                 assertEquals(1, Header.localOpaque(i));
                 b.run(() -> loose.decref(i));
                 assertEquals(SharedWord.QUEUED, shared(i), "B is not the owner: its release is queued");
@@ -166,7 +165,7 @@ class BrcStateMachineTest {
         b.run(() -> rt.decref(s));
         self.checkpoint();
         assertFalse(s.isFreed());
-        assertNull(Header.ownerPlain(s), "the explicit merge ends ownership");
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(s), "the explicit merge ends ownership");
         assertEquals(0, Header.localOpaque(s));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
 
@@ -226,7 +225,7 @@ class BrcStateMachineTest {
 
         rt.decref(s);
         assertFalse(s.isFreed());
-        assertNull(Header.ownerPlain(s), "the owner field is cleared by the merge");
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(s), "the owner field is cleared by the merge");
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
         assertEquals(1, metric(BrcMetrics.MERGES_OWNER_ZERO));
 
@@ -286,7 +285,7 @@ class BrcStateMachineTest {
         assertTrue(made.subList(1, 4).stream().allMatch(RcObject::isFreed));
         final RcStr kept = made.get(0);
         assertFalse(kept.isFreed(), "A still held a reference to the first one");
-        assertNull(Header.ownerPlain(kept));
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(kept));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(kept));
         a.attach();
         a.run(() -> rt.decref(kept));
@@ -322,7 +321,7 @@ class BrcStateMachineTest {
 
         rt.decref(list);
         assertFalse(list.isFreed());
-        assertNull(Header.ownerPlain(list));
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(list));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(list));
         rt.decref(list);
         assertTrue(list.isFreed());
@@ -340,7 +339,7 @@ class BrcStateMachineTest {
         });
         a.detach();
         a.attach();
-        assertSame(a.thread(), Header.ownerPlain(s), "ownership survives leaving and coming back");
+        assertEquals(Header.ownerIdOf(a.thread()), Header.ownerPlain(s), "ownership survives leaving and coming back");
         assertEquals(2, Header.localOpaque(s));
 
         rt.decref(s);
@@ -369,14 +368,14 @@ class BrcStateMachineTest {
         final Actor sharer = b;
         sharer.attach();
         final RcStr attachedMade = sharer.call(() -> rt.newStr("made attached"));
-        assertSame(sharer.thread(), Header.ownerPlain(attachedMade), "an attached thread owns what it makes");
+        assertEquals(Header.ownerIdOf(sharer.thread()), Header.ownerPlain(attachedMade), "an attached thread owns what it makes");
         assertEquals(SharedWord.DEFAULT, shared(attachedMade));
         sharer.run(() -> rt.decref(attachedMade));
         assertTrue(attachedMade.isFreed());
 
         sharer.detach();
         final RcStr detachedMade = sharer.call(() -> rt.newStr("made detached"));
-        assertNull(Header.ownerPlain(detachedMade), "a detached thread owns nothing");
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(detachedMade), "a detached thread owns nothing");
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(detachedMade));
         rt.decref(detachedMade);
         assertTrue(detachedMade.isFreed());
@@ -393,7 +392,7 @@ class BrcStateMachineTest {
         });
         a.detach();
         rt.decref(s);
-        assertNull(Header.ownerPlain(s));
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(s));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
 
         a.attach();
@@ -420,7 +419,7 @@ class BrcStateMachineTest {
         assertTrue(e.getMessage().contains("open critical section"), e.getMessage());
         assertTrue(s.isFreed(), "the queue was merged before the check refused");
         final RcStr later = a.call(() -> rt.newStr("made after leaving"));
-        assertNull(Header.ownerPlain(later), "A is no longer registered: what it makes is not its own");
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(later), "A is no longer registered: what it makes is not its own");
         rt.decref(later);
         assertTrue(later.isFreed());
         assertEquals(0, metric(BrcMetrics.MERGED_BY_NON_OWNER), "born merged: nothing to merge");
@@ -703,7 +702,7 @@ class BrcStateMachineTest {
             try (RcRuntime runtime = RcRuntime.builder(new BrcScheme()).strictChecks(strict).build()) {
                 final RcStr s = onThreadThatEnds(() -> {
                     final RcStr made = runtime.newStr("made unattached");
-                    assertNull(Header.ownerPlain(made));
+                    assertEquals(Header.NO_OWNER, Header.ownerPlain(made));
                     assertEquals(0, Header.localOpaque(made));
                     assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(made));
                     runtime.incref(made);
@@ -731,7 +730,7 @@ class BrcStateMachineTest {
         final Actor a = actor("A");
         a.detach();
         final RcStr s = a.call(() -> rt.newStr("made after detaching"));
-        assertNull(Header.ownerPlain(s));
+        assertEquals(Header.NO_OWNER, Header.ownerPlain(s));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
         rt.decref(s);
         assertTrue(s.isFreed());
