@@ -36,20 +36,17 @@ EDITS = {
 """, """        Header.STATE_ID.set(this, immortal ? STATE_IMMORTAL : 0L);
 """)],
     # brc's owner without its store (issue 13 §3, twelfth session): init's plain store of the owner
-    # does nothing, and an unset owner reads as the calling thread, so a one-thread step still takes
+    # does nothing, and a null owner reads as the calling thread, so a one-thread step still takes
     # the owner's plain path (the load and compare stay). Wrong under threads and after a merge; it
-    # prices the store (with the Thread owner of before, also G1's barriers on it).
+    # bounds what an owner field without G1's reference-store barriers could gain.
     "noownerstore": [("object/Header.java", "        OWNER.set(o, owner);\n", ""),
-                     ("object/Header.java", "        return (int) OWNER.get(o);\n",
-                      "        final int owner = (int) OWNER.get(o);\n"
-                      "        return owner == NO_OWNER ? ownerIdOf(Thread.currentThread()) : owner;\n")],
-    # As noownerstore, and no owner load either: the owner field reads as the calling thread's id.
+                     ("object/Header.java", "        return (Thread) OWNER.get(o);\n",
+                      "        final Thread owner = (Thread) OWNER.get(o);\n"
+                      "        return owner == null ? Thread.currentThread() : owner;\n")],
+    # As noownerstore, and no owner load either: every caller is the owner (the owner check folds
+    # away). Bounds the whole owner check and store of a one-thread brc step.
     "noowner": [("object/Header.java", "        OWNER.set(o, owner);\n", ""),
-                ("object/Header.java", "        return (int) OWNER.get(o);\n",
-                 "        return ownerIdOf(Thread.currentThread());\n")],
-    # The header's fields declared local first: HotSpot fills the gap after the object header with the
-    # first-declared int, so local moves to byte 12 and the owner after the longs.
-    "localfirst": [("object/RcObject.java", "    volatile int owner;\n    int local;\n", "    int local;\n    volatile int owner;\n")],
+                ("object/Header.java", "        return (Thread) OWNER.get(o);\n", "        return Thread.currentThread();\n")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
                    "        if (usableBy != Thread.currentThread()) {\n"

@@ -61,38 +61,18 @@ final class BiasedRefCounter implements RefCounter {
      */
     @Override
     public void init(final RcObject o) {
-        final Thread self = Thread.currentThread();
-        initOwnedBy(o, queues.isRegistered(self) ? Header.ownerIdOf(self) : Header.NO_OWNER);
-    }
-
-    /**
-     * Owned by the thread the id names, or merged if it names none (the thread is not attached, or
-     * its id does not fit the header: {@link Header#ownerIdOf}). The owner is an {@code int} store,
-     * where a {@code Thread} reference ran G1's write barriers at every allocation.
-     */
-    private static void initOwnedBy(final RcObject o, final int owner) {
         // Plain stores: the object is not yet published; whatever publishes it (a release store
         // into a container, a hand-over through a latch) orders these before any other reader.
         // Only the fields that differ from a new object's zeros are written (RefCounter#init):
-        // owned, the shared word is already DEFAULT (0); merged, the owner is already NO_OWNER
-        // and the local count 0.
-        if (owner != Header.NO_OWNER) {
-            Header.setOwnerPlain(o, owner);
+        // owned, the shared word is already DEFAULT (0); merged, the owner is already null and
+        // the local count 0.
+        final Thread self = Thread.currentThread();
+        if (queues.isRegistered(self)) {
+            Header.setOwnerPlain(o, self);
             Header.setLocalPlain(o, 1);
         } else {
             Header.setSharedPlain(o, SharedWord.of(1, MERGED));
         }
-    }
-
-    /**
-     * Whether the calling thread owns the object. Exact for the owner: only the owner clears its
-     * own ownership, so if the field names this thread it does so until this thread changes it.
-     * For any other thread the field may be stale or cleared; either way the answer, "not me", is
-     * right, because no other thread has this thread's id (they are never reused) and the compare
-     * widens the field to the whole {@code long} id (no truncated id can match).
-     */
-    static boolean ownedByCaller(final RcObject o) {
-        return Header.ownerPlain(o) == Thread.currentThread().getId();
     }
 
     /**
@@ -103,21 +83,23 @@ final class BiasedRefCounter implements RefCounter {
      * allocates has a thread state. The owner is the handle's thread, not the calling one: only
      * a caller without strict checks that misuses another thread's handle could tell them apart,
      * and then the object is owned by a registered thread and the caller's own counts go to the
-     * shared word, so nothing is lost. (A thread whose id the header cannot hold owns nothing
-     * either way: the object starts merged, see {@link Header#ownerIdOf}.)
+     * shared word, so nothing is lost.
      */
     @Override
     public void init(final RcObject o, final RuntimeThread creator) {
-        initOwnedBy(o, Header.ownerIdOf(creator.thread()));
+        Header.setOwnerPlain(o, creator.thread());
+        Header.setLocalPlain(o, 1);
     }
 
     /**
-     * Owner: a plain add to the local count (the owner check: {@link #ownedByCaller}). Non-owner:
-     * an atomic add to the shared word.
+     * Owner: a plain add to the local count. The owner check is exact for the owner: only the
+     * owner clears its own ownership, so if the field names this thread it does so until this
+     * thread changes it. For any other thread the check may read a stale owner or a cleared one;
+     * either way the answer, "not me", is right. Non-owner: an atomic add to the shared word.
      */
     @Override
     public void incref(final RcObject o) {
-        if (ownedByCaller(o)) {
+        if (Header.ownerPlain(o) == Thread.currentThread()) {
             final int local = Header.localPlain(o);
             if (local == Integer.MAX_VALUE) {
                 saturate(o);
@@ -144,7 +126,7 @@ final class BiasedRefCounter implements RefCounter {
 
     @Override
     public boolean decref(final RcObject o) {
-        if (ownedByCaller(o)) {
+        if (Header.ownerPlain(o) == Thread.currentThread()) {
             final int local = Header.localPlain(o) - 1;
             Header.setLocalPlain(o, local);
             if (local > 0) {
@@ -191,7 +173,7 @@ final class BiasedRefCounter implements RefCounter {
         if (shared == DEFAULT) {
             return true;
         }
-        Header.setOwnerRelease(o, Header.NO_OWNER);
+        Header.setOwnerRelease(o, null);
         for (;;) {
             final long merged = (shared & ~FLAG_MASK) | MERGED;
             final long witness = Header.compareAndExchangeShared(o, shared, merged);
@@ -270,7 +252,7 @@ final class BiasedRefCounter implements RefCounter {
      */
     @Override
     public boolean tryIncref(final RcObject o) {
-        if (ownedByCaller(o)) {
+        if (Header.ownerPlain(o) == Thread.currentThread()) {
             final int local = Header.localPlain(o);
             if (local == Integer.MAX_VALUE) {
                 saturate(o);
@@ -322,7 +304,7 @@ final class BiasedRefCounter implements RefCounter {
     static long mergeTakingQueueReference(final RcObject o) {
         final int local = Header.localPlain(o);
         Header.setLocalRelease(o, 0);
-        Header.setOwnerRelease(o, Header.NO_OWNER);
+        Header.setOwnerRelease(o, null);
         long shared = Header.sharedVolatile(o);
         for (;;) {
             final long count = SharedWord.count(shared) + local - 1;

@@ -29,8 +29,7 @@ import org.rclab.scheme.ThreadGate;
  *
  * <h2>Header</h2>
  * <ul>
- *   <li>{@code owner}: the creating thread's id ({@code Header.ownerIdOf}, an {@code int}, so
- *       that making an object stores no reference), or {@code NO_OWNER} once merged;</li>
+ *   <li>{@code owner}: the creating thread, or {@code null} once merged;</li>
  *   <li>{@code local}: a 32-bit count, read and written only by the owner, plainly;</li>
  *   <li>{@code shared}: a 64-bit word {@code (count << 2) | flags} ({@link SharedWord}), changed
  *       by everyone else with atomic add and CAS. Flags, which only rise: 0 default,
@@ -46,14 +45,14 @@ import org.rclab.scheme.ThreadGate;
  *     |-- other decref, shared &gt; 0 ... shared -= 4 (CAS)
  *     |-- other decref, shared == 0 .. shared = QUEUED, object onto T's queue  --&gt; QUEUED
  *     |-- owner local -&gt; 0, shared == 0 .......................... free at once --&gt; DEAD
- *     '-- owner local -&gt; 0, shared != 0: owner = none, CAS flags := merged    --&gt; MERGED
+ *     '-- owner local -&gt; 0, shared != 0: owner = null, CAS flags := merged    --&gt; MERGED
  *   QUEUED (owner = T, flags 2; the queue holds one reference)
  *     |-- the same count changes as OWNED, but every other decref subtracts (may go negative)
- *     |-- owner local -&gt; 0: owner = none, CAS flags := merged                 --&gt; MERGED
+ *     |-- owner local -&gt; 0: owner = null, CAS flags := merged                 --&gt; MERGED
  *     '-- T's checkpoint or exit (or a releaser, if T has left): explicit merge
- *         local := 0, owner = none, then CAS shared := (count + local - 1) | merged
+ *         local := 0, owner = null, then CAS shared := (count + local - 1) | merged
  *                                                   --&gt; MERGED, or DEAD if that count is 0
- *   MERGED (owner = none, local = 0, flags 3): every thread counts on shared alone;
+ *   MERGED (owner = null, local = 0, flags 3): every thread counts on shared alone;
  *     the decref whose CAS produces exactly "count 0, merged" frees     --&gt; DEAD
  * </pre>
  * A queued object that the owner merged by reaching local zero is still in the queue; its later
@@ -62,10 +61,9 @@ import org.rclab.scheme.ThreadGate;
  * <h2>Orderings, and the race each one prevents</h2>
  * <ol>
  *   <li><b>Owner fast path: no atomic, no fence.</b> The owner check ({@code owner ==
- *       Thread.currentThread().getId()}) is exact for the owner because only the owner clears its
- *       own ownership (or a releaser, after the owner has left, under a lock the owner must take to
- *       come back). A non-owner may see a stale or cleared owner; either way "not me" is right, as
- *       no two threads of a JVM ever share an id.</li>
+ *       Thread.currentThread()}) is exact for the owner because only the owner clears its own
+ *       ownership (or a releaser, after the owner has left, under a lock the owner must take to
+ *       come back). A non-owner may see a stale or cleared owner; either way "not me" is right.</li>
  *   <li><b>Queue instead of going negative.</b> Only the owner can read the local count, so a
  *       non-owner that took a default word below zero would leave a true count of zero that
  *       nobody notices (a leak). It sets queued without subtracting: the queue holds the

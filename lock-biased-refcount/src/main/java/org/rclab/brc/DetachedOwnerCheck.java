@@ -1,5 +1,6 @@
 package org.rclab.brc;
 
+import org.rclab.object.Header;
 import org.rclab.object.RcObject;
 import org.rclab.runtime.RuntimeThread;
 import org.rclab.scheme.RefCounter;
@@ -65,7 +66,7 @@ final class DetachedOwnerCheck implements RefCounter {
     /** Exact for the calling thread: only it registers or unregisters itself while it lives. */
     private void requireAttachedIfOwner(final RcObject o, final String action) {
         final Thread self = Thread.currentThread();
-        if (BiasedRefCounter.ownedByCaller(o) && !queues.isRegistered(self)) {
+        if (Header.ownerPlain(o) == self && !queues.isRegistered(self)) {
             throw new IllegalStateException("cannot " + action + " " + o.describe() + ": " + self.getName()
                     + " owns it but is not attached (a thread that detached must not touch objects)");
         }

@@ -14,8 +14,8 @@ import org.rclab.object.RcObject;
 import org.rclab.scheme.SchemeContext;
 
 /**
- * One runtime's registry of owners: attached thread (by id, as the header names owners) to its
- * {@link MergeQueue}, so that a non-owner holding only an object can find where to queue it. Used on slow paths only (attach,
+ * One runtime's registry of owners: attached thread to its {@link MergeQueue}, so that a
+ * non-owner holding only an object can find where to queue it. Used on slow paths only (attach,
  * detach, queueing, merging); the owner's fast path never looks here.
  *
  * <p><b>The per-owner lock.</b> Everything that depends on whether a thread is registered runs
@@ -72,12 +72,7 @@ final class MergeQueues {
     /** Slots of {@link #recentOwners}, a power of two. */
     private static final int RECENT_SLOTS = 64;
 
-    /**
-     * Keyed by {@link Thread#getId()}: the header's owner field holds the id, and a thread's id
-     * is its alone for the JVM's life ({@link Header#ownerIdOf}), so the key's bin lock is still
-     * one lock per owner, and a dead owner's key is never taken by another thread.
-     */
-    private final ConcurrentHashMap<Long, MergeQueue> byOwner = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Thread, MergeQueue> byOwner = new ConcurrentHashMap<>();
     /** {@link #recentOwners}' elements, changed only by compare-and-set. */
     private static final VarHandle RECENT = MethodHandles.arrayElementVarHandle(Thread[].class);
 
@@ -114,7 +109,7 @@ final class MergeQueues {
      * @return its queue
      */
     MergeQueue register(final Thread thread) {
-        final MergeQueue queue = byOwner.computeIfAbsent(thread.getId(), id -> new MergeQueue(thread));
+        final MergeQueue queue = byOwner.computeIfAbsent(thread, MergeQueue::new);
         RECENT.compareAndSet(recentOwners, slot(thread), (Thread) null, thread);
         return queue;
     }
@@ -131,7 +126,7 @@ final class MergeQueues {
         if (recentOwners[slot(self)] == self) {
             return true;
         }
-        return byOwner.containsKey(self.getId());
+        return byOwner.containsKey(self);
     }
 
     private static int slot(final Thread thread) {
@@ -154,7 +149,7 @@ final class MergeQueues {
         // Out of the cache before out of the map, so the cache never names an unregistered
         // owner; until the removal below, isRegistered still answers from the map.
         forgetRecent(queue);
-        return byOwner.computeIfPresent(queue.owner().getId(), (owner, registered) -> registered.isEmpty() ? null : registered)
+        return byOwner.computeIfPresent(queue.owner(), (owner, registered) -> registered.isEmpty() ? null : registered)
                 == null;
     }
 
@@ -171,17 +166,17 @@ final class MergeQueues {
      * @throws RefcountMisuseException if a merge finds fewer references than releases
      */
     boolean handOver(final RcObject o) {
-        final int owner = Header.ownerAcquire(o);
-        if (owner == Header.NO_OWNER) {
+        final Thread owner = Header.ownerAcquire(o);
+        if (owner == null) {
             // Only an over-release can queue an object whose owner has merged it; merging it
             // here reports that as a negative count.
             return mergedToZero(o, BiasedRefCounter.mergeTakingQueueReference(o));
         }
         final Outcome outcome = new Outcome();
-        byOwner.compute((long) owner, (id, queue) -> {
+        byOwner.compute(owner, (thread, queue) -> {
             // isAlive() only here, on the queueing path: false means the owner's last plain
             // store happened-before this point and no other can follow (see the class comment).
-            if (queue != null && queue.owner().isAlive()) {
+            if (queue != null && thread.isAlive()) {
                 // Named before the offer: once queued, the owner may merge and free the object at
                 // its next checkpoint, and naming it then would race the free's write of the word
                 // that holds both the id and the freed bit.
@@ -240,10 +235,10 @@ final class MergeQueues {
      */
     void drainDeadOwners() {
         RefcountMisuseException misuse = null;
-        for (final Long owner : byOwner.keySet()) {
+        for (final Thread owner : byOwner.keySet()) {
             final MergeQueue[] taken = new MergeQueue[1];
-            byOwner.computeIfPresent(owner, (id, queue) -> {
-                if (queue.owner().isAlive()) {
+            byOwner.computeIfPresent(owner, (thread, queue) -> {
+                if (thread.isAlive()) {
                     return queue;
                 }
                 forgetRecent(queue);

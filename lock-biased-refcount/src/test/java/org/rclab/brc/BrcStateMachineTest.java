@@ -2,6 +2,7 @@ package org.rclab.brc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +76,7 @@ class BrcStateMachineTest {
     @Test
     void ownerOnlyLifeStaysInTheLocalCountAndFreesAtZero() {
         final RcStr s = rt.newStr("mine");
-        assertEquals(Header.ownerIdOf(Thread.currentThread()), Header.ownerPlain(s));
+        assertSame(Thread.currentThread(), Header.ownerPlain(s));
         assertEquals(1, Header.localOpaque(s));
         assertEquals(SharedWord.DEFAULT, shared(s));
 
@@ -100,7 +101,7 @@ class BrcStateMachineTest {
     @Test
     void intMadeThroughTheHandleIsOwnedByItsThreadAndFreedByItsDecref() {
         final RcInt i = self.newInt(100_000);
-        assertEquals(Header.ownerIdOf(Thread.currentThread()), Header.ownerPlain(i));
+        assertSame(Thread.currentThread(), Header.ownerPlain(i));
         assertEquals(1, Header.localOpaque(i));
         assertEquals(SharedWord.DEFAULT, shared(i));
         self.decref(i);
@@ -123,7 +124,7 @@ class BrcStateMachineTest {
                 final Actor b = new Actor("B", loose);
                 actors.add(b);
                 final RcInt i = b.call(() -> mine.newInt(100_000));
-                assertEquals(Header.ownerIdOf(Thread.currentThread()), Header.ownerPlain(i), "owned by the handle's thread, not by B");
+                assertSame(Thread.currentThread(), Header.ownerPlain(i), "owned by the handle's thread, not by B");
                 assertEquals(1, Header.localOpaque(i));
                 b.run(() -> loose.decref(i));
                 assertEquals(SharedWord.QUEUED, shared(i), "B is not the owner: its release is queued");
@@ -165,7 +166,7 @@ class BrcStateMachineTest {
         b.run(() -> rt.decref(s));
         self.checkpoint();
         assertFalse(s.isFreed());
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(s), "the explicit merge ends ownership");
+        assertNull(Header.ownerPlain(s), "the explicit merge ends ownership");
         assertEquals(0, Header.localOpaque(s));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
 
@@ -225,7 +226,7 @@ class BrcStateMachineTest {
 
         rt.decref(s);
         assertFalse(s.isFreed());
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(s), "the owner field is cleared by the merge");
+        assertNull(Header.ownerPlain(s), "the owner field is cleared by the merge");
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
         assertEquals(1, metric(BrcMetrics.MERGES_OWNER_ZERO));
 
@@ -285,7 +286,7 @@ class BrcStateMachineTest {
         assertTrue(made.subList(1, 4).stream().allMatch(RcObject::isFreed));
         final RcStr kept = made.get(0);
         assertFalse(kept.isFreed(), "A still held a reference to the first one");
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(kept));
+        assertNull(Header.ownerPlain(kept));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(kept));
         a.attach();
         a.run(() -> rt.decref(kept));
@@ -321,7 +322,7 @@ class BrcStateMachineTest {
 
         rt.decref(list);
         assertFalse(list.isFreed());
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(list));
+        assertNull(Header.ownerPlain(list));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(list));
         rt.decref(list);
         assertTrue(list.isFreed());
@@ -339,7 +340,7 @@ class BrcStateMachineTest {
         });
         a.detach();
         a.attach();
-        assertEquals(Header.ownerIdOf(a.thread()), Header.ownerPlain(s), "ownership survives leaving and coming back");
+        assertSame(a.thread(), Header.ownerPlain(s), "ownership survives leaving and coming back");
         assertEquals(2, Header.localOpaque(s));
 
         rt.decref(s);
@@ -368,14 +369,14 @@ class BrcStateMachineTest {
         final Actor sharer = b;
         sharer.attach();
         final RcStr attachedMade = sharer.call(() -> rt.newStr("made attached"));
-        assertEquals(Header.ownerIdOf(sharer.thread()), Header.ownerPlain(attachedMade), "an attached thread owns what it makes");
+        assertSame(sharer.thread(), Header.ownerPlain(attachedMade), "an attached thread owns what it makes");
         assertEquals(SharedWord.DEFAULT, shared(attachedMade));
         sharer.run(() -> rt.decref(attachedMade));
         assertTrue(attachedMade.isFreed());
 
         sharer.detach();
         final RcStr detachedMade = sharer.call(() -> rt.newStr("made detached"));
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(detachedMade), "a detached thread owns nothing");
+        assertNull(Header.ownerPlain(detachedMade), "a detached thread owns nothing");
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(detachedMade));
         rt.decref(detachedMade);
         assertTrue(detachedMade.isFreed());
@@ -392,7 +393,7 @@ class BrcStateMachineTest {
         });
         a.detach();
         rt.decref(s);
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(s));
+        assertNull(Header.ownerPlain(s));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
 
         a.attach();
@@ -419,7 +420,7 @@ class BrcStateMachineTest {
         assertTrue(e.getMessage().contains("open critical section"), e.getMessage());
         assertTrue(s.isFreed(), "the queue was merged before the check refused");
         final RcStr later = a.call(() -> rt.newStr("made after leaving"));
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(later), "A is no longer registered: what it makes is not its own");
+        assertNull(Header.ownerPlain(later), "A is no longer registered: what it makes is not its own");
         rt.decref(later);
         assertTrue(later.isFreed());
         assertEquals(0, metric(BrcMetrics.MERGED_BY_NON_OWNER), "born merged: nothing to merge");
@@ -702,7 +703,7 @@ class BrcStateMachineTest {
             try (RcRuntime runtime = RcRuntime.builder(new BrcScheme()).strictChecks(strict).build()) {
                 final RcStr s = onThreadThatEnds(() -> {
                     final RcStr made = runtime.newStr("made unattached");
-                    assertEquals(Header.NO_OWNER, Header.ownerPlain(made));
+                    assertNull(Header.ownerPlain(made));
                     assertEquals(0, Header.localOpaque(made));
                     assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(made));
                     runtime.incref(made);
@@ -730,7 +731,7 @@ class BrcStateMachineTest {
         final Actor a = actor("A");
         a.detach();
         final RcStr s = a.call(() -> rt.newStr("made after detaching"));
-        assertEquals(Header.NO_OWNER, Header.ownerPlain(s));
+        assertNull(Header.ownerPlain(s));
         assertEquals(SharedWord.of(1, SharedWord.MERGED), shared(s));
         rt.decref(s);
         assertTrue(s.isFreed());

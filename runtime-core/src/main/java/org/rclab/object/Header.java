@@ -27,7 +27,7 @@ import org.rclab.runtime.RcRuntime;
  * scheme, so the scheme owns five fields outright and may give them any meaning, whatever the
  * shipped schemes call them:
  * <ul>
- *   <li>{@code owner} ({@code int}), {@code local} ({@code int}, plain), {@code shared}
+ *   <li>{@code owner} ({@code Thread}), {@code local} ({@code int}, plain), {@code shared}
  *       ({@code long}, volatile), {@code lockWord} ({@code int}, volatile): counts, owners,
  *       flags and lock bits;</li>
  *   <li>{@code slot} ({@code Object}, volatile): anything else, e.g. a lock object or a side
@@ -54,7 +54,7 @@ public final class Header {
     static {
         try {
             final MethodHandles.Lookup lookup = MethodHandles.lookup();
-            OWNER = lookup.findVarHandle(RcObject.class, "owner", int.class);
+            OWNER = lookup.findVarHandle(RcObject.class, "owner", Thread.class);
             LOCAL = lookup.findVarHandle(RcObject.class, "local", int.class);
             SHARED = lookup.findVarHandle(RcObject.class, "shared", long.class);
             LOCK_WORD = lookup.findVarHandle(RcObject.class, "lockWord", int.class);
@@ -198,61 +198,36 @@ public final class Header {
         return (long) SHARED.compareAndExchange(o, expected, value);
     }
 
-    // ---- owner: the thread a biased scheme treats as the object's owner, named by its id. An int,
-    // not a Thread: storing a reference into every new object ran G1's pre- and post-write barriers
-    // on the allocation path (about 5% of brc's one-thread countdown step), and a long would grow
-    // the header past byte 48, and so a 56-byte int to 64 bytes.
-
-    /** The owner field's value when it names no thread; every new object's. */
-    public static final int NO_OWNER = 0;
+    // ---- owner: the thread a biased scheme treats as the object's owner.
 
     /**
-     * The owner field's name for a thread: its {@link Thread#getId() id} if that fits a positive
-     * {@code int}, else {@link #NO_OWNER} (such a thread cannot be named, so a scheme must not
-     * make it an owner). Exact because OpenJDK never reuses a thread id in a JVM's life (a 64-bit
-     * counter; the specification would allow reuse after the thread ends): an id names one thread
-     * for as long as any object can hold it, dead owners included. Compare the field with the
-     * calling thread's whole {@code long} id ({@code ownerPlain(o) == t.getId()}): the field widens,
-     * so a thread whose id does not fit never matches, where a cast of its id to {@code int} could
-     * match another thread's. (Java 17's {@code getId()} is not final; a thread subclass that
-     * returns another thread's id would pass for it, and is not supported.)
-     *
-     * @param thread a thread
-     * @return its id, or {@link #NO_OWNER} if the id exceeds {@link Integer#MAX_VALUE}
-     */
-    public static int ownerIdOf(final Thread thread) {
-        final long id = thread.getId();
-        return id <= Integer.MAX_VALUE ? (int) id : NO_OWNER;
-    }
-
-    /**
-     * Plain load of the owner. Comparing it with the calling thread's id is exact for the owner
-     * itself: only the owner ever clears its own ownership.
+     * Plain load of the owner. Comparing it with {@link Thread#currentThread()} is exact for the
+     * owner itself: only the owner ever clears its own ownership.
      *
      * @param o the object
-     * @return the owner's id, or {@link #NO_OWNER}
+     * @return the owner, or {@code null}
      */
-    public static int ownerPlain(final RcObject o) {
-        return (int) OWNER.get(o);
+    public static Thread ownerPlain(final RcObject o) {
+        return (Thread) OWNER.get(o);
     }
 
     /**
      * Acquire load of the owner.
      *
      * @param o the object
-     * @return the owner's id, or {@link #NO_OWNER}
+     * @return the owner, or {@code null}
      */
-    public static int ownerAcquire(final RcObject o) {
-        return (int) OWNER.getAcquire(o);
+    public static Thread ownerAcquire(final RcObject o) {
+        return (Thread) OWNER.getAcquire(o);
     }
 
     /**
      * Plain store of the owner, for initialising an object not yet published.
      *
      * @param o the object
-     * @param owner the owner's id ({@link #ownerIdOf}), or {@link #NO_OWNER}
+     * @param owner the owner, or {@code null}
      */
-    public static void setOwnerPlain(final RcObject o, final int owner) {
+    public static void setOwnerPlain(final RcObject o, final Thread owner) {
         OWNER.set(o, owner);
     }
 
@@ -260,9 +235,9 @@ public final class Header {
      * Release store of the owner.
      *
      * @param o the object
-     * @param owner the owner's id ({@link #ownerIdOf}), or {@link #NO_OWNER}
+     * @param owner the owner, or {@code null}
      */
-    public static void setOwnerRelease(final RcObject o, final int owner) {
+    public static void setOwnerRelease(final RcObject o, final Thread owner) {
         OWNER.setRelease(o, owner);
     }
 
@@ -270,9 +245,9 @@ public final class Header {
      * Volatile store of the owner.
      *
      * @param o the object
-     * @param owner the owner's id ({@link #ownerIdOf}), or {@link #NO_OWNER}
+     * @param owner the owner, or {@code null}
      */
-    public static void setOwnerVolatile(final RcObject o, final int owner) {
+    public static void setOwnerVolatile(final RcObject o, final Thread owner) {
         o.owner = owner;
     }
 

@@ -12,8 +12,7 @@ import org.rclab.runtime.RcRuntime;
  * and reaches them through {@link Header}, whose method names say the memory ordering of each
  * access:
  * <ul>
- *   <li>{@code owner}: the thread a biased scheme considers the object's owner, by its id (an
- *       {@code int}: {@link Header#ownerIdOf});</li>
+ *   <li>{@code owner}: the thread a biased scheme considers the object's owner;</li>
  *   <li>{@code local}: a plain 32-bit count (the whole count for {@code unsafe} and {@code gil},
  *       the owner's count for {@code brc});</li>
  *   <li>{@code shared}: a 64-bit word changed atomically (the count for {@code fine-grained},
@@ -45,7 +44,7 @@ public abstract class RcObject {
     private static final AtomicLong NEXT_ID = new AtomicLong();
 
     final RcRuntime runtime;
-    volatile int owner;
+    volatile Thread owner;
     int local;
     volatile long shared;
     volatile int lockWord;
