@@ -35,17 +35,18 @@ EDITS = {
         }
 """, """        Header.STATE_ID.set(this, immortal ? STATE_IMMORTAL : 0L);
 """)],
-    # brc's owner without its store (issue 13 §3, twelfth session): init's plain store of the owner
-    # does nothing, and a null owner reads as the calling thread, so a one-thread step still takes
-    # the owner's plain path (the load and compare stay). Wrong under threads and after a merge; it
-    # bounds what an owner field without G1's reference-store barriers could gain.
-    "noownerstore": [("object/Header.java", "        OWNER.set(o, owner);\n", ""),
+    # brc's owner without its store (issue 13 §3, twelfth session): the constructor stores no owner,
+    # and an unset owner reads as the calling thread, so a one-thread step still takes the owner's
+    # plain path (the load and compare stay). Wrong under threads and after a merge. Until the
+    # twelfth session brc's init stored the owner, paying G1's barriers (this variant then edited
+    # setOwnerPlain and gave 0.943-0.951); the constructor's store has none.
+    "noownerstore": [("object/RcObject.java", "        Header.OWNER.set(this, Thread.currentThread());\n", ""),
                      ("object/Header.java", "        return (Thread) OWNER.get(o);\n",
                       "        final Thread owner = (Thread) OWNER.get(o);\n"
                       "        return owner == null ? Thread.currentThread() : owner;\n")],
     # As noownerstore, and no owner load either: every caller is the owner (the owner check folds
     # away). Bounds the whole owner check and store of a one-thread brc step.
-    "noowner": [("object/Header.java", "        OWNER.set(o, owner);\n", ""),
+    "noowner": [("object/RcObject.java", "        Header.OWNER.set(this, Thread.currentThread());\n", ""),
                 ("object/Header.java", "        return (Thread) OWNER.get(o);\n", "        return Thread.currentThread();\n")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
