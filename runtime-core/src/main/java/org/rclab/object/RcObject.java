@@ -61,10 +61,10 @@ public abstract class RcObject {
     protected RcObject(final RcRuntime runtime, final boolean immortal) {
         this.runtime = runtime;
         // The creating thread, the first owner a biased scheme gives an object. Stored here, where
-        // C2 folds it into the allocation's initialisation like the runtime above: a store made
-        // later by the scheme's init comes after the call to the scheme and pays G1's pre- and
-        // post-write barriers at every allocation (about 5% of brc's one-thread countdown step).
-        // Plain: the object is not yet published.
+        // C2 folds it into the allocation's initialisation as it does the runtime above, with no
+        // write barrier: the same store in the scheme's init comes after the runtime's guarded
+        // call into the scheme, and there G1's pre- and post-write barriers ran at every
+        // allocation (about 5% of brc's one-thread countdown step). Plain: not yet published.
         Header.OWNER.set(this, Thread.currentThread());
         if (immortal) {
             // A live mortal object's word is the zero the allocation wrote: no store for it.
