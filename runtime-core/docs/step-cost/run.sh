@@ -4,6 +4,8 @@
 #   runtime-core/docs/step-cost/run.sh [ROUNDS] [STEPS] [SCHEMES] [VARIANTS]
 # e.g. run.sh 100 300000 gil,brc,fine-grained,unsafe,bare,bare48,bare32 noacct,acctplain,nomark,plainfree,ckptempty
 # A variant git:REV is runtime-core's main sources at commit REV (the scheme jars stay the working tree's).
+# A variant jars:DIR is a whole other build: DIR holds its runtime-core and scheme jars (copied from the
+# modules' target/ before a change that spans runtime-core and a scheme, which git:REV cannot price).
 # STEP_COST_COPIES=3: three copies of each variant (a copy's JIT draw moves a cell by up to ~10%);
 # STEP_COST_JVM_ARGS="-Dcheckpoint=both": cells without the checkpoint call too; "-Dclock=wall": wall time.
 set -euo pipefail
@@ -30,6 +32,13 @@ add_copies() { # NAME CLASSPATH: COPIES cells of one variant, each in a class lo
 }
 add_copies base "$CORE$SCHEME_JARS:$JCTOOLS:$OUT/loop"
 for v in ${VARIANTS//,/ }; do
+  if [[ "$v" == jars:* ]]; then # a whole build, e.g. jars:/tmp/before: before against after
+    DIR="${v#jars:}"
+    JARS="$DIR/runtime-core-$VERSION.jar"
+    for m in lock-gil lock-biased-refcount lock-fine-grained; do JARS="$JARS:$DIR/$m-$VERSION.jar"; done
+    add_copies "jars-$(basename "$DIR")" "$JARS:$JCTOOLS:$OUT/loop"
+    continue
+  fi
   if [[ "$v" == git:* ]]; then # a committed runtime-core, e.g. git:HEAD~1: before against after
     mkdir -p "$OUT/git"
     git -C "$ROOT" archive "${v#git:}" runtime-core/src/main | tar -x -C "$OUT/git"

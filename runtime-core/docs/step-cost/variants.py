@@ -35,6 +35,19 @@ EDITS = {
         }
 """, """        Header.STATE_ID.set(this, immortal ? STATE_IMMORTAL : 0L);
 """)],
+    # brc's owner without its store (issue 13 §3, twelfth session): the constructor stores no owner,
+    # and an unset owner reads as the calling thread, so a one-thread step still takes the owner's
+    # plain path (the load and compare stay). Wrong under threads and after a merge. Until the
+    # twelfth session brc's init stored the owner, paying G1's barriers (this variant then edited
+    # setOwnerPlain and gave 0.943-0.951); the constructor's store has none.
+    "noownerstore": [("object/RcObject.java", "        Header.OWNER.set(this, Thread.currentThread());\n", ""),
+                     ("object/Header.java", "        return (Thread) OWNER.get(o);\n",
+                      "        final Thread owner = (Thread) OWNER.get(o);\n"
+                      "        return owner == null ? Thread.currentThread() : owner;\n")],
+    # As noownerstore, and no owner load either: every caller is the owner (the owner check folds
+    # away). Bounds the whole owner check and store of a one-thread brc step.
+    "noowner": [("object/RcObject.java", "        Header.OWNER.set(this, Thread.currentThread());\n", ""),
+                ("object/Header.java", "        return (Thread) OWNER.get(o);\n", "        return Thread.currentThread();\n")],
     # A checkpoint that does nothing (neither the handle's guard nor the scheme's gate).
     "ckptempty": [("runtime/RuntimeThread.java",
                    "        if (usableBy != Thread.currentThread()) {\n"

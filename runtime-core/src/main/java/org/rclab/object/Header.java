@@ -34,7 +34,9 @@ import org.rclab.runtime.RcRuntime;
  *       record made in {@link org.rclab.scheme.RefCounter#init}; a scheme needing several fields
  *       hangs one object of its own here.</li>
  * </ul>
- * A new object's fields are zero and {@code null}; {@code init} sets what the scheme relies on.
+ * A new object's fields are zero and {@code null}, except {@code owner}, which names the thread
+ * that made the object (a biased scheme's first owner, set by the constructor, where the store
+ * costs no write barrier); {@code init} sets what the scheme relies on.
  * Immortal objects never reach the scheme's counter, so their fields stay as made and must not
  * be relied on. The other word belongs to the runtime: {@code stateId}, the state (immortal and
  * freed bits) and the id in one {@code long}. The state is read-only for schemes

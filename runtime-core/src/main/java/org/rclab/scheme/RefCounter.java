@@ -44,7 +44,8 @@ public interface RefCounter {
      * Sets the counts of a new object to one reference, owned by the creating thread. The object
      * is not yet visible to other threads, so plain stores suffice: publishing it (a container's
      * release store, a thread start) orders them before any other thread's use. Every header
-     * field the scheme relies on must be set here; a new object's are zero and {@code null}.
+     * field the scheme relies on must be set here; a new object's are zero and {@code null},
+     * except {@code owner}, which names the creating thread ({@link org.rclab.object.Header}).
      *
      * @param o the new object
      */
