@@ -256,8 +256,8 @@ public final class MarkdownReport {
             final Target t = c.target();
             final String reference = c.detail().isEmpty() ? t.reference() : t.reference() + " (" + c.detail() + ")";
             out.append("| ").append(t.scheme()).append(" | `").append(t.ratioText()).append("` | ")
-                    .append(Reports.estimate(c.estimate())).append(" | ").append(c.estimate().rounds()).append(" | ")
-                    .append(t.boundText()).append(" | ").append(c.verdictText()).append(" | ").append(reference)
+                    .append(Reports.estimate(c.estimate(), t.bounds())).append(" | ").append(c.estimate().rounds())
+                    .append(" | ").append(t.boundText()).append(" | ").append(c.verdictText()).append(" | ").append(reference)
                     .append(" |\n");
         }
         if (!checks.isEmpty()) {

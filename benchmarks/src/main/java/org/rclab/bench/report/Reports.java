@@ -52,6 +52,39 @@ final class Reports {
     }
 
     /**
+     * An estimate beside the bounds it is judged against: as {@link #estimate(Estimate)}, but an
+     * interval end that would print as a bound's text without being the bound gets more digits
+     * ({@code [1.004, 1.23]} against 1.00), so that the row shows which side of the bound it lies on.
+     *
+     * @param e the estimate
+     * @param bounds the target's bounds
+     * @return its text
+     */
+    static String estimate(final Estimate e, final double[] bounds) {
+        if (e.rounds() == 0 || !e.hasInterval()) {
+            return estimate(e);
+        }
+        return number(e.value()) + " [" + apart(e.low(), bounds) + ", " + apart(e.high(), bounds) + "]";
+    }
+
+    /** A number with as many more decimals (up to four more) as it takes to print it unlike every bound it is not. */
+    private static String apart(final double value, final double[] bounds) {
+        final String text = number(value);
+        for (final double bound : bounds) {
+            if (value != bound && text.equals(number(bound))) {
+                final int decimals = text.contains(".") ? text.length() - text.indexOf('.') - 1 : 0;
+                for (int more = decimals + 1; more <= decimals + 4; more++) {
+                    final String finer = String.format(Locale.ROOT, "%." + more + "f", value);
+                    if (!finer.equals(String.format(Locale.ROOT, "%." + more + "f", bound))) {
+                        return finer;
+                    }
+                }
+            }
+        }
+        return text;
+    }
+
+    /**
      * A confidence level as a percentage, {@code 95%}, {@code 97.5%}.
      *
      * @param confidence the level, below 1

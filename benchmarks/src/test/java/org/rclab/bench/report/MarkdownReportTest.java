@@ -26,6 +26,19 @@ class MarkdownReportTest {
     }
 
     @Test
+    void anIntervalEndThatPrintsAsItsBoundGetsTheDigitsThatSetItApart() {
+        // The idle run of 2026-12-01 03:14: gil's interpreter / CPython [1.004, 1.23], a miss of
+        // <= 1.00, printed as [1.00, 1.23] beside the bound 1.00.
+        final Estimate missed = new Estimate(1.11, 1.0042, 1.2311, 6, 0.975);
+        assertEquals("1.11 [1.004, 1.23]", Reports.estimate(missed, new double[] {1.0}));
+        assertEquals("1.11 [1.00, 1.23]", Reports.estimate(missed, new double[] {0.9}), "no bound nearby");
+        assertEquals("1.25 [1.2496, 1.251]", Reports.estimate(new Estimate(1.2504, 1.2496, 1.2512, 6, 0.975),
+                new double[] {1.25}), "both ends near the bound");
+        assertEquals("0.60 [0.58, 0.60]", Reports.estimate(new Estimate(0.6, 0.58, 0.6, 6, 0.975),
+                new double[] {0.6}), "an end that is the bound stays as it prints");
+    }
+
+    @Test
     void aRunThatLookedTwiceShowsItsTargetsAtTheLevelThatKeepsItsErrorAndSaysWhy() {
         final RunInfo twice = new RunInfo(RUN.when(), "./rclab bench", "full: 6 rounds", 2, RUN.python(), repro(),
                 List.of("after 6 rounds ..."), 2);
