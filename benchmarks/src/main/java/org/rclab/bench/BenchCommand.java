@@ -812,12 +812,20 @@ public final class BenchCommand {
             }
 
             /**
-             * This fork with only some of its cells taking turns, ordered for the given targets
-             * ({@link TurnOrder}); this fork itself when it takes no turns or keeps every cell.
+             * This fork with only some of its countdown cells taking turns, ordered for the given
+             * targets ({@link TurnOrder}); this fork itself when it takes no turns, keeps every cell,
+             * or is the fork of bare cells. A bare cell's time depends on its company: in the idle
+             * run of 2026-12-01 03:14 brc / unsafe {@code ownedPairBatch} was 1.25 beside all 15 bare
+             * cells and 1.36 in forks of those two alone (both cells slower there), so more rounds
+             * of two cells measured another condition and the company rule withheld the verdict. The
+             * whole bare fork costs about 20 s a round, so more rounds run it whole: every round of a
+             * bare target then measures one condition. A countdown cell's 22-cell fork costs three
+             * times its trimmed one, and its groups have agreed as often as not; the company rule
+             * still judges them.
              */
             Fork keeping(final Set<Turns.Participant> kept, final List<Target> targets, final String control) {
                 final List<Turns.Participant> some = turns.stream().filter(kept::contains).toList();
-                if (!takesTurns() || some.size() == turns.size()) {
+                if (!takesCountdownTurns() || some.size() == turns.size()) {
                     return this;
                 }
                 final List<Turns.Participant> ordered = TurnOrder.of(some, targets, control);

@@ -115,6 +115,24 @@ class MoreRoundsTest {
     }
 
     @Test
+    void moreRoundsOfTheForkOfBareCellsRunItWhole() {
+        // The same shapes as the countdown test, in the fork of bare cells: its company changes a
+        // bare cell's time, so it is run again with every cell.
+        final Catalog.Entry bare = new Catalog.Entry("org.rclab.bench.turns.CellsInTurn.bareCells", "bareCells", false, 1,
+                Map.of());
+        final BenchCommand.Plan.Fork whole = new BenchCommand.Plan.Fork(bare, Map.of(Turns.PARAM, Turns.param(CELLS)),
+                CELLS);
+        final BenchCommand.Plan plan = new BenchCommand.Plan(List.of(whole), null, List.of());
+        final Map<String, BenchCommand.Plan.Fork> ranAt = new LinkedHashMap<>();
+        for (int round = 1; round <= 3; round++) {
+            ranAt.put(round + "/1", whole);
+        }
+        final Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> again = BenchCommand.forksOfUnsettled(
+                new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2), ranAt, plan);
+        assertEquals(Map.of(whole, whole), again, "the whole fork, all four cells");
+    }
+
+    @Test
     void aTargetWhoseTrimmedForksMeasureOtherwiseThanItsWholeForksGetsNoVerdict() {
         // Whole forks put y at 0.5 ± 0.05, forks of its two cells alone at 0.4 ± 0.04: pooled, all
         // 12 rounds lie below 0.6 and would pass, though they measured two conditions.
