@@ -454,7 +454,7 @@ public final class BenchCommand {
             }
             open.add(check.target());
             for (final BenchReport.Pair pair : sofar.pairsOf(check.target())) {
-                for (final ForkResult side : List.of(pair.top(), pair.bottom())) {
+                for (final ForkResult side : pair.sides()) {
                     final Measurement m = side.measurement();
                     cells.computeIfAbsent(ranAt.get(side.round() + "/" + side.position()), f -> new LinkedHashSet<>())
                             .add(new Turns.Participant(m.benchmark(), m.params()));

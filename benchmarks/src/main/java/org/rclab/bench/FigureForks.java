@@ -62,7 +62,7 @@ final class FigureForks {
     private static boolean readByAFigure(final BenchCommand.Plan.Fork fork, final List<Target> figures,
                                          final String control) {
         for (final Target t : figures) {
-            for (final Target.Cell cell : List.of(t.numerator(), t.denominator())) {
+            for (final Target.Cell cell : t.cells()) {
                 // A fork that runs its shapes in turn serves a cell of each of its shapes.
                 for (final Map<String, String> params : InTurn.measured(fork.params())) {
                     if (cell.reads(t.scheme(), control, fork.entry().method(), params, fork.entry().threads())) {

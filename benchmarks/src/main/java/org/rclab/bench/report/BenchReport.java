@@ -284,8 +284,37 @@ public final class BenchReport {
      * @param top the numerator's fork
      * @param bottom the denominator's fork
      * @param choice whether a side was chosen among several copies of its measurement in the round
+     * @param added the forks of the target's addends in the round, each with its factor; empty for a
+     *        plain ratio
      */
-    public record Pair(ForkResult top, ForkResult bottom, boolean choice) {
+    public record Pair(ForkResult top, ForkResult bottom, boolean choice, List<Added> added) {
+        /** Makes the pair; the addends are copied. */
+        public Pair {
+            added = List.copyOf(added);
+        }
+
+        /**
+         * A plain ratio's pair.
+         *
+         * @param top the numerator's fork
+         * @param bottom the denominator's fork
+         * @param choice whether a side was chosen among copies
+         */
+        public Pair(final ForkResult top, final ForkResult bottom, final boolean choice) {
+            this(top, bottom, choice, List.of());
+        }
+
+        /**
+         * Every fork the pair's ratio reads.
+         *
+         * @return top, bottom, then the addends' forks
+         */
+        public List<ForkResult> sides() {
+            final List<ForkResult> sides = new ArrayList<>(List.of(top, bottom));
+            added.forEach(a -> sides.add(a.fork()));
+            return sides;
+        }
+
         /**
          * The ratio of times per operation. Two sides that took turns in one fork are paired
          * iteration by iteration: the ratio is the median, over k, of the k-th iteration of one over
@@ -295,11 +324,20 @@ public final class BenchReport {
          * their ratio; a ratio of the two sides' own medians would instead compare however many slow
          * iterations each happened to draw (bare cells in the idle run of 2026-11-30 17:25: the log
          * spread across rounds of gil / unsafe fell from 0.044 to 0.008, brc / unsafe from 0.093 to
-         * 0.038). Other pairs: the ratio of the two forks' scores.
+         * 0.038). Other pairs: the ratio of the two forks' scores. With addends, the top's score over
+         * the sum of the bottom's and each addend's times its factor (scores: the sum has no
+         * iteration-by-iteration partner).
          *
          * @return top over bottom
          */
         public double ratio() {
+            if (!added.isEmpty()) {
+                double sum = bottom.measurement().secondsPerOp();
+                for (final Added a : added) {
+                    sum += a.times() * a.fork().measurement().secondsPerOp();
+                }
+                return top.measurement().secondsPerOp() / sum;
+            }
             final List<Double> a = top.turnScores();
             final List<Double> b = bottom.turnScores();
             final Measurement m = top.measurement();
@@ -324,6 +362,15 @@ public final class BenchReport {
         public boolean sameFork() {
             return top.position() == bottom.position();
         }
+    }
+
+    /**
+     * An addend's fork in a round, with the factor its time is added to the denominator by.
+     *
+     * @param times the factor
+     * @param fork the fork
+     */
+    public record Added(double times, ForkResult fork) {
     }
 
     /**
@@ -495,14 +542,14 @@ public final class BenchReport {
 
     /**
      * Whether a target concerns this run: its scheme ran, any other scheme its measurements name
-     * ran, and both of its benchmark methods ran. A run of some schemes or benchmarks only checks
+     * ran, and every benchmark method it reads ran. A run of some schemes or benchmarks only checks
      * the targets of those.
      *
      * @param t a target
      * @return {@code true} if the run could have measured it
      */
     public boolean covers(final Target t) {
-        for (final Target.Cell cell : List.of(t.numerator(), t.denominator())) {
+        for (final Target.Cell cell : t.cells()) {
             final String scheme = cell.scheme(t.scheme(), control);
             if (scheme != null && !ran(scheme)) {
                 return false;
@@ -537,10 +584,28 @@ public final class BenchReport {
     public List<Pair> pairsOf(final Target t) {
         final String topScheme = t.numerator().scheme(t.scheme(), control);
         final String bottomScheme = t.denominator().scheme(t.scheme(), control);
-        if (topScheme == null || bottomScheme == null) {
+        if (topScheme == null || bottomScheme == null
+                || t.addends().stream().anyMatch(a -> a.cell().scheme(t.scheme(), control) == null)) {
             return List.of();
         }
-        return pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
+        final List<Pair> pairs = pairs(cellIn(t.numerator(), topScheme), cellIn(t.denominator(), bottomScheme));
+        if (t.addends().isEmpty()) {
+            return pairs;
+        }
+        // A round counts only if every addend ran in it; among copies, the one nearest the top's fork.
+        final List<Pair> withAddends = new ArrayList<>();
+        for (final Pair p : pairs) {
+            final List<Added> added = new ArrayList<>();
+            for (final Target.Addend a : t.addends()) {
+                inRound(p.top().round(), cellIn(a.cell(), a.cell().scheme(t.scheme(), control))).stream()
+                        .min(Comparator.comparingInt(f -> Math.abs(f.position() - p.top().position())))
+                        .ifPresent(f -> added.add(new Added(a.times(), f)));
+            }
+            if (added.size() == t.addends().size()) {
+                withAddends.add(new Pair(p.top(), p.bottom(), p.choice(), added));
+            }
+        }
+        return withAddends;
     }
 
     private TargetCheck check(final Target t) {

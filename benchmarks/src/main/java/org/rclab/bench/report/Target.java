@@ -20,11 +20,15 @@ import java.util.regex.Pattern;
  *
  * <p>The file's format is documented in its own header (a line per figure, five tab-separated
  * fields: scheme, ratio {@code CELL / CELL}, relation, bound, reference, and an optional sixth:
- * scheme metrics to show beside the figure); {@link #parse(String)} reads it.
+ * scheme metrics to show beside the figure); {@link #parse(String)} reads it. The denominator may
+ * add multiples of other measurements, {@code CELL / CELL + 2*CELL}: a figure of the form "at most
+ * two sections' floor above the control" is {@code A / (B + 2 F) <= 1}, which is {@code A − B <= 2 F}
+ * kept as a ratio of positive times, so it gets its interval the way every ratio does.
  *
  * @param scheme the scheme the figure is for
  * @param numerator the measurement on top
  * @param denominator the measurement below
+ * @param addends measurements added, each times its factor, to the denominator; empty for a plain ratio
  * @param relation how the ratio must compare with the bound
  * @param low the bound (the lower one for {@code in}); NaN for {@code info}
  * @param high the upper bound for {@code in}; otherwise equal to {@code low}
@@ -32,8 +36,8 @@ import java.util.regex.Pattern;
  * @param metrics metric names without the scheme's prefix ({@code lock-parks}) whose values in the
  *        numerator's measurement the report prints beside the figure; empty for none
  */
-public record Target(String scheme, Cell numerator, Cell denominator, Relation relation, double low, double high,
-                     String reference, List<String> metrics) {
+public record Target(String scheme, Cell numerator, Cell denominator, List<Addend> addends, Relation relation,
+                     double low, double high, String reference, List<String> metrics) {
     /** The pseudo-parameter of a cell that matches JMH's thread count rather than a {@code @Param}. */
     public static final String THREADS = "threads";
 
@@ -43,9 +47,44 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
     private static final Pattern CELL = Pattern.compile("\\s*([A-Za-z_$][\\w$]*)\\s*(?:\\{([^}]*)\\})?\\s*");
     private static final Pattern METRIC_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
-    /** Makes the record; the metric names are copied. */
+    private static final Pattern ADDEND = Pattern.compile("\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*)?(.*)", Pattern.DOTALL);
+
+    /** Makes the record; the addends and metric names are copied. */
     public Target {
+        addends = List.copyOf(addends);
         metrics = List.copyOf(metrics);
+    }
+
+    /**
+     * A measurement added to a ratio's denominator, times a factor.
+     *
+     * @param times the factor, positive
+     * @param cell the measurement
+     */
+    public record Addend(double times, Cell cell) {
+        /** Checks the factor. */
+        public Addend {
+            if (!(times > 0) || Double.isInfinite(times)) {
+                throw new IllegalArgumentException("an addend's factor must be positive, got " + times);
+            }
+        }
+
+        @Override
+        public String toString() {
+            final String factor = times == Math.rint(times) ? Long.toString((long) times) : Reports.number(times);
+            return (times == 1 ? "" : factor + " × ") + cell;
+        }
+    }
+
+    /**
+     * Every measurement the figure reads: numerator, denominator, then the addends.
+     *
+     * @return the cells
+     */
+    public List<Cell> cells() {
+        final List<Cell> cells = new ArrayList<>(List.of(numerator, denominator));
+        addends.forEach(a -> cells.add(a.cell()));
+        return cells;
     }
 
     /** How a ratio must compare with the bound. */
@@ -263,12 +302,19 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
     }
 
     /**
-     * The ratio's text, {@code countdown{shape=2threads} / countdown{shape=1thread}}.
+     * The ratio's text, {@code countdown{shape=2threads} / countdown{shape=1thread}}, or with addends
+     * {@code A / (B + 2 × F)}.
      *
      * @return the ratio's description
      */
     public String ratioText() {
-        return numerator + " / " + denominator;
+        if (addends.isEmpty()) {
+            return numerator + " / " + denominator;
+        }
+        final StringJoiner sum = new StringJoiner(" + ", numerator + " / (", ")");
+        sum.add(denominator.toString());
+        addends.forEach(a -> sum.add(a.toString()));
+        return sum.toString();
     }
 
     /**
@@ -318,7 +364,16 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
         }
         final String[] ratio = f[1].split("/");
         if (ratio.length != 2) {
-            throw new IllegalArgumentException("want a ratio 'CELL / CELL', found '" + f[1] + "'");
+            throw new IllegalArgumentException("want a ratio 'CELL / CELL' (or 'CELL / CELL + K*CELL'), found '" + f[1] + "'");
+        }
+        final String[] below = ratio[1].split("\\+");
+        final List<Addend> addends = new ArrayList<>();
+        for (int i = 1; i < below.length; i++) {
+            final Matcher m = ADDEND.matcher(below[i]);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("bad addend '" + below[i].strip() + "' (want K*CELL or CELL)");
+            }
+            addends.add(new Addend(m.group(1) == null ? 1 : Double.parseDouble(m.group(1)), Cell.parse(m.group(2))));
         }
         final Relation relation = Relation.of(f[2].strip());
         final String bound = f[3].strip();
@@ -338,7 +393,7 @@ public record Target(String scheme, Cell numerator, Cell denominator, Relation r
             low = Double.parseDouble(bound);
             high = low;
         }
-        return new Target(f[0].strip(), Cell.parse(ratio[0]), Cell.parse(ratio[1]), relation, low, high, f[4].strip(),
+        return new Target(f[0].strip(), Cell.parse(ratio[0]), Cell.parse(below[0]), addends, relation, low, high, f[4].strip(),
                 f.length == 6 ? parseMetrics(f[5]) : List.of());
     }
 

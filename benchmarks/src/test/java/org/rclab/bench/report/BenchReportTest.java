@@ -187,6 +187,37 @@ class BenchReportTest {
     }
 
     @Test
+    void aFigureOverASumJudgesTheExcessOverTheControlInMultiplesOfTheFloor() {
+        // Rounds drift by up to 3x. unsafe's cycle 5, the floor 12: two floors above unsafe is 29.
+        // a's cycle 30 is 25 over (miss), b's 28 is 23 over (pass). Round 4 has no floor: it drops out.
+        final double[] drift = {1, 2, 0.5, 3};
+        final List<ForkResult> forks = new ArrayList<>();
+        for (int round = 1; round <= drift.length; round++) {
+            final double d = drift[round - 1];
+            forks.add(Fixtures.fork(round, 1, Fixtures.measurement("containerOps", "unsafe", 5 * d, Map.of()), 0));
+            forks.add(Fixtures.fork(round, 2, Fixtures.measurement("containerOps", "a", 30 * d, Map.of()), 0));
+            forks.add(Fixtures.fork(round, 3, Fixtures.measurement("containerOps", "b", 28 * d, Map.of()), 0));
+            if (round != 4) {
+                forks.add(Fixtures.fork(round, 4, Fixtures.measurement("physical", "", 12 * d, Map.of("kind", "cas")), 0));
+            }
+        }
+        final List<Target> targets = Target.parse("""
+                a	containerOps / containerOps{scheme=@control} + 2*physical{kind=cas}	<=	1	r
+                b	containerOps / containerOps{scheme=@control} + 2 * physical{kind=cas}	<=	1	r
+                """);
+        final List<TargetCheck> checks = new BenchReport(forks, "unsafe", targets).targetChecks();
+        assertEquals(30.0 / 29, checks.get(0).estimate().value(), EPS);
+        assertEquals(3, checks.get(0).estimate().rounds(), "round 4 lacks the floor");
+        assertEquals(TargetCheck.Verdict.MISS, checks.get(0).verdict());
+        assertEquals(28.0 / 29, checks.get(1).estimate().value(), EPS);
+        assertEquals(TargetCheck.Verdict.PASS, checks.get(1).verdict());
+        assertEquals("containerOps / (containerOps{scheme=@control} + 2 × physical{kind=cas})",
+                targets.get(0).ratioText());
+        assertFalse(new BenchReport(forks.stream().filter(f -> !f.measurement().method().equals("physical")).toList(),
+                "unsafe", targets).covers(targets.get(0)), "a run without the floor does not cover the figure");
+    }
+
+    @Test
     void cpythonIsPairedLikeASchemeButKeptOutOfTheSchemeTables() {
         final List<ForkResult> forks = new ArrayList<>(Fixtures.forks());
         for (int round = 1; round <= 3; round++) {

@@ -44,6 +44,8 @@ class TargetTest {
         assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta{x} / b\t<=\t1\tr"));
         assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b\t<=\t1"));
         assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b\t<=\t1\tr\tParks!"));
+        assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b + 0*c\t<=\t1\tr"));
+        assertThrows(IllegalArgumentException.class, () -> Target.parse("s\ta / b + x*c\t<=\t1\tr"));
     }
 
     @Test
@@ -60,8 +62,10 @@ class TargetTest {
         assertTrue(judged.contains("brc interpreted{shape=2threads} / interpreted{shape=1thread} ≤ 0.60"), judged.toString());
         assertTrue(judged.contains("gil countdown{shape=1thread} / interpreted{scheme=cpython,shape=1thread} ≤ 0.50"),
                 judged.toString());
+        assertTrue(judged.contains("fine-grained containerOps{list=private,threads=1} / (containerOps{list=private,"
+                + "scheme=@control,threads=1} + 2 × physical{kind=cas-lock}) ≤ 1.00"), judged.toString());
         // The shipped four schemes' judged figures; a new scheme's own lines do not change this count.
-        assertEquals(21, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
+        assertEquals(23, judged.stream().filter(t -> t.matches("^(unsafe|gil|brc|fine-grained) .*")).count());
     }
 
     @Test
