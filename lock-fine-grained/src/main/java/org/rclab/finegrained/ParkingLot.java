@@ -331,6 +331,11 @@ final class ParkingLot extends ParkingLotParkers {
 
 /** 128 bytes before the parker count: the buckets and their monitors live next to the lot. */
 abstract class ParkingLotPad {
+    // The header is 12 bytes (compressed class pointers) and the first long starts at 16: since
+    // JDK 15 HotSpot would put a subclass's 4-byte field (an int, a compressed reference) into
+    // bytes 12-15, next to the object before, outside the padding. This int takes the gap.
+    @SuppressWarnings("unused")
+    private int headerGap;
     @SuppressWarnings("unused")
     private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
 }
