@@ -58,6 +58,11 @@ final class CountdownStep extends CountdownStepSlot {
 
 /** 128 bytes before {@link CountdownStep}'s slot. */
 abstract class CountdownStepPadBefore {
+    // The header is 12 bytes and the first long starts at 16: HotSpot would put the subclass's slot
+    // (a compressed reference) into bytes 12-15, next to the object before (it did until the
+    // thirteenth session). This int takes the gap.
+    @SuppressWarnings("unused")
+    private int headerGap;
     @SuppressWarnings("unused")
     private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
 }
