@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * thread writes.
  *
  * <p>A thread finds its slot by its id (a direct-mapped table, no hashing of a
- * {@code ThreadLocal}). It claims an empty slot with a CAS, or the slot of a thread that has
+ * {@code ThreadLocal}); the first thread to claim a slot finds its own without the table (a field
+ * tested first, see {@code first}). It claims an empty slot with a CAS, or the slot of a thread that has
  * ended: {@link Thread#isAlive()} returning {@code false} orders every write of the ended thread
  * before the takeover, so its counts carry on exactly. A thread whose slot is held by a live
  * thread counts in shared {@code LongAdder}s instead: slower, never lost.
