@@ -39,10 +39,12 @@ EDITS = {
                  "                    return pc + 10;\n                }\n")]],
     # The int fast path makes its int and drops references through the thread's handle
     # (self.newInt / self.decref) instead of the runtime (a correct program).
-    "handle": [[("final RcInt result = rt.newInt(r);\n                                rt.decref(a);\n"
-                 "                                f[slot] = result;\n                                rt.decref(a);\n",
-                 "final RcInt result = self.newInt(r);\n                                self.decref(a);\n"
-                 "                                f[slot] = result;\n                                self.decref(a);\n"),
+    "handle": [[("final RcInt result = rt.newInt(r);\n                                rt.incref(a);\n"
+                 "                                rt.decref(a);\n                                f[slot] = result;\n"
+                 "                                rt.decref(a);\n",
+                 "final RcInt result = self.newInt(r);\n                                rt.incref(a);\n"
+                 "                                self.decref(a);\n                                f[slot] = result;\n"
+                 "                                self.decref(a);\n"),
                 ("rt.decref(result);\n                                    if (jump)",
                  "self.decref(result);\n                                    if (jump)")]],
     # Without the fused loop test's incref/decref of the new value (a wrong program).

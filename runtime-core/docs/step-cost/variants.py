@@ -58,6 +58,41 @@ EDITS = {
     "tablepath": [("runtime/RuntimeThread.java", "        return runtime.newInt(value, this);\n",
                    "        return runtime.newInt(value);\n"),
                   ("runtime/RuntimeThread.java", "        runtime.decref(o, counts);\n", "        runtime.decref(o);\n")],
+    # The hot path's foreign-object test gone: incref and decref test only the state (an object of
+    # another runtime is counted as this one's). Prices `o.runtime() != this` (thirteenth session).
+    "noforeign": [("runtime/RcRuntime.java",
+                   "        final int state = Header.statePlain(o);\n        if (state != Header.LIVE || o.runtime() != this) {\n"
+                   "            // This runtime's",
+                   "        final int state = Header.statePlain(o);\n        if (state != Header.LIVE) {\n"
+                   "            // This runtime's"),
+                  ("runtime/RcRuntime.java",
+                   "        final int state = Header.statePlain(o);\n        if (state != Header.LIVE || o.runtime() != this) {\n"
+                   "            if (state != Header.IMMORTAL || o.runtime() != this) {\n                decrefSpecial(o);",
+                   "        final int state = Header.statePlain(o);\n        if (state != Header.LIVE) {\n"
+                   "            if (state != Header.IMMORTAL || o.runtime() != this) {\n                decrefSpecial(o);")],
+    # The counts changed in the header directly, as PlainRefCounter does, without the call through the
+    # runtime's RefCounter field (whose class C2 tests at every count change). Right for gil and unsafe
+    # only: prices the class test (thirteenth session).
+    "plaincounts": [("runtime/RcRuntime.java", "        counter.incref(o);\n    }",
+                     "        Header.setLocalPlain(o, Header.localPlain(o) + 1);\n    }"),
+                    ("runtime/RcRuntime.java", "        if (counter.decref(o)) {\n            free(o, mine);",
+                     "        final int count = Header.localPlain(o) - 1;\n        Header.setLocalPlain(o, count);\n"
+                     "        if (count == 0) {\n            free(o, mine);"),
+                    ("runtime/RcRuntime.java", "        counter.init(o);\n        heap.recordAllocation(o);",
+                     "        Header.setLocalPlain(o, 1);\n        heap.recordAllocation(o);")],
+    # The heap's tracking test gone from the accounting (no `tracked != null` load and branch).
+    "notracked": [("heap/Heap.java", "        if (tracked != null) {\n            tracked.put(", "        if (false) {\n            tracked.put("),
+                  ("heap/Heap.java", "        if (tracked != null) {\n            tracked.remove(", "        if (false) {\n            tracked.remove(")],
+    # The per-thread table lookup without its owner test (a slot shared by two threads would lose counts).
+    "acctnoowner": [("heap/ThreadCounters.java", "        if (slot != null && OWNER.get(slot) == self) {",
+                     "        if (slot != null) {")],
+    # The table indexed by the thread id masked with the table's own length (C2 can drop the range check).
+    "acctmasklen": [("heap/ThreadCounters.java", "        final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];",
+                     "        final Slot[] table = slots;\n        final Slot slot = table[(int) self.getId() & (table.length - 1)];")],
+    # The accounting without the first claimer's slot (thirteenth session): every count through the
+    # table, as before it. Prices that change; a correct runtime.
+    "nofirst": [("heap/ThreadCounters.java", "        if (firstSlot != null && OWNER.get(firstSlot) == self) {\n",
+                 "        if (false) {\n")],
 }
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * thread writes.
  *
  * <p>A thread finds its slot by its id (a direct-mapped table, no hashing of a
- * {@code ThreadLocal}). It claims an empty slot with a CAS, or the slot of a thread that has
+ * {@code ThreadLocal}); the first thread to claim a slot finds its own without the table (a field
+ * tested first, see {@code first}). It claims an empty slot with a CAS, or the slot of a thread that has
  * ended: {@link Thread#isAlive()} returning {@code false} orders every write of the ended thread
  * before the takeover, so its counts carry on exactly. A thread whose slot is held by a live
  * thread counts in shared {@code LongAdder}s instead: slower, never lost.
@@ -54,6 +55,18 @@ public final class ThreadCounters {
 
     private final int size;
     private final Slot[] slots = new Slot[SLOTS];
+    /**
+     * The slot of the first thread that claimed one, tested by {@link #increment} before the
+     * table. A runtime's first attached thread is the one that runs its program (and the only one
+     * of a one-thread program or a pool worker); for it the table's lookup (the thread's id, the
+     * mask, the range check, the entry, each a load or a branch C2 cannot fold) was about an
+     * eighth of an interpreted countdown step under gil, brc and unsafe, where it is inlined
+     * twice (interpreter README, thirteenth session). Written plainly by {@link #claimSlot}, and
+     * only while it reads {@code null}: two first claimers may race and either may win, which is
+     * harmless because the reader still tests the owner; after that it is only read, so counting
+     * writes no line that other threads read.
+     */
+    private Slot first;
     private final LongAdder[] overflow;
 
     /**
@@ -103,6 +116,13 @@ public final class ThreadCounters {
      */
     public void increment(final int index) {
         final Thread self = Thread.currentThread();
+        // The first claimer's slot, under the same owner test as the table's entry below (so the
+        // same plain reads are exact): any other thread reads "not mine" and goes to the table.
+        final Slot firstSlot = first;
+        if (firstSlot != null && OWNER.get(firstSlot) == self) {
+            firstSlot.counts[PAD + index]++;
+            return;
+        }
         final Slot slot = slots[(int) self.getId() & (SLOTS - 1)];
         // Plain reads of the table and of the owner: the one answer that matters, "this thread
         // owns the slot", is made true only by this thread's own CAS (or its own construction of
@@ -166,6 +186,10 @@ public final class ThreadCounters {
             // The ended owner's writes happen-before isAlive() returned false, so its counts are
             // complete; the CAS makes sure only one newcomer carries them on.
             OWNER.compareAndSet(slot, owner, self);
+        }
+        if (first == null && slot.owner == self) {
+            // A Slot's array is final, so a thread that reads this racy store sees it filled in.
+            first = slot;
         }
         return slot;
     }

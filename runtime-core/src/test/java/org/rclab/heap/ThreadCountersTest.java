@@ -70,4 +70,30 @@ class ThreadCountersTest {
         assertEquals(true, owned[1], "the slot is the thread's after the claim");
         assertEquals(1, counters.sum(0));
     }
+
+    @Test
+    void anotherThreadCountingBesideTheFirstClaimerLosesNothing() throws Exception {
+        // The first claimer's slot is tested before the table (increment's fast path): a thread
+        // that took that path without being the slot's owner would add into the same array as
+        // the owner, plainly and at the same time, and lose counts.
+        final ThreadCounters counters = new ThreadCounters(1);
+        final int perThread = 2_000_000;
+        final CyclicBarrier together = new CyclicBarrier(2);
+        final Runnable body = () -> {
+            try {
+                together.await();
+            } catch (final Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (int i = 0; i < perThread; i++) {
+                counters.increment(0);
+            }
+        };
+        counters.claim();
+        final Thread other = new Thread(body);
+        other.start();
+        body.run();
+        other.join();
+        assertEquals(2L * perThread, counters.sum(0));
+    }
 }
