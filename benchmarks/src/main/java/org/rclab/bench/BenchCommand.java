@@ -812,20 +812,23 @@ public final class BenchCommand {
             }
 
             /**
-             * This fork with only some of its countdown cells taking turns, ordered for the given
-             * targets ({@link TurnOrder}); this fork itself when it takes no turns, keeps every cell,
-             * or is the fork of bare cells. A bare cell's time depends on its company: in the idle
-             * run of 2026-12-01 03:14 brc / unsafe {@code ownedPairBatch} was 1.25 beside all 15 bare
-             * cells and 1.36 in forks of those two alone (both cells slower there), so more rounds
-             * of two cells measured another condition and the company rule withheld the verdict. The
-             * whole bare fork costs about 20 s a round, so more rounds run it whole: every round of a
-             * bare target then measures one condition. A countdown cell's 22-cell fork costs three
-             * times its trimmed one, and its groups have agreed as often as not; the company rule
-             * still judges them.
+             * This fork with only some of its Java countdown cells taking turns, ordered for the
+             * given targets ({@link TurnOrder}); this fork itself when it takes no turns, keeps every
+             * cell, or is a fork of bare or interpreted cells. Their times depend on their company.
+             * In the idle run of 2026-12-01 03:14 brc / unsafe {@code ownedPairBatch} was 1.25 beside
+             * all 15 bare cells and 1.36 in forks of those two alone (both cells slower there). In
+             * the run of 05:29 gil's interpreted step, alone with CPython's in a trimmed fork, ran
+             * 160–240 ns in every iteration of six of seven forks against 19–23 ns beside its other
+             * shapes: the dispatch loop was not yet compiled by C2 when measured, since fewer cells
+             * give it less warm-up in all. More rounds of such forks measured another condition and
+             * the company rule withheld the verdicts. The whole bare fork costs about 20 s a round,
+             * an interpreted fork of 4 cells about 10, so more rounds run them whole. A Java
+             * countdown fork of 22 cells costs three times its trimmed one, and its groups have
+             * agreed as often as not; the company rule still judges them.
              */
             Fork keeping(final Set<Turns.Participant> kept, final List<Target> targets, final String control) {
                 final List<Turns.Participant> some = turns.stream().filter(kept::contains).toList();
-                if (!takesCountdownTurns() || some.size() == turns.size()) {
+                if (!takesTurns() || !entry.method().equals(CellsInTurn.COUNTDOWNS) || some.size() == turns.size()) {
                     return this;
                 }
                 final List<Turns.Participant> ordered = TurnOrder.of(some, targets, control);

@@ -31,7 +31,7 @@ enum RunSettings {
      * 2026-11-30).
      */
     FULL(6, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
-            new TurnsFork(2, 200, 12, 50), new TurnsFork(4, 250, 8, 75), 10_000_000, 200, 3, 12_000,
+            new TurnsFork(2, 200, 12, 50), new TurnsFork(8, 250, 8, 75), 10_000_000, 200, 3, 12_000,
             new MoreRounds(29 * 60_000L, 30)),
     /**
      * {@code --quick}: three rounds of short forks, under six minutes for the shipped schemes on an
@@ -271,7 +271,10 @@ enum RunSettings {
      * and with 2 × 200 ms of warm-up the first measured iteration of every Java interpreted cell
      * took 1.4–2.0 × its later ones (median over the 36 forks of the 12:29 run, 2026-11-30; the
      * Java countdown's cells 0.8–1.3, CPython's 1.0), which made a cell's median depend on its
-     * fork's luck.
+     * fork's luck. With 4 × 250 ms, in the idle run of 2026-12-01 05:29, the first measured
+     * iteration of a cell still ran over twice its later ones (the dispatch loop not yet compiled
+     * by C2: 120–250 ns a step) in 21 of the 72 Java cells of the first rounds' 24 interpreted
+     * forks, the second in 7; the default run warms each interpreted cell 8 × 250 ms.
      */
     private TurnsFork turnsOf(final String method) {
         return switch (method) {

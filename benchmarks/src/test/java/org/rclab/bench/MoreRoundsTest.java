@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rclab.bench.report.BenchReport;
 import org.rclab.bench.report.ForkResult;
 import org.rclab.bench.report.Measurement;
@@ -114,11 +116,12 @@ class MoreRoundsTest {
         assertEquals(WHOLE, again.get(kept), "it stands for the whole fork of the first rounds");
     }
 
-    @Test
-    void moreRoundsOfTheForkOfBareCellsRunItWhole() {
-        // The same shapes as the countdown test, in the fork of bare cells: its company changes a
-        // bare cell's time, so it is run again with every cell.
-        final Catalog.Entry bare = new Catalog.Entry("org.rclab.bench.turns.CellsInTurn.bareCells", "bareCells", false, 1,
+    @ParameterizedTest
+    @ValueSource(strings = {"bareCells", "interpreteds"})
+    void moreRoundsOfAForkOfBareOrInterpretedCellsRunItWhole(final String method) {
+        // The same shapes as the countdown test, in a fork of bare or interpreted cells: its company
+        // changes a cell's time, so it is run again with every cell.
+        final Catalog.Entry bare = new Catalog.Entry("org.rclab.bench.turns.CellsInTurn." + method, method, false, 1,
                 Map.of());
         final BenchCommand.Plan.Fork whole = new BenchCommand.Plan.Fork(bare, Map.of(Turns.PARAM, Turns.param(CELLS)),
                 CELLS);
