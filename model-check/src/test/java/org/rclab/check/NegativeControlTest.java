@@ -24,9 +24,13 @@ class NegativeControlTest {
                 row.counterexample());
         final String view = CountView.of(row.counterexample());
         assertNotNull(view, row.counterexample());
-        // Both actors read the count 1 and both write 2: the lost update, one column each.
+        // Both actors read the count 1 and both write 2: the lost update, one column each. Lincheck
+        // names the actors' columns Thread 1 and 2, or Thread 2 and 3 after a Main Thread column when
+        // the main thread's part of the run has a switch point of its own: it has since ThreadCounters
+        // tests its first claimer's slot (with the ThreadCounters before, the columns are Thread 1 and 2).
         final List<String> lines = view.lines().toList();
-        assertTrue(lines.get(0).contains("Thread 1") && lines.get(0).contains("Thread 2"), view);
+        assertTrue(java.util.regex.Pattern.compile("\\| Thread \\d+ ").matcher(lines.get(0)).results().count() >= 2,
+                view);
         assertEquals(2, columnsOf(lines, "o.local ➜ 1"), view);
         assertEquals(2, columnsOf(lines, "o.local = 2"), view);
     }
