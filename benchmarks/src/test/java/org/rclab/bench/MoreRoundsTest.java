@@ -102,13 +102,7 @@ class MoreRoundsTest {
 
     @Test
     void moreRoundsOfAForkOfCellsInTurnKeepOnlyTheOpenTargetsCells() {
-        final BenchCommand.Plan plan = new BenchCommand.Plan(List.of(WHOLE), null, List.of());
-        final Map<String, BenchCommand.Plan.Fork> ranAt = new LinkedHashMap<>();
-        for (int round = 1; round <= 3; round++) {
-            ranAt.put(round + "/1", WHOLE);
-        }
-        final Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> again = BenchCommand.forksOfUnsettled(
-                new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2), ranAt, plan);
+        final Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> again = againAfterThreeRounds(WHOLE);
         assertEquals(1, again.size(), "one fork to run again");
         final BenchCommand.Plan.Fork kept = again.keySet().iterator().next();
         assertEquals(Set.of(CELLS.get(2), CELLS.get(3)), Set.copyOf(kept.turns()), "y's two cells, not x's");
@@ -125,14 +119,19 @@ class MoreRoundsTest {
                 Map.of());
         final BenchCommand.Plan.Fork whole = new BenchCommand.Plan.Fork(bare, Map.of(Turns.PARAM, Turns.param(CELLS)),
                 CELLS);
-        final BenchCommand.Plan plan = new BenchCommand.Plan(List.of(whole), null, List.of());
+        assertEquals(Map.of(whole, whole), againAfterThreeRounds(whole), "the whole fork, all four cells");
+    }
+
+    /** The forks to run again after three rounds of one fork of the four cells, y's target left open. */
+    private static Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> againAfterThreeRounds(
+            final BenchCommand.Plan.Fork fork) {
+        final BenchCommand.Plan plan = new BenchCommand.Plan(List.of(fork), null, List.of());
         final Map<String, BenchCommand.Plan.Fork> ranAt = new LinkedHashMap<>();
         for (int round = 1; round <= 3; round++) {
-            ranAt.put(round + "/1", whole);
+            ranAt.put(round + "/1", fork);
         }
-        final Map<BenchCommand.Plan.Fork, BenchCommand.Plan.Fork> again = BenchCommand.forksOfUnsettled(
-                new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2), ranAt, plan);
-        assertEquals(Map.of(whole, whole), again, "the whole fork, all four cells");
+        return BenchCommand.forksOfUnsettled(new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2), ranAt,
+                plan);
     }
 
     @Test
