@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.profile.ProfilerFactory;
@@ -256,17 +257,27 @@ public final class BenchCommand {
             final RunSettings.MoreRounds more = request.settings().moreRounds();
             if (more.most() > 0) {
                 final BenchReport sofar = new BenchReport(forks, plan.control(), Target.project(), LOOKS_WITH_MORE_ROUNDS);
-                final Map<Plan.Fork, Plan.Fork> from = forksOfUnsettled(sofar, run.ranAt(), plan);
-                final List<Plan.Fork> again = List.copyOf(from.keySet());
+                final long spent = Duration.ofNanos(System.nanoTime() - start).toMillis();
                 // A fork that keeps some of its cells costs its first rounds' median time scaled by the
                 // idle estimate of the smaller fork over the whole one's.
-                final long roundMillis = again.stream().mapToLong(f -> f == from.get(f) ? run.medianMillis(f)
-                        : run.medianMillis(from.get(f)) * request.settings().turnsForkMillis(f.entry().method(),
-                        f.turns().size()) / request.settings().turnsForkMillis(f.entry().method(),
-                        from.get(f).turns().size())).sum();
-                final long spent = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                final ToLongFunction<List<Target>> cost = targets -> {
+                    final Map<Plan.Fork, Plan.Fork> forksOf = forksOf(targets, sofar, run.ranAt(), plan);
+                    return forksOf.entrySet().stream().mapToLong(e -> e.getKey() == e.getValue()
+                            ? run.medianMillis(e.getKey()) : run.medianMillis(e.getValue())
+                            * request.settings().turnsForkMillis(e.getKey().entry().method(), e.getKey().turns().size())
+                            / request.settings().turnsForkMillis(e.getKey().entry().method(),
+                            e.getValue().turns().size())).sum();
+                };
+                final List<TargetCheck> open = open(sofar);
+                final List<Target> chase = pursued(open, cost, more, spent, rounds);
+                final Map<Plan.Fork, Plan.Fork> from = forksOf(chase, sofar, run.ranAt(), plan);
+                final List<Plan.Fork> again = List.copyOf(from.keySet());
+                final long roundMillis = cost.applyAsLong(chase);
                 final int extra = more.fitting(spent, roundMillis);
-                moreNotes.add(moreRoundsNote(sofar, rounds, from, roundMillis, spent, extra, more));
+                moreNotes.add(moreRoundsNote(sofar, rounds, chase.size(), from, roundMillis, spent, extra, more));
+                if (chase.size() < open.size()) {
+                    moreNotes.add(leftNote(open, chase, rounds + extra));
+                }
                 progress.note(moreNotes.get(0));
                 progress.extend(extra * again.size());
                 for (int round = rounds + 1; round <= rounds + extra; round++) {
@@ -431,29 +442,83 @@ public final class BenchCommand {
     }
 
     /**
-     * The forks that gave the targets left inconclusive their pairs, in plan order (CPython's seeds
-     * last): what more rounds must run for those targets to rest on more rounds. A target that ran
-     * in turn inside one fork needs that fork alone, and of that fork only the cells that are a side
-     * of an open target, in the order that puts each open target's sides nearest each other
+     * The targets a run's first look left {@code inconclusive}, among those it measured.
+     *
+     * @param sofar the run's report so far
+     * @return their checks, in {@code targets.tsv}'s order
+     */
+    static List<TargetCheck> open(final BenchReport sofar) {
+        return sofar.targetChecks().stream().filter(c -> c.verdict() == TargetCheck.Verdict.INCONCLUSIVE
+                && sofar.covers(c.target())).toList();
+    }
+
+    /** The most open targets whose sets {@link #pursued} weighs (the nearest to settling): 2^12 sets. */
+    private static final int MOST_WEIGHED = 12;
+
+    /**
+     * The open targets the more rounds pursue: the most that can settle in the run's time. Each set
+     * of the targets that some number of rounds would settle ({@link TargetCheck#roundsToSettle()})
+     * is weighed at the cost of its forks: it can settle when the rounds that fit at that cost reach
+     * what each of its targets needs. The largest such set wins (of two as large, the one that
+     * fits more rounds, for the margin a planning figure needs); a target left out (a ratio at its
+     * bound needs every round there is) stays at its first look's verdict and leaves its forks'
+     * time to the others. The 06:01 run of the thirteenth session spent its 5 more rounds on 11
+     * targets, four of them beyond 100 rounds from settling at its first look, 81 s a round. When
+     * no target can settle, every open one is pursued. The choice reads only the first look, so it
+     * does not bias the second: each pursued target gets the same rounds whatever they show.
+     *
+     * @param open the open targets' checks
+     * @param roundMillis the cost of one more round of the forks a set of targets needs
+     * @param more the run's rule for more rounds
+     * @param spentMillis the time the run has taken so far
+     * @param rounds the rounds run so far
+     * @return the targets to pursue, in {@code open}'s order
+     */
+    static List<Target> pursued(final List<TargetCheck> open, final ToLongFunction<List<Target>> roundMillis,
+                                final RunSettings.MoreRounds more, final long spentMillis, final int rounds) {
+        final List<TargetCheck> weighed = open.stream().filter(c -> c.roundsToSettle() > 0)
+                .sorted(Comparator.comparingInt(TargetCheck::roundsToSettle)).limit(MOST_WEIGHED).toList();
+        List<Target> best = List.of();
+        int bestReach = 0;
+        for (int set = 1; set < 1 << weighed.size(); set++) {
+            final Set<Target> members = new java.util.HashSet<>();
+            int need = 0;
+            for (int i = 0; i < weighed.size(); i++) {
+                if ((set & 1 << i) != 0) {
+                    members.add(weighed.get(i).target());
+                    need = Math.max(need, weighed.get(i).roundsToSettle());
+                }
+            }
+            final List<Target> with = open.stream().map(TargetCheck::target).filter(members::contains).toList();
+            final int reach = rounds + more.fitting(spentMillis, roundMillis.applyAsLong(with));
+            if (reach >= need && (with.size() > best.size() || with.size() == best.size() && reach > bestReach)) {
+                best = with;
+                bestReach = reach;
+            }
+        }
+        return best.isEmpty() ? open.stream().map(TargetCheck::target).toList() : best;
+    }
+
+    /**
+     * The forks that gave some open targets their pairs, in plan order (CPython's seeds last): what
+     * more rounds must run for those targets to rest on more rounds. A target that ran in turn
+     * inside one fork needs that fork alone, and of that fork only the cells that are a side of an
+     * open target, in the order that puts each open target's sides nearest each other
      * ({@link TurnOrder}): a countdown fork of 22 cells whose open targets read 6 of them takes about a
      * third of the time, so about three times the rounds fit in what is left of the run.
      *
+     * @param targets the open targets to run again
      * @param sofar the run's report so far
      * @param ranAt which fork ran where, by {@code round/position}
      * @param plan the run's plan
      * @return each fork to run again, mapped to the fork of the first rounds it keeps cells of (itself
      *         when it keeps them all)
      */
-    static Map<Plan.Fork, Plan.Fork> forksOfUnsettled(final BenchReport sofar, final Map<String, Plan.Fork> ranAt,
-                                                      final Plan plan) {
-        final List<Target> open = new ArrayList<>();
+    static Map<Plan.Fork, Plan.Fork> forksOf(final List<Target> targets, final BenchReport sofar,
+                                             final Map<String, Plan.Fork> ranAt, final Plan plan) {
         final Map<Plan.Fork, Set<Turns.Participant>> cells = new java.util.HashMap<>();
-        for (final TargetCheck check : sofar.targetChecks()) {
-            if (check.verdict() != TargetCheck.Verdict.INCONCLUSIVE || !sofar.covers(check.target())) {
-                continue;
-            }
-            open.add(check.target());
-            for (final BenchReport.Pair pair : sofar.pairsOf(check.target())) {
+        for (final Target target : targets) {
+            for (final BenchReport.Pair pair : sofar.pairsOf(target)) {
                 for (final ForkResult side : pair.sides()) {
                     final Measurement m = side.measurement();
                     cells.computeIfAbsent(ranAt.get(side.round() + "/" + side.position()), f -> new LinkedHashSet<>())
@@ -464,7 +529,7 @@ public final class BenchCommand {
         final Map<Plan.Fork, Plan.Fork> out = new java.util.LinkedHashMap<>();
         for (final Plan.Fork fork : plan.forks()) {
             if (cells.containsKey(fork)) {
-                out.put(fork.keeping(cells.get(fork), open, plan.control()), fork);
+                out.put(fork.keeping(cells.get(fork), targets, plan.control()), fork);
             }
         }
         if (cells.containsKey(Plan.Fork.CPYTHON)) {
@@ -473,8 +538,18 @@ public final class BenchCommand {
         return out;
     }
 
+    /** The open targets the more rounds leave alone, for the report's notes. */
+    private static String leftNote(final List<TargetCheck> open, final List<Target> chase, final int reach) {
+        final List<String> left = open.stream().filter(c -> !chase.contains(c.target()))
+                .map(c -> c.target().scheme() + " " + c.target().ratioText() + " (" + (c.roundsToSettle() == 0
+                        ? "not within " + Estimate.MAX_ROUNDS : "about " + c.roundsToSettle()) + ")").toList();
+        return String.format(Locale.ROOT, "%d open target(s) not pursued, each further from settling than the %d rounds "
+                + "the run's time gives the others: %s", left.size(), reach, String.join("; ", left));
+    }
+
     /** What the run decided after its rounds of every fork, for the report's notes. */
-    private static String moreRoundsNote(final BenchReport sofar, final int rounds, final Map<Plan.Fork, Plan.Fork> again,
+    private static String moreRoundsNote(final BenchReport sofar, final int rounds, final int pursued,
+                                         final Map<Plan.Fork, Plan.Fork> again,
                                          final long roundMillis, final long spentMillis, final int extra,
                                          final RunSettings.MoreRounds more) {
         final long open = sofar.targetChecks().stream().filter(c -> sofar.covers(c.target())
@@ -487,9 +562,9 @@ public final class BenchCommand {
                     rounds) : String.format(Locale.ROOT, "after %d rounds every one of the %d targets was settled at %s: "
                     + "no more rounds", rounds, all, level);
         }
-        return String.format(Locale.ROOT, "after %d rounds (%s), %d of %d targets were inconclusive at %s; their "
-                        + "pairs came from %d fork(s) (%s), which took %.0f s a round; %s",
-                rounds, minutes(spentMillis), open, all, level, again.size(),
+        return String.format(Locale.ROOT, "after %d rounds (%s), %d of %d targets were inconclusive at %s; the "
+                        + "pairs of the %d pursued came from %d fork(s) (%s), which took %.0f s a round; %s",
+                rounds, minutes(spentMillis), open, all, level, pursued, again.size(),
                 String.join(", ", again.entrySet().stream().map(e -> e.getKey() == e.getValue() ? e.getKey().label()
                         : e.getKey().entry().method() + " of " + e.getKey().turns().size() + " of its "
                         + e.getValue().turns().size() + " cells").toList()), roundMillis / 1000.0,

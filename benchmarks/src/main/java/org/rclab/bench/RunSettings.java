@@ -19,9 +19,12 @@ import org.rclab.bench.turns.CellsInTurn;
  */
 enum RunSettings {
     /**
-     * The default: six rounds of every fork, then, within 29 minutes in all (estimated on an idle
+     * The default: five rounds of every fork, then, within 29 minutes in all (estimated on an idle
      * 2-core machine; the run's own fork times decide), more rounds of only the forks whose targets
-     * the six left inconclusive ({@link MoreRounds}). Of the idle default run of 2026-11-30 17:57
+     * the five left inconclusive ({@link MoreRounds}). The idle run of 2026-12-01 06:01 (six rounds
+     * of every fork, 3.6 min a round, then five more of the open targets' forks, 81 s a round) settled
+     * the same 19 targets at its first look after four, five or six rounds (`--report` of its first
+     * rounds): the sixth round's time buys about 2.5 more rounds of the open ones. Of the idle default run of 2026-11-30 17:57
      * (nine rounds of everything, 29 minutes), 18 targets were settled and 10 were not; the ten read
      * four forks of 39 (the countdown cells, the bare cells and two interpreted forks: about a third
      * of a round's time), and seven of them were 10 to 16 rounds from settling. A fork measures 20
@@ -30,7 +33,7 @@ enum RunSettings {
      * forks took no longer than 4 × 250 ms ones (3.4–3.6 s against 3.9–4.0 s, JMH alone, load 7–8,
      * 2026-11-30).
      */
-    FULL(6, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
+    FULL(5, 2, 600, 20, 50, new InTurnFork(3, 400, 12, 150), new TurnsFork(2, 100, 20, 50),
             new TurnsFork(2, 200, 12, 50), new TurnsFork(8, 250, 8, 75), 10_000_000, 200, 3, 12_000,
             new MoreRounds(29 * 60_000L, 30)),
     /**

@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rclab.bench.report.BenchReport;
+import org.rclab.bench.report.Estimate;
 import org.rclab.bench.report.ForkResult;
 import org.rclab.bench.report.Measurement;
 import org.rclab.bench.report.Target;
@@ -64,7 +66,8 @@ class MoreRoundsTest {
                 x	sharedPair / ownedPair	<=	1.0	swings across its bound
                 """);
         final BenchReport sofar = new BenchReport(forks, null, targets, 2);
-        assertEquals(List.of(PAIR_X, SHARED_X), List.copyOf(BenchCommand.forksOfUnsettled(sofar, ranAt, plan).keySet()),
+        assertEquals(List.of(PAIR_X, SHARED_X), List.copyOf(BenchCommand.forksOf(
+                BenchCommand.open(sofar).stream().map(TargetCheck::target).toList(), sofar, ranAt, plan).keySet()),
                 "the inconclusive target's two forks, in plan order; not the settled one's other fork, not CPython's");
     }
 
@@ -130,7 +133,8 @@ class MoreRoundsTest {
         for (int round = 1; round <= 3; round++) {
             ranAt.put(round + "/1", fork);
         }
-        return BenchCommand.forksOfUnsettled(new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2), ranAt,
+        final BenchReport sofar = new BenchReport(shapesInTurn(3, 0.5, 0.7, 0.55), null, SHAPES, 2);
+        return BenchCommand.forksOf(BenchCommand.open(sofar).stream().map(TargetCheck::target).toList(), sofar, ranAt,
                 plan);
     }
 
@@ -166,5 +170,56 @@ class MoreRoundsTest {
         assertEquals(0, more.fitting(0, 0), "no fork needs a round");
         assertEquals(0, RunSettings.MoreRounds.NONE.fitting(0, 1_000), "--quick runs none");
         assertEquals(1, RunSettings.SMOKE.moreRounds().fitting(Long.MAX_VALUE / 2, 1_000_000), "--smoke runs one");
+    }
+
+    /** Three targets of one scheme, each of its own fork, all below 1.0 by different margins. */
+    private static final List<Target> NEAR_AND_FAR = Target.parse("""
+            x	ownedPair / ownedPair{scheme=y}	<=	1.0	first
+            x	sharedPair / sharedPair{scheme=y}	<=	1.0	second
+            x	foreignPair / foreignPair{scheme=y}	<=	1.0	third
+            """);
+
+    /** An open check of a target: its ratio after six rounds, within ±5% (97.5%), the bound 1.0. */
+    private static TargetCheck openAt(final Target target, final double value) {
+        return new TargetCheck(target, new Estimate(value, value / 1.05, value * 1.05, 6, 0.975),
+                TargetCheck.Verdict.INCONCLUSIVE, "");
+    }
+
+    @Test
+    void moreRoundsPursueOnlyTheTargetsTheRunsTimeCanSettle() {
+        final List<TargetCheck> open = List.of(openAt(NEAR_AND_FAR.get(0), 0.97), openAt(NEAR_AND_FAR.get(1), 0.975),
+                openAt(NEAR_AND_FAR.get(2), 0.985));
+        assertTrue(open.get(0).roundsToSettle() < open.get(1).roundsToSettle()
+                && open.get(1).roundsToSettle() <= 20 && open.get(2).roundsToSettle() > 20,
+                "the three are near, middle, far: " + open.stream().map(TargetCheck::roundsToSettle).toList());
+        // Each target's fork takes 10 s a round; 5 minutes are left: 15 more rounds for two targets,
+        // 10 for all three.
+        final RunSettings.MoreRounds more = new RunSettings.MoreRounds(10 * 60_000L, 30);
+        final ToLongFunction<List<Target>> tenSecondsEach = targets -> 10_000L * targets.size();
+        assertEquals(NEAR_AND_FAR.subList(0, 2), BenchCommand.pursued(open, tenSecondsEach, more, 5 * 60_000L, 6),
+                "the far one would need more rounds than fit, and it would take a third of them from the others");
+        assertEquals(NEAR_AND_FAR, BenchCommand.pursued(open, targets -> 1_000L * targets.size(), more, 5 * 60_000L, 6),
+                "at 1 s a fork, 30 more rounds reach all three");
+    }
+
+    @Test
+    void whenNoOpenTargetCanSettleEveryOneIsPursued() {
+        final List<TargetCheck> open = List.of(openAt(NEAR_AND_FAR.get(2), 0.998), openAt(NEAR_AND_FAR.get(1), 1.0));
+        assertEquals(List.of(NEAR_AND_FAR.get(2), NEAR_AND_FAR.get(1)), BenchCommand.pursued(open,
+                targets -> 10_000L * targets.size(), new RunSettings.MoreRounds(10 * 60_000L, 30), 5 * 60_000L, 6));
+    }
+
+    @Test
+    void moreRoundsPursueTheMostTargetsThatCanSettleNotTheNearestFirst() {
+        // The near target's forks cost 30 s a round, the two others' 5 s each: the near one alone
+        // gets 10 more rounds, enough for it; with either other, 8, enough for neither of them.
+        final List<TargetCheck> open = List.of(openAt(NEAR_AND_FAR.get(0), 0.97), openAt(NEAR_AND_FAR.get(1), 0.98),
+                openAt(NEAR_AND_FAR.get(2), 0.98));
+        assertTrue(open.get(0).roundsToSettle() <= 16 && open.get(1).roundsToSettle() > 14
+                && open.get(1).roundsToSettle() <= 36, open.stream().map(TargetCheck::roundsToSettle).toList().toString());
+        final ToLongFunction<List<Target>> cost = targets -> targets.stream()
+                .mapToLong(t -> t == NEAR_AND_FAR.get(0) ? 30_000L : 5_000L).sum();
+        assertEquals(NEAR_AND_FAR.subList(1, 3), BenchCommand.pursued(open, cost,
+                new RunSettings.MoreRounds(10 * 60_000L, 30), 5 * 60_000L, 6), "two that settle, not the nearest one");
     }
 }
