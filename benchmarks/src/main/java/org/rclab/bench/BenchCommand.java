@@ -278,7 +278,7 @@ public final class BenchCommand {
                 if (chase.size() < open.size()) {
                     moreNotes.add(leftNote(open, chase, rounds + extra));
                 }
-                progress.note(moreNotes.get(0));
+                moreNotes.forEach(progress::note);
                 progress.extend(extra * again.size());
                 for (int round = rounds + 1; round <= rounds + extra; round++) {
                     // A machine that got slower than the first rounds said must not stretch the run past its
