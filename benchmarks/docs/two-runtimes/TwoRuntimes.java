@@ -44,8 +44,15 @@ public final class TwoRuntimes {
 
     static volatile Object sink;
 
-    /** -Dhandoff=spin: counting threads spin between the countdowns of a batch instead of parking. */
-    static final boolean SPIN = "spin".equals(System.getProperty("handoff"));
+    /**
+     * -Dhandoff=unpark: the main thread unparks each counting thread itself (a generation counter
+     * and LockSupport) instead of the barriers, where the first thread through the start barrier
+     * wakes the second; -Dhandoff=spin: the same, and the threads spin (yielding) between the
+     * countdowns of a batch instead of parking.
+     */
+    static final String HANDOFF = System.getProperty("handoff", "park");
+    /** Whether the counting threads are handed their work through a generation counter, not the barriers. */
+    static final boolean GENERATION = !HANDOFF.equals("park");
 
     /** -Dpin=true: a team's first counting thread on CPU 0, its second on CPU 1 (taskset). */
     static final boolean PIN = Boolean.getBoolean("pin");
@@ -119,7 +126,7 @@ public final class TwoRuntimes {
                 self.release();
                 long seen = 0;
                 while (true) {
-                    if (SPIN) {
+                    if (GENERATION) {
                         // Spin (yielding the core to any runnable thread) while the team is hot,
                         // park otherwise; the main thread unparks after each new generation.
                         while (team.go == seen) {
@@ -138,7 +145,7 @@ public final class TwoRuntimes {
                     sink = body.run(steps);
                     end = System.nanoTime();
                     self.release();
-                    if (SPIN) {
+                    if (GENERATION) {
                         if (team.remaining.decrementAndGet() == 0) {
                             LockSupport.unpark(team.main);
                         }
@@ -176,7 +183,7 @@ public final class TwoRuntimes {
         double[] countdown() throws Exception {
             final long gc0 = gcCount(), gt0 = gcMillis();
             final long t0 = System.nanoTime();
-            if (SPIN) {
+            if (GENERATION) {
                 remaining.set(workers.length);
                 go++;
                 for (final Worker w : workers) {
@@ -249,7 +256,7 @@ public final class TwoRuntimes {
                 // The order of the two shapes alternates from round to round.
                 for (int j = 0; j < 2; j++) {
                     final Team t = teams[k][(r + j) % 2];
-                    t.hot = true;
+                    t.hot = HANDOFF.equals("spin");
                     for (int b = 0; b < BATCH; b++) {
                         final double[] row = t.countdown();
                         if (r >= warm) {
@@ -260,10 +267,15 @@ public final class TwoRuntimes {
                 }
             }
         }
-        System.out.printf("hand-off %s, batch %d, pinned %s, load %s%n", SPIN ? "spin" : "park", BATCH, PIN,
+        System.out.printf("hand-off %s, batch %d, pinned %s, load %s%n", HANDOFF, BATCH, PIN,
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
         System.out.printf("scheme %s, %d rounds after %d warm-up; per countdown medians (ms), ratio per round%n",
                 scheme, rounds, warm);
+        // With the host's CPU time over the run (run.sh), this says how much of the 2 CPUs other processes took.
+        System.out.printf("this JVM's CPU time %.2f s over %.2f s since it started%n",
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime() / 1e9,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         for (int k = 0; k < kinds.length; k++) {
             final double[][] one = teams[k][0].rows.toArray(double[][]::new);
             final double[][] two = teams[k][1].rows.toArray(double[][]::new);

@@ -5,7 +5,8 @@
 # e.g. run.sh 6 30 2000000,10000000 gil step,bare,spin
 # TWO_RUNTIMES_JVM_ARGS: -Dbatch=N (countdowns in a row per team, as in one JMH iteration; default 1),
 # -Dpin=true (each team's first counting thread on CPU 0, its second on CPU 1, with taskset),
-# -Dhandoff=spin (the threads spin, yielding, between the countdowns of a batch instead of parking).
+# -Dhandoff=unpark (the main thread unparks each counting thread itself: no wake-up chain through the
+# barrier's lock), -Dhandoff=spin (the same, and the threads spin, yielding, between the countdowns of a batch).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
