@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Summarises runs.log (the harness runs of 2026-12-01, 08:11-08:39, started in quiet spells): python3 summary.py [LIMIT] [LOG].
+# Summarises runs.log (the harness runs of 2026-12-01, 08:14-08:39, started in quiet spells; the 08:04 and the pinned runs are not in it): python3 summary.py [LIMIT] [LOG].
 import re, sys, collections, statistics as st
 # Aggregates quiet.log: per configuration and loop, the runs in which other processes took under
 # LIMIT of the two CPUs (host busy jiffies minus this JVM's CPU time, over 2 x the JVM's uptime).
