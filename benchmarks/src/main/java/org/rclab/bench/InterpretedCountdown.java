@@ -38,20 +38,20 @@ import org.rclab.runtime.RuntimeThread;
  * counting thread calls its {@code countdown} with its half of {@value #STEPS} steps: the shapes
  * are {@link CountingThreads}'s, where {@code 2threads} is two threads of one runtime (what two
  * {@code Thread}s of the program are) and {@code 2runtimes} two runtimes (what two pool workers
- * are).
+ * are). Each step runs the interpreter's instructions with CPython's reference traffic: two
+ * loads of {@code n} (increfs), the constants (immortal small ints), a new int for {@code n - 1},
+ * the old one released and freed, and a checkpoint on the back-edge.
  *
  * <p>Who loads the program is each shape's story in {@code ./rclab run}. In {@code 1thread} and
  * {@code 2runtimes} the counting thread loads it itself, as the main thread that runs the module
- * and then calls {@code countdown}, and as a pool worker that loads the module and runs its tasks in
- * its own thread. In {@code 2threads} the trial's set-up thread loads it, as the program's main
+ * and then calls {@code countdown}, and as a pool worker that loads the module and runs its tasks
+ * in its own thread. In {@code 2threads} the trial's set-up thread loads it, as the program's main
  * thread does before it starts its {@code Thread}s, and the two counting threads attach after. It
- * matters to the step: a runtime's first attached thread counts through a slot of the heap's counters
- * found without their table ({@code ThreadCounters}, since the thirteenth session), and until the
- * fourteenth session the set-up thread loaded every shape's program, so the counting threads of
- * {@code 1thread} took the table's path that {@code ./rclab run}'s main thread does not (about a
- * tenth of gil's step: interpreter README, "(issue 19, fourteenth session)"). Each step runs the interpreter's instructions with CPython's reference traffic: two
- * loads of {@code n} (increfs), the constants (immortal small ints), a new int for {@code n - 1},
- * the old one released and freed, and a checkpoint on the back-edge.
+ * matters to the step: a runtime's first attached thread counts through a slot of the heap's
+ * counters found without their table ({@code ThreadCounters}, since the thirteenth session). Until
+ * the fourteenth session the set-up thread loaded every shape's program, so the counting thread of
+ * {@code 1thread} took the table's path, which {@code ./rclab run}'s main thread does not (about a
+ * tenth of gil's step: interpreter README, "(issue 19, fourteenth session)").
  *
  * <p>What would make it lie: a countdown so short that the call's set-up shows (a call costs
  * microseconds, a countdown tens of milliseconds), or forks too short for the loop to reach C2 code
