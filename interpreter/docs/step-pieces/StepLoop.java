@@ -17,7 +17,11 @@ import org.rclab.scheme.Schemes;
  * call, in a runtime with strict checks off, as {@code InterpretedCountdown} runs it. Loaded once per
  * class loader, so each build of the interpreter has its own compiled {@code Eval.loop} and profiles.
  * The program's path comes from the system property {@code program}. A scheme named with {@code -2t}
- * ({@code gil-2t}) first has two threads count down together in its runtime.
+ * ({@code gil-2t}) first has two threads count down together in its runtime. In a cell whose class
+ * path holds the resource {@code load-elsewhere} (run.sh's {@code elsewhere} variant) another thread
+ * loads the program and the counting thread is a later attacher, as the benchmark's counting threads
+ * were until the fourteenth session: the runtime's counters then have another thread as their first
+ * claimer, and every count of the countdown takes their table's path.
  */
 public final class StepLoop {
     private final RcRuntime runtime;
@@ -37,16 +41,37 @@ public final class StepLoop {
         final String source = Files.readString(file);
         final Interpreter.Program program = new Interpreter.Program(file.getFileName().toString(), source,
                 Parser.parseModule(source));
-        try (RuntimeThread self = runtime.attach()) {
-            interp = new Interpreter(runtime, program, "__mp_main__", System.out, System.err, () -> {
-                throw new IllegalStateException("the program makes no pool");
-            }, new AtomicLong());
-            interp.run(self);
-            countdown = interp.lookupFunction("countdown");
+        if (StepLoop.class.getClassLoader().getResource("load-elsewhere") != null) {
+            final Loaded[] made = new Loaded[1];
+            final Thread loader = new Thread(() -> made[0] = load(runtime, program), "loader");
+            loader.start();
+            // join() orders the loader's write before the read below.
+            loader.join();
+            interp = made[0].interp();
+            countdown = made[0].countdown();
+        } else {
+            final Loaded made = load(runtime, program);
+            interp = made.interp();
+            countdown = made.countdown();
         }
         loaded = runtime.heap().live();
         if (twoThreadsFirst) {
             twoThreads();
+        }
+    }
+
+    /** A loaded program and its function. */
+    private record Loaded(Interpreter interp, RcObject countdown) {
+    }
+
+    /** Attaches the calling thread, runs the module in the runtime, looks up the function, detaches. */
+    private static Loaded load(final RcRuntime runtime, final Interpreter.Program program) {
+        try (RuntimeThread self = runtime.attach()) {
+            final Interpreter interp = new Interpreter(runtime, program, "__mp_main__", System.out, System.err, () -> {
+                throw new IllegalStateException("the program makes no pool");
+            }, new AtomicLong());
+            interp.run(self);
+            return new Loaded(interp, interp.lookupFunction("countdown"));
         }
     }
 

@@ -7,7 +7,8 @@
 # STEP_PIECES_BASE; the last is a second copy of it (the A/A line). VARIANTS: names from variants.py
 # (edits of the base's Eval.java), git:REV (the interpreter and runtime-core committed at REV, for
 # before/after; the scheme jars stay the working tree's), core:NAME (the base interpreter on the
-# working tree's runtime-core edited by runtime-core/docs/step-cost/variants.py NAME, e.g. core:nomark)
+# working tree's runtime-core edited by runtime-core/docs/step-cost/variants.py NAME, e.g. core:nomark),
+# elsewhere (the base with its program loaded by another thread than the one that counts)
 # and java (runtime-core's StepLoop: the countdown written in Java on the same runtime, as the
 # benchmark's countdown cell; plain scheme names only).
 # SCHEMES: one scheme per JVM is what the benchmark's cells see (several share the loader's profiles);
@@ -57,6 +58,11 @@ for v in ${VARIANTS//,/ }; do
     mkdir -p "$OUT/java"
     javac -d "$OUT/java" -cp "$CORE" "$ROOT/runtime-core/docs/step-cost/StepLoop.java"
     CELLS+=("java=$DEPS:$OUT/java")
+    continue
+  elif [[ "$v" == elsewhere ]]; then
+    # The base, its program loaded by another thread than the counting one (see StepLoop.java).
+    mkdir -p "$OUT/elsewhere"; touch "$OUT/elsewhere/load-elsewhere"
+    CELLS+=("elsewhere=$OUT/base:$DEPS:$OUT/loop:$OUT/elsewhere")
     continue
   elif [[ "$v" == git:* ]]; then
     # A committed build: the interpreter and the runtime-core it was committed with.

@@ -92,8 +92,9 @@ public abstract class CountingThreads {
      * Called once a team's runtimes exist and before any of its counting threads starts.
      *
      * @param opened the team's runtimes, one per runtime of its shape
+     * @param countersPerRuntime how many counting threads each runtime will have (2 in {@code 2threads}, else 1)
      */
-    void opened(final List<RcRuntime> opened) {
+    void opened(final List<RcRuntime> opened, final int countersPerRuntime) {
     }
 
     /**
@@ -228,7 +229,7 @@ public abstract class CountingThreads {
             for (int i = 0; i < runtimeCount; i++) {
                 runtimes.add(BenchRuntimes.open(scheme));
             }
-            opened(List.copyOf(runtimes));
+            opened(List.copyOf(runtimes), threads / runtimeCount);
             start = new CyclicBarrier(threads + 1);
             finish = new CyclicBarrier(threads + 1);
             for (int i = 0; i < threads; i++) {

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,6 +42,17 @@ import org.rclab.runtime.RuntimeThread;
  * loads of {@code n} (increfs), the constants (immortal small ints), a new int for {@code n - 1},
  * the old one released and freed, and a checkpoint on the back-edge.
  *
+ * <p>Who loads the program is each shape's story in {@code ./rclab run}. In {@code 1thread} and
+ * {@code 2runtimes} the counting thread loads it itself, as the main thread that runs the module
+ * and then calls {@code countdown}, and as a pool worker that loads the module and runs its tasks
+ * in its own thread. In {@code 2threads} the trial's set-up thread loads it, as the program's main
+ * thread does before it starts its {@code Thread}s, and the two counting threads attach after. It
+ * matters to the step: a runtime's first attached thread counts through a slot of the heap's
+ * counters found without their table ({@code ThreadCounters}, since the thirteenth session). Until
+ * the fourteenth session the set-up thread loaded every shape's program, so the counting thread of
+ * {@code 1thread} took the table's path, which {@code ./rclab run}'s main thread does not (about a
+ * tenth of gil's step: interpreter README, "(issue 19, fourteenth session)").
+ *
  * <p>What would make it lie: a countdown so short that the call's set-up shows (a call costs
  * microseconds, a countdown tens of milliseconds), or forks too short for the loop to reach C2 code
  * (the warm-up is the run settings'; a smoke run measures the interpreter in its first tier).
@@ -59,13 +71,21 @@ public class InterpretedCountdown extends CountingThreads {
     /** The function every counting thread calls. */
     static final String FUNCTION = "countdown";
 
-    private final List<Loaded> loaded = new ArrayList<>();
+    /**
+     * The program loaded in each runtime. Concurrent: with the shapes in turn, one team's counting
+     * threads load theirs while the set-up thread opens the next team.
+     */
+    private final Map<RcRuntime, Loaded> loaded = new ConcurrentHashMap<>();
 
     /**
-     * One runtime with the program loaded into it, and the program's function, held for the trial:
-     * the counting threads only borrow it, so two threads of one runtime share no count change.
+     * The program loaded into a runtime, and its function, held for the trial: the counting threads
+     * only borrow it, so two threads of one runtime share no count change.
+     *
+     * @param interpreter the runtime's interpreter of the program
+     * @param function the program's {@code countdown}
+     * @param loader the thread that loaded it (for tests)
      */
-    private record Loaded(RcRuntime runtime, Interpreter interpreter, RcObject function) {
+    record Loaded(Interpreter interpreter, RcObject function, Thread loader) {
     }
 
     /**
@@ -80,18 +100,37 @@ public class InterpretedCountdown extends CountingThreads {
     }
 
     @Override
-    void opened(final List<RcRuntime> opened) {
-        final Interpreter.Program program = program();
+    void opened(final List<RcRuntime> opened, final int countersPerRuntime) {
+        if (countersPerRuntime == 1) {
+            return; // the counting thread loads it (loop)
+        }
+        // 2threads: this thread is the program's main thread, which loads the module before it
+        // starts its Threads.
         for (final RcRuntime runtime : opened) {
             try (RuntimeThread self = runtime.attach()) {
-                final Interpreter interpreter = new Interpreter(runtime, program, "__mp_main__", System.out,
-                        System.err, () -> {
-                            throw new IllegalStateException("the benchmark's program makes no pool");
-                        }, new AtomicLong());
-                interpreter.run(self);
-                loaded.add(new Loaded(runtime, interpreter, interpreter.lookupFunction(FUNCTION)));
+                loaded.put(runtime, load(runtime, self));
             }
         }
+    }
+
+    /** Runs the program's module in the runtime on the calling thread (attached, holding it). */
+    private static Loaded load(final RcRuntime runtime, final RuntimeThread self) {
+        final Interpreter interpreter = new Interpreter(runtime, program(), "__mp_main__", System.out, System.err,
+                () -> {
+                    throw new IllegalStateException("the benchmark's program makes no pool");
+                }, new AtomicLong());
+        interpreter.run(self);
+        return new Loaded(interpreter, interpreter.lookupFunction(FUNCTION), Thread.currentThread());
+    }
+
+    /**
+     * The program loaded in a runtime (package-private, for tests).
+     *
+     * @param runtime one of the trial's runtimes
+     * @return its program, or {@code null} before it is loaded or after the trial
+     */
+    Loaded loaded(final RcRuntime runtime) {
+        return loaded.get(runtime);
     }
 
     @Override
@@ -101,7 +140,15 @@ public class InterpretedCountdown extends CountingThreads {
 
     @Override
     Loop loop(final RcRuntime runtime, final RuntimeThread self) {
-        final Loaded program = loaded.stream().filter(l -> l.runtime() == runtime).findFirst().orElseThrow();
+        Loaded loadedHere = loaded.get(runtime);
+        if (loadedHere == null) {
+            // 1thread and 2runtimes: the runtime's only counting thread loads the program, as the
+            // main thread of ./rclab run and a pool worker do (see the class comment). No race: no
+            // other thread counts in this runtime.
+            loadedHere = load(runtime, self);
+            loaded.put(runtime, loadedHere);
+        }
+        final Loaded program = loadedHere;
         return (thread, steps) -> {
             final RcInt n = runtime.newInt(steps);
             try {
@@ -116,12 +163,14 @@ public class InterpretedCountdown extends CountingThreads {
 
     @Override
     void closing(final List<RcRuntime> opened) {
-        for (final Loaded l : loaded) {
-            if (!opened.contains(l.runtime())) {
-                continue;
+        // The counting threads have been joined: their loads happen-before these reads.
+        for (final RcRuntime runtime : opened) {
+            final Loaded l = loaded.remove(runtime);
+            if (l == null) {
+                continue; // a counting thread failed before it loaded the program
             }
-            try (RuntimeThread self = l.runtime().attach()) {
-                l.runtime().decref(l.function());
+            try (RuntimeThread self = runtime.attach()) {
+                runtime.decref(l.function());
                 l.interpreter().shutdown(self);
             }
         }

@@ -55,6 +55,35 @@ class InterpretedCountdownTest {
                 + InterpretedCountdown.STEPS + " steps");
     }
 
+    /**
+     * Who loads the program is the shape's story in {@code ./rclab run} (the class comment): the
+     * counting thread itself where it is its runtime's only one, as the main thread and a pool
+     * worker; the set-up thread, as a program's main thread, where two threads of one runtime count.
+     * It decides whose count path is the heap counters' first claimer's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1thread", "2threads", "2runtimes"})
+    void theProgramIsLoadedByTheThreadThatLoadsItInARealRun(final String shape) throws Exception {
+        final int before = BenchRuntimes.OPENED.size();
+        final InterpretedCountdown bench = new InterpretedCountdown();
+        bench.scheme = UnsafeScheme.NAME;
+        bench.shape = shape;
+        bench.setUp();
+        try {
+            bench.interpreted();
+            for (final RcRuntime runtime : BenchRuntimes.OPENED.subList(before, BenchRuntimes.OPENED.size())) {
+                final String loader = bench.loaded(runtime).loader().getName();
+                if (shape.equals("2threads")) {
+                    assertEquals(Thread.currentThread().getName(), loader, shape);
+                } else {
+                    assertTrue(loader.startsWith("counter-" + shape + "-"), shape + " loaded by " + loader);
+                }
+            }
+        } finally {
+            bench.tearDown();
+        }
+    }
+
     /** The {@code def countdown} block of a program: its lines up to the first blank one. */
     private static String function(final String source) {
         final int start = source.indexOf("def countdown(n):");
