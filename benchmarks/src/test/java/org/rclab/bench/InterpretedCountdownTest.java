@@ -35,24 +35,16 @@ class InterpretedCountdownTest {
     @ParameterizedTest
     @ValueSource(strings = {"1thread", "2threads", "2runtimes"})
     void oneCountdownCountsEveryStepInTheInterpreterAndLeavesNothingAlive(final String shape) throws Exception {
-        final int before = BenchRuntimes.OPENED.size();
-        final InterpretedCountdown bench = new InterpretedCountdown();
-        bench.scheme = UnsafeScheme.NAME;
-        bench.shape = shape;
-        bench.setUp();
-        try {
-            assertEquals(0, bench.interpreted());
-        } finally {
-            bench.tearDown(); // fails the test if an object was left alive
-        }
-        final List<RcRuntime> opened = BenchRuntimes.OPENED.subList(before, BenchRuntimes.OPENED.size());
-        assertEquals(shape.equals("2runtimes") ? 2 : 1, opened.size());
-        // Every step above the small-int cache made a new int: the steps ran in the interpreter,
-        // and no more than the steps (the module's load makes a handful of objects, no ints).
-        final long ints = opened.stream().mapToLong(r -> r.heap().allocated(RcType.INT)).sum();
-        final long mortalSteps = InterpretedCountdown.STEPS - 2 * BenchRuntimes.FIRST_MORTAL_INT;
-        assertTrue(ints >= mortalSteps && ints <= InterpretedCountdown.STEPS, ints + " ints for "
-                + InterpretedCountdown.STEPS + " steps");
+        countOnce(shape, (bench, result, opened) -> {
+            assertEquals(0, result);
+            assertEquals(shape.equals("2runtimes") ? 2 : 1, opened.size());
+            // Every step above the small-int cache made a new int: the steps ran in the interpreter,
+            // and no more than the steps (the module's load makes a handful of objects, no ints).
+            final long ints = opened.stream().mapToLong(r -> r.heap().allocated(RcType.INT)).sum();
+            final long mortalSteps = InterpretedCountdown.STEPS - 2 * BenchRuntimes.FIRST_MORTAL_INT;
+            assertTrue(ints >= mortalSteps && ints <= InterpretedCountdown.STEPS, ints + " ints for "
+                    + InterpretedCountdown.STEPS + " steps");
+        });
     }
 
     /**
@@ -64,14 +56,8 @@ class InterpretedCountdownTest {
     @ParameterizedTest
     @ValueSource(strings = {"1thread", "2threads", "2runtimes"})
     void theProgramIsLoadedByTheThreadThatLoadsItInARealRun(final String shape) throws Exception {
-        final int before = BenchRuntimes.OPENED.size();
-        final InterpretedCountdown bench = new InterpretedCountdown();
-        bench.scheme = UnsafeScheme.NAME;
-        bench.shape = shape;
-        bench.setUp();
-        try {
-            bench.interpreted();
-            for (final RcRuntime runtime : BenchRuntimes.OPENED.subList(before, BenchRuntimes.OPENED.size())) {
+        countOnce(shape, (bench, result, opened) -> {
+            for (final RcRuntime runtime : opened) {
                 final String loader = bench.loaded(runtime).loader().getName();
                 if (shape.equals("2threads")) {
                     assertEquals(Thread.currentThread().getName(), loader, shape);
@@ -79,6 +65,27 @@ class InterpretedCountdownTest {
                     assertTrue(loader.startsWith("counter-" + shape + "-"), shape + " loaded by " + loader);
                 }
             }
+        });
+    }
+
+    /** What a test checks of one countdown, before the trial's tear-down. */
+    private interface AfterCountdown {
+        void check(InterpretedCountdown bench, long result, List<RcRuntime> opened);
+    }
+
+    /**
+     * One countdown of a fresh trial of the shape under {@code unsafe}, checked before its
+     * tear-down, which then fails the test if an object was left alive.
+     */
+    private static void countOnce(final String shape, final AfterCountdown after) throws Exception {
+        final int before = BenchRuntimes.OPENED.size();
+        final InterpretedCountdown bench = new InterpretedCountdown();
+        bench.scheme = UnsafeScheme.NAME;
+        bench.shape = shape;
+        bench.setUp();
+        try {
+            final long result = bench.interpreted();
+            after.check(bench, result, List.copyOf(BenchRuntimes.OPENED.subList(before, BenchRuntimes.OPENED.size())));
         } finally {
             bench.tearDown();
         }
