@@ -320,7 +320,7 @@ public final class BenchCommand {
                 request.commandLine(), request.settings().describe(), cpus,
                 cpython.map(c -> c.version().isEmpty() ? "failed (see the notes)" : c.version()).orElse("not run: no python3"),
                 Reproducibility.collect(started, ended, seed, jmhResults), notes,
-                request.settings().moreRounds().most() > 0 ? LOOKS_WITH_MORE_ROUNDS : 1);
+                request.settings().moreRounds().most() > 0 ? LOOKS_WITH_MORE_ROUNDS : 1, rounds);
         final RunLog runLog = new RunLog(info, plan.control(), forks);
         Files.writeString(dir.resolve("rounds.json"), runLog.toJson());
         final List<MarkdownReport.Chart> charts = writeReport(runLog, dir, out);
@@ -654,7 +654,7 @@ public final class BenchCommand {
     static List<MarkdownReport.Chart> writeReport(final RunLog runLog, final Path dir, final PrintStream out)
             throws IOException {
         final BenchReport report = new BenchReport(runLog.forks(), runLog.control(), Target.project(),
-                runLog.info().looks());
+                runLog.info().looks(), runLog.info().firstLook());
         final MarkdownReport markdown = new MarkdownReport(report, runLog.info());
         final List<MarkdownReport.Chart> charts = Charts.write(report, dir);
         Files.writeString(dir.resolve("report.md"), markdown.full(charts));

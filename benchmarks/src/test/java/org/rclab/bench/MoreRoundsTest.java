@@ -138,12 +138,23 @@ class MoreRoundsTest {
                 plan);
     }
 
+    /** y's ratio over the first look's six rounds of whole forks: 0.58 and wide, open against 0.6. */
+    private static final double[] OPEN_AT_FIRST_LOOK = {0.5, 0.7, 0.45, 0.6, 0.55, 0.68};
+
+    /** y's ratios: the first look's six open rounds, then six more rounds of forks of its two cells alone. */
+    private static List<ForkResult> openThen(final double... more) {
+        final double[] y = new double[OPEN_AT_FIRST_LOOK.length + more.length];
+        System.arraycopy(OPEN_AT_FIRST_LOOK, 0, y, 0, OPEN_AT_FIRST_LOOK.length);
+        System.arraycopy(more, 0, y, OPEN_AT_FIRST_LOOK.length, more.length);
+        return shapesInTurn(OPEN_AT_FIRST_LOOK.length, y);
+    }
+
     @Test
     void aTargetWhoseTrimmedForksMeasureOtherwiseThanItsWholeForksGetsNoVerdict() {
-        // Whole forks put y at 0.5 ± 0.05, forks of its two cells alone at 0.4 ± 0.04: pooled, all
-        // 12 rounds lie below 0.6 and would pass, though they measured two conditions.
-        final TargetCheck check = new BenchReport(shapesInTurn(6, 0.5, 0.55, 0.45, 0.5, 0.55, 0.45,
-                0.4, 0.44, 0.36, 0.4, 0.44, 0.36), null, SHAPES, 2).targetChecks().get(1);
+        // Whole forks put y at 0.58, open; forks of its two cells alone at 0.4 ± 0.04: pooled, the
+        // 12 rounds would pass, though they measured two conditions.
+        final TargetCheck check = new BenchReport(openThen(0.4, 0.44, 0.36, 0.4, 0.44, 0.36), null, SHAPES, 2, 6)
+                .targetChecks().get(1);
         assertEquals(TargetCheck.Verdict.INCONCLUSIVE, check.verdict());
         assertTrue(check.companyChanged());
         assertTrue(check.detail().contains("in forks of 4 measurements (6 rounds, 1–6)")
@@ -154,11 +165,27 @@ class MoreRoundsTest {
 
     @Test
     void aTargetWhoseTrimmedForksAgreeWithItsWholeForksIsJudgedOverAllItsRounds() {
-        final TargetCheck check = new BenchReport(shapesInTurn(6, 0.5, 0.55, 0.45, 0.5, 0.55, 0.45,
-                0.45, 0.5, 0.55, 0.5, 0.45, 0.55), null, SHAPES, 2).targetChecks().get(1);
+        final TargetCheck check = new BenchReport(openThen(0.5, 0.52, 0.48, 0.5, 0.52, 0.48), null, SHAPES, 2, 6)
+                .targetChecks().get(1);
         assertEquals(TargetCheck.Verdict.PASS, check.verdict());
         assertEquals(12, check.estimate().rounds());
         assertTrue(check.detail().contains("they agree"), check.detail());
+    }
+
+    @Test
+    void aTargetTheFirstLookSettledKeepsThatVerdictThoughItsCellsRanOnInOtherCompany() {
+        // y settles at 0.5 ± 0.05 over the first look's six rounds of whole forks; its cells then
+        // run on in forks of their own, where they measure 0.6: pooled, the company rule would
+        // withhold the verdict the first look gave.
+        final List<ForkResult> forks = shapesInTurn(6, 0.5, 0.55, 0.45, 0.5, 0.55, 0.45,
+                0.6, 0.63, 0.57, 0.6, 0.63, 0.57);
+        final TargetCheck check = new BenchReport(forks, null, SHAPES, 2, 6).targetChecks().get(1);
+        assertEquals(TargetCheck.Verdict.PASS, check.verdict());
+        assertEquals(6, check.estimate().rounds(), "the first look's rounds");
+        assertTrue(check.detail().contains("settled at the first look, after round 6; with the 6 more round(s) its "
+                + "cells also ran in:") && check.detail().contains("over 12 rounds, not judged"), check.detail());
+        assertEquals(TargetCheck.Verdict.INCONCLUSIVE, new BenchReport(forks, null, SHAPES, 2).targetChecks().get(1)
+                .verdict(), "a log that does not say when its first look was judges all rounds, as before");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,8 @@ public final class BenchReport {
     private final List<Target> targets;
     private final int rounds;
     private final double targetConfidence;
+    /** The rounds the run's first look read, when it looked twice; 0 when it looked once (see {@link #check}). */
+    private final int firstLook;
 
     /**
      * Builds the report's content.
@@ -69,7 +72,24 @@ public final class BenchReport {
      * @param looks how many times the run looked at its targets ({@link RunInfo#looks()})
      */
     public BenchReport(final List<ForkResult> forks, final String control, final List<Target> targets, final int looks) {
+        this(forks, control, targets, looks, 0);
+    }
+
+    /**
+     * Groups the forks of a run that looked at its targets after its first rounds and again at the
+     * end: a target its first look settled keeps that verdict (see {@link #targetChecks()}).
+     *
+     * @param forks every fork of the run
+     * @param control the scheme ratios are taken to, or {@code null} for none
+     * @param targets the figures to check the run against
+     * @param looks how many times the run looked at its targets ({@link RunInfo#looks()})
+     * @param firstLook the rounds its first look read ({@link RunInfo#firstLook()}); 0 when it
+     *        looked only at the end, or the log does not say
+     */
+    public BenchReport(final List<ForkResult> forks, final String control, final List<Target> targets, final int looks,
+                       final int firstLook) {
         this.targetConfidence = Estimate.confidenceOf(looks);
+        this.firstLook = looks > 1 ? firstLook : 0;
         this.forks = List.copyOf(forks);
         this.control = control;
         this.targets = List.copyOf(targets);
@@ -532,7 +552,14 @@ public final class BenchReport {
     }
 
     /**
-     * Every target figure checked against this run.
+     * Every target figure checked against this run. In a run that looked twice, a target its
+     * first look settled ({@code pass} or {@code miss}) keeps that verdict, on the first look's
+     * rounds: the run stopped asking about it there, as a sequential test stops, and each look
+     * already had its share of the error. Its cells may still have run in the more rounds, beside
+     * open targets' cells in a trimmed fork; those pairs are shown beside it, not judged. Before
+     * this rule the idle run of 2026-12-01 09:17 lost brc's countdown 2threads / 1thread, settled at
+     * 0.55 [0.53, 0.58] after 5 rounds, to 17 rounds its cells ran only because gil's two runtimes
+     * were open, in a fork of 7 cells where they measured 0.60 (the company rule withheld it).
      *
      * @return one check per target, in the targets' order
      */
@@ -619,6 +646,23 @@ public final class BenchReport {
         } catch (final IllegalArgumentException e) {
             return new TargetCheck(t, Estimate.NONE, TargetCheck.Verdict.NOT_RUN, "ambiguous: " + e.getMessage());
         }
+        final List<Pair> early = pairs.stream().filter(p -> p.top().round() <= firstLook).toList();
+        if (!early.isEmpty() && early.size() < pairs.size()) {
+            final TargetCheck first = check(t, topScheme, early);
+            if (first.verdict() == TargetCheck.Verdict.PASS || first.verdict() == TargetCheck.Verdict.MISS) {
+                final String later = String.format(Locale.ROOT, "settled at the first look, after round %d; with "
+                        + "the %d more round(s) its cells also ran in: %s over %d rounds, not judged", firstLook,
+                        pairs.size() - early.size(), Reports.estimate(Estimate.of(pairs.stream()
+                                .mapToDouble(Pair::ratio).toArray(), targetConfidence)), pairs.size());
+                return new TargetCheck(t, first.estimate(), first.verdict(),
+                        first.detail().isEmpty() ? later : later + "; " + first.detail());
+            }
+        }
+        return check(t, topScheme, pairs);
+    }
+
+    /** A target judged on the given pairs (see {@link #check(Target)}). */
+    private TargetCheck check(final Target t, final String topScheme, final List<Pair> pairs) {
         final Estimate estimate = Estimate.of(pairs.stream().mapToDouble(Pair::ratio).toArray(), targetConfidence);
         final TargetCheck.Verdict judged = t.judge(estimate);
         if (judged == TargetCheck.Verdict.NOT_RUN) {

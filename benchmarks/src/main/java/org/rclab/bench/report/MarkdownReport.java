@@ -117,13 +117,17 @@ public final class MarkdownReport {
                     + "give the rounds left in its time to the forks of the targets still inconclusive (the notes "
                     + "say which, and how many rounds), and at the end. So that the chance of a wrong pass or miss "
                     + "over all its looks stays within what one look at %s allows, each look splits it evenly "
-                    + "(Bonferroni): the targets' intervals are %s intervals. The other tables' are %s. A fork of "
+                    + "(Bonferroni): the targets' intervals are %s intervals. The other tables' are %s.%s A fork of "
                     + "cells in turn keeps only the open targets' cells in the more rounds; a target whose ratio then "
                     + "differs from its whole forks' (Welch, 95%%) gets no verdict, since its rounds measured two "
                     + "conditions; its row gives both.%n%n",
                     run.looks() == 2 ? "twice" : run.looks() + " times", Reports.percent(Estimate.CONFIDENCE),
                     Reports.percent(report.targetConfidence()),
-                    Reports.percent(Estimate.CONFIDENCE)));
+                    Reports.percent(Estimate.CONFIDENCE),
+                    run.firstLook() > 0 ? String.format(Locale.ROOT, " A target the first look settled (after round "
+                            + "%d) keeps that verdict and its interval, as a sequential test stops asking once it "
+                            + "has its answer; where its cells ran on beside open targets', its row shows all "
+                            + "its rounds too, not judged.", run.firstLook()) : ""));
         }
         for (final String note : run.notes()) {
             out.append("- ").append(note).append('\n');

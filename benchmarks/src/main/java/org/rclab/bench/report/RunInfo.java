@@ -19,14 +19,18 @@ import java.util.Map;
  * @param looks how many times the run looked at its targets' intervals: 2 when it chose, after its
  *              first rounds, more rounds for the cells of the targets those left inconclusive; else 1
  *              (a log older than that has none, and is read as 1)
+ * @param firstLook when the run looked twice, how many rounds its first look read (a target that
+ *                  look settled keeps its verdict); 0 when it looked once (a log older than that has
+ *                  none: its targets are judged on all their rounds)
  */
 public record RunInfo(String when, String command, String settings, int cpus, String python,
-                      Map<String, String> reproducibility, List<String> notes, int looks) {
+                      Map<String, String> reproducibility, List<String> notes, int looks, int firstLook) {
     /** Makes the record; the collections are copied. */
     public RunInfo {
         reproducibility = Collections.unmodifiableMap(new LinkedHashMap<>(reproducibility));
         notes = List.copyOf(notes);
         looks = Math.max(1, looks);
+        firstLook = looks > 1 ? Math.max(0, firstLook) : 0;
     }
 
     /**
@@ -42,6 +46,6 @@ public record RunInfo(String when, String command, String settings, int cpus, St
      */
     public RunInfo(final String when, final String command, final String settings, final int cpus, final String python,
                    final Map<String, String> reproducibility, final List<String> notes) {
-        this(when, command, settings, cpus, python, reproducibility, notes, 1);
+        this(when, command, settings, cpus, python, reproducibility, notes, 1, 0);
     }
 }

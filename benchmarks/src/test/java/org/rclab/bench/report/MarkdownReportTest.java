@@ -41,11 +41,12 @@ class MarkdownReportTest {
     @Test
     void aRunThatLookedTwiceShowsItsTargetsAtTheLevelThatKeepsItsErrorAndSaysWhy() {
         final RunInfo twice = new RunInfo(RUN.when(), "./rclab bench", "full: 6 rounds", 2, RUN.python(), repro(),
-                List.of("after 6 rounds ..."), 2);
+                List.of("after 6 rounds ..."), 2, 6);
         final String full = new MarkdownReport(new BenchReport(Fixtures.forks(), "unsafe", Target.project(),
-                twice.looks()), twice).full(List.of());
+                twice.looks(), twice.firstLook()), twice).full(List.of());
         assertTrue(full.contains("| measured [97.5% interval] |"), full);
         assertTrue(full.contains("looked at its targets twice"), full);
+        assertTrue(full.contains("A target the first look settled (after round 6) keeps that verdict"), full);
         final String once = markdown.full(List.of());
         assertTrue(once.contains("| measured [95% interval] |") && !once.contains("looked at its targets"), once);
         final Estimate wider = new BenchReport(Fixtures.forks(), "unsafe", Target.project(), 2).targetChecks().get(0)
