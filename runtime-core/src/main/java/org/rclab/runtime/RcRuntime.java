@@ -258,15 +258,43 @@ public final class RcRuntime implements AutoCloseable {
      *         belongs to another runtime
      */
     public void decref(final RcObject o) {
-        decref(o, null);
+        decrefCounted(o, null);
+    }
+
+    /**
+     * {@link #decref(RcObject)} by the attached thread {@code self}: the same release, checks and
+     * frees, the frees counted straight into {@code self}'s own accounting slot (no lookup of the
+     * calling thread in the heap's table). For a hot loop that holds both the runtime and its
+     * thread's handle (an evaluator): every attached thread counts this way at the cost of the
+     * runtime's first attached thread, whose slot the table path finds first; any other thread's
+     * {@link #decref(RcObject)} looks its slot up in the table. The same as
+     * {@link RuntimeThread#decref(RcObject)}, called on the runtime the loop already holds, so
+     * the runtime's fields need not be loaded again through the handle.
+     *
+     * <p>Safe because only {@code self}'s thread writes its slot. With strict checks on that is
+     * checked: a handle of another thread or another runtime, or one released or detached, is
+     * refused before anything changes. Without them, keeping it is the caller's duty, as for
+     * every operation on objects.
+     *
+     * @param o the object
+     * @param self the calling thread's handle in this runtime
+     * @throws RefcountMisuseException as {@link #decref(RcObject)}
+     * @throws IllegalStateException with strict checks on, if {@code self} is not the calling
+     *         thread's usable handle in this runtime
+     */
+    public void decref(final RcObject o, final RuntimeThread self) {
+        if (strictChecks) {
+            self.requireTouching(this, "decref " + o.describe());
+        }
+        decrefCounted(o, self.counts());
     }
 
     /**
      * {@link #decref(RcObject)}, its frees counted into {@code mine} when not {@code null}
-     * ({@link RuntimeThread#decref}: the calling thread's own accounting slot), else through the
-     * heap's per-thread table.
+     * (the calling thread's own accounting slot, held by its handle), else through the heap's
+     * per-thread table.
      */
-    void decref(final RcObject o, final ThreadCounters.Slot mine) {
+    private void decrefCounted(final RcObject o, final ThreadCounters.Slot mine) {
         final int state = Header.statePlain(o);
         if (state != Header.LIVE || o.runtime() != this) {
             if (state != Header.IMMORTAL || o.runtime() != this) {
@@ -379,7 +407,7 @@ public final class RcRuntime implements AutoCloseable {
         free(first, null);
     }
 
-    /** {@link #free(RcObject)}, counted into {@code mine} if not {@code null} (see {@link #decref(RcObject, ThreadCounters.Slot)}). */
+    /** {@link #free(RcObject)}, counted into {@code mine} if not {@code null} (see {@link #decrefCounted}). */
     private void free(final RcObject first, final ThreadCounters.Slot mine) {
         markFreed(first, mine);
         if (!(first instanceof RcContainer)) {
@@ -464,11 +492,27 @@ public final class RcRuntime implements AutoCloseable {
     }
 
     /**
-     * {@link #newInt(long)} for {@link RuntimeThread#newInt}: the scheme learns that the creator
-     * is attached ({@link RefCounter#init(RcObject, RuntimeThread)}), and the allocation is
-     * counted into the creator's own accounting slot when it has one.
+     * {@link #newInt(long)} made by the attached thread {@code creator}: the same int, counts and
+     * accounting, found faster. The allocation is counted straight into the creator's own
+     * accounting slot, which its handle holds (no lookup of the thread in the heap's table; see
+     * {@link #decref(RcObject, RuntimeThread)} for who gains), and the scheme is told the creator
+     * is attached ({@link RefCounter#init(RcObject, RuntimeThread)}), so a scheme that would
+     * otherwise ask (a biased scheme, before making the creator the owner) need not. The same as
+     * {@link RuntimeThread#newInt(long)}, called on the runtime the caller already holds.
+     *
+     * <p>Checked with strict checks on, and the caller's duty without them, as
+     * {@link #decref(RcObject, RuntimeThread)} says.
+     *
+     * @param value the value
+     * @param creator the calling thread's handle in this runtime
+     * @return the int, with one new reference owned by the caller
+     * @throws IllegalStateException with strict checks on, if {@code creator} is not the calling
+     *         thread's usable handle in this runtime
      */
-    RcInt newInt(final long value, final RuntimeThread creator) {
+    public RcInt newInt(final long value, final RuntimeThread creator) {
+        if (strictChecks) {
+            creator.requireTouching(this, "make an int");
+        }
         if (RcInt.isSmall(value)) {
             return smallInts[(int) value - RcInt.SMALL_MIN];
         }
@@ -673,7 +717,7 @@ public final class RcRuntime implements AutoCloseable {
         if (lockFreeReadCounts != null) {
             lockFreeReadCounts.claim();
         }
-        final RuntimeThread handle = new RuntimeThread(this, gate, current, counts, strictChecks);
+        final RuntimeThread handle = new RuntimeThread(this, gate, current, counts);
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("cannot attach to " + this + ": it is closed");

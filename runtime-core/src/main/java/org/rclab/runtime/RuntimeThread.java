@@ -38,8 +38,6 @@ public final class RuntimeThread implements AutoCloseable {
      * ({@link ThreadCounters#claim()}), so the plain adds of {@link ThreadCounters} hold here too.
      */
     private final ThreadCounters.Slot counts;
-    /** The runtime's strict checks: whether the handle's operations check the calling thread. */
-    private final boolean strictChecks;
     private Object schemeState;
     private boolean released;
     private boolean detached;
@@ -55,12 +53,11 @@ public final class RuntimeThread implements AutoCloseable {
     private ReleasedEvent releasedEvent;
 
     RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread,
-                  final ThreadCounters.Slot counts, final boolean strictChecks) {
+                  final ThreadCounters.Slot counts) {
         this.runtime = runtime;
         this.gate = gate;
         this.thread = thread;
         this.counts = counts;
-        this.strictChecks = strictChecks;
         this.usableBy = thread;
     }
 
@@ -89,9 +86,6 @@ public final class RuntimeThread implements AutoCloseable {
      *         released, or after detaching
      */
     public RcInt newInt(final long value) {
-        if (strictChecks && usableBy != Thread.currentThread()) {
-            throw refused("make an int", "a thread makes objects only while attached and not released");
-        }
         return runtime.newInt(value, this);
     }
 
@@ -108,10 +102,7 @@ public final class RuntimeThread implements AutoCloseable {
      *         released, or after detaching
      */
     public void decref(final RcObject o) {
-        if (strictChecks && usableBy != Thread.currentThread()) {
-            throw refused("decref " + o.describe(), "a thread touches objects only while attached and not released");
-        }
-        runtime.decref(o, counts);
+        runtime.decref(o, this);
     }
 
     /**
@@ -182,6 +173,24 @@ public final class RuntimeThread implements AutoCloseable {
             throw refused("pass a checkpoint", "checkpoints are for threads that may touch objects");
         }
         gate.checkpoint(this);
+    }
+
+    /**
+     * Refuses, for the runtime's operations that count into this handle's slot under strict
+     * checks, a call from any other thread than this handle's, while released, after detaching,
+     * or through another runtime than this handle's.
+     *
+     * @param through the runtime the operation was called on
+     * @param action what the caller tried, e.g. {@code "make an int"}
+     */
+    void requireTouching(final RcRuntime through, final String action) {
+        if (usableBy != Thread.currentThread()) {
+            throw refused(action, "a thread touches objects only while attached and not released");
+        }
+        if (through != runtime) {
+            throw new IllegalStateException("cannot " + action + " in " + through + " through "
+                    + thread.getName() + "'s handle in " + runtime + " (a handle counts into its own runtime)");
+        }
     }
 
     /**

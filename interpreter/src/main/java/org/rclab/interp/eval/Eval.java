@@ -377,11 +377,15 @@ public final class Eval {
                                 // count's store and reload across. Under gil the step took 0.93 of
                                 // its time (interpreter README, eleventh session). And a failed
                                 // allocation (MemoryError) now leaves the operand's count as it was.
-                                final RcInt result = rt.newInt(r);
+                                // The allocation and the operand's free are counted through
+                                // self, the thread's own accounting slot: every thread that runs
+                                // this loop pays what the runtime's first attached thread pays,
+                                // and less (interpreter README, fifteenth session).
+                                final RcInt result = rt.newInt(r, self);
                                 rt.incref(a);
-                                rt.decref(a);
+                                rt.decref(a, self);
                                 f[slot] = result;
-                                rt.decref(a);
+                                rt.decref(a, self);
                                 pc += 2;
                                 if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
                                     // The loop test that follows (COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE
@@ -389,7 +393,7 @@ public final class Eval {
                                     // made from a long), so its count changes and jump, without a dispatch.
                                     rt.incref(result);
                                     final boolean jump = intTestJumps(c[pc + 3], r);
-                                    rt.decref(result);
+                                    rt.decref(result, self);
                                     if (jump) {
                                         self.checkpoint();
                                         pc = c[pc + 5];
