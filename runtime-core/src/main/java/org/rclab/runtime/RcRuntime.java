@@ -267,34 +267,38 @@ public final class RcRuntime implements AutoCloseable {
      * calling thread in the heap's table). For a hot loop that holds both the runtime and its
      * thread's handle (an evaluator): every attached thread counts this way at the cost of the
      * runtime's first attached thread, whose slot the table path finds first; any other thread's
-     * {@link #decref(RcObject)} looks its slot up in the table. The same as
-     * {@link RuntimeThread#decref(RcObject)}, called on the runtime the loop already holds, so
-     * the runtime's fields need not be loaded again through the handle.
+     * {@link #decref(RcObject)} looks its slot up in the table. {@link RuntimeThread#decref(RcObject)}
+     * counts the same way, but checks its caller up front under strict checks; this one is called
+     * on the runtime the loop already holds (its fields need not be loaded again through the
+     * handle) and checks only at a free.
      *
      * <p>Safe because only {@code self}'s thread writes its slot. With strict checks on that is
-     * checked: a handle of another thread or another runtime, or one released or detached, is
-     * refused before anything changes. Without them, keeping it is the caller's duty, as for
-     * every operation on objects.
+     * checked where the slot would be written, when the release frees: with a handle of another
+     * thread or another runtime, or one released or detached, the object (and what it held) is
+     * freed as {@link #decref(RcObject)} frees it, counted through the table, and then the misuse
+     * is reported. A release that frees nothing does not touch the slot and is not checked: a
+     * test of the handle ahead of every release sat between an increment and the release of the
+     * same object, and kept the JIT from folding the pair (interpreter README, fifteenth session).
+     * Without strict checks, keeping the rule is the caller's duty, as for every operation on
+     * objects.
      *
      * @param o the object
-     * @param self the calling thread's handle in this runtime
+     * @param self the calling thread's handle in this runtime, not {@code null}
      * @throws RefcountMisuseException as {@link #decref(RcObject)}
-     * @throws IllegalStateException with strict checks on, if {@code self} is not the calling
-     *         thread's usable handle in this runtime
+     * @throws IllegalStateException with strict checks on, if this release freed and {@code self}
+     *         is not the calling thread's usable handle in this runtime (after the free)
      */
     public void decref(final RcObject o, final RuntimeThread self) {
-        if (strictChecks) {
-            self.requireTouching(this, "decref " + o.describe());
-        }
-        decrefCounted(o, self.counts());
+        decrefCounted(o, self);
     }
 
     /**
-     * {@link #decref(RcObject)}, its frees counted into {@code mine} when not {@code null}
-     * (the calling thread's own accounting slot, held by its handle), else through the heap's
-     * per-thread table.
+     * {@link #decref(RcObject)}, its frees counted into the slot of {@code by}, the calling
+     * thread's handle, when not {@code null}, else through the heap's per-thread table. The
+     * handle, not its slot, is passed down: the slot is loaded only where a free is counted, not
+     * at every release (three a countdown step, one of which frees).
      */
-    private void decrefCounted(final RcObject o, final ThreadCounters.Slot mine) {
+    private void decrefCounted(final RcObject o, final RuntimeThread by) {
         final int state = Header.statePlain(o);
         if (state != Header.LIVE || o.runtime() != this) {
             if (state != Header.IMMORTAL || o.runtime() != this) {
@@ -303,7 +307,7 @@ public final class RcRuntime implements AutoCloseable {
             return;
         }
         if (counter.decref(o)) {
-            free(o, mine);
+            free(o, by);
         }
     }
 
@@ -407,9 +411,15 @@ public final class RcRuntime implements AutoCloseable {
         free(first, null);
     }
 
-    /** {@link #free(RcObject)}, counted into {@code mine} if not {@code null} (see {@link #decrefCounted}). */
-    private void free(final RcObject first, final ThreadCounters.Slot mine) {
-        markFreed(first, mine);
+    /** {@link #free(RcObject)}, counted into the slot of {@code by} if not {@code null} (see {@link #decrefCounted}). */
+    private void free(final RcObject first, final RuntimeThread by) {
+        if (strictChecks && by != null && !by.touchableThrough(this)) {
+            // A handle its thread may not count through: free as decref(o) would, counted through
+            // the table (exact whichever thread this is), then report the misuse.
+            free(first, null);
+            by.requireTouching(this, "count the free of " + first.describe());
+        }
+        markFreed(first, by);
         if (!(first instanceof RcContainer)) {
             return;
         }
@@ -422,7 +432,7 @@ public final class RcRuntime implements AutoCloseable {
                 if (Header.statePlain(o) != Header.LIVE || o.runtime() != this) {
                     decrefSpecial(o);
                 } else if (counter.decref(o)) {
-                    markFreed(o, mine);
+                    markFreed(o, by);
                     if (o instanceof RcContainer) {
                         ((RcContainer) o).takeReferences(pending);
                     }
@@ -451,7 +461,8 @@ public final class RcRuntime implements AutoCloseable {
      * also sees what the freer did before; the misuse checks that read the bit stay exact for
      * sequential misuse (a decref after the free) and racy for concurrent misuse, as they are.
      */
-    private void markFreed(final RcObject o, final ThreadCounters.Slot mine) {
+    private void markFreed(final RcObject o, final RuntimeThread by) {
+        final ThreadCounters.Slot mine = by == null ? null : by.counts();
         if (checkedFrees) {
             if (!Header.markFreed(o)) {
                 throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
@@ -717,7 +728,7 @@ public final class RcRuntime implements AutoCloseable {
         if (lockFreeReadCounts != null) {
             lockFreeReadCounts.claim();
         }
-        final RuntimeThread handle = new RuntimeThread(this, gate, current, counts);
+        final RuntimeThread handle = new RuntimeThread(this, gate, current, counts, strictChecks);
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("cannot attach to " + this + ": it is closed");

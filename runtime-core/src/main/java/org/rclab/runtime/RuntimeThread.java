@@ -38,6 +38,11 @@ public final class RuntimeThread implements AutoCloseable {
      * ({@link ThreadCounters#claim()}), so the plain adds of {@link ThreadCounters} hold here too.
      */
     private final ThreadCounters.Slot counts;
+    /**
+     * The runtime's strict checks: whether {@link #decref} checks the calling thread before it
+     * changes anything ({@link RcRuntime#decref(RcObject, RuntimeThread)} checks only at a free).
+     */
+    private final boolean strictChecks;
     private Object schemeState;
     private boolean released;
     private boolean detached;
@@ -53,11 +58,12 @@ public final class RuntimeThread implements AutoCloseable {
     private ReleasedEvent releasedEvent;
 
     RuntimeThread(final RcRuntime runtime, final ThreadGate gate, final Thread thread,
-                  final ThreadCounters.Slot counts) {
+                  final ThreadCounters.Slot counts, final boolean strictChecks) {
         this.runtime = runtime;
         this.gate = gate;
         this.thread = thread;
         this.counts = counts;
+        this.strictChecks = strictChecks;
         this.usableBy = thread;
     }
 
@@ -94,7 +100,10 @@ public final class RuntimeThread implements AutoCloseable {
      * frees; a free it makes (of the object, and of what a freed container held) is counted
      * straight into this thread's own accounting slot. Frees made elsewhere (a biased scheme's
      * merge of its queue at a checkpoint, another thread's release) are counted as before.
-     * Safe for the reason {@link #newInt(long)} gives, checked as it is.
+     * Safe for the reason {@link #newInt(long)} gives, checked as it is: with strict checks on, a
+     * call from another thread, while released or after detaching is refused before anything
+     * changes (where {@link RcRuntime#decref(RcObject, RuntimeThread)}, for hot loops, checks only
+     * when the release frees).
      *
      * @param o the object
      * @throws org.rclab.heap.RefcountMisuseException as {@link RcRuntime#decref(RcObject)}
@@ -102,6 +111,9 @@ public final class RuntimeThread implements AutoCloseable {
      *         released, or after detaching
      */
     public void decref(final RcObject o) {
+        if (strictChecks) {
+            requireTouching(runtime, "decref " + o.describe());
+        }
         runtime.decref(o, this);
     }
 
@@ -191,6 +203,18 @@ public final class RuntimeThread implements AutoCloseable {
             throw new IllegalStateException("cannot " + action + " in " + through + " through "
                     + thread.getName() + "'s handle in " + runtime + " (a handle counts into its own runtime)");
         }
+    }
+
+    /**
+     * Whether the calling thread may count into this handle's slot through {@code through}: it is
+     * this handle's thread, attached and not released, and {@code through} is this handle's
+     * runtime. A plain read of {@link #usableBy}, exact for the reason given there.
+     *
+     * @param through the runtime the operation was called on
+     * @return {@code true} if {@link #requireTouching} would not refuse
+     */
+    boolean touchableThrough(final RcRuntime through) {
+        return usableBy == Thread.currentThread() && through == runtime;
     }
 
     /**
