@@ -414,10 +414,8 @@ public final class RcRuntime implements AutoCloseable {
     /** {@link #free(RcObject)}, counted into the slot of {@code by} if not {@code null} (see {@link #decrefCounted}). */
     private void free(final RcObject first, final RuntimeThread by) {
         if (strictChecks && by != null && !by.touchableThrough(this)) {
-            // A handle its thread may not count through: free as decref(o) would, counted through
-            // the table (exact whichever thread this is), then report the misuse.
-            free(first, null);
-            by.requireTouching(this, "count the free of " + first.describe());
+            freeRefused(first, by);
+            return;
         }
         markFreed(first, by);
         if (!(first instanceof RcContainer)) {
@@ -448,6 +446,17 @@ public final class RcRuntime implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * A free through a handle its calling thread may not count into (strict checks): freed as
+     * {@link #decref(RcObject)} frees, counted through the table (exact whichever thread this
+     * is), then the misuse reported. Out of {@link #free}'s line: it never runs in a correct
+     * program.
+     */
+    private void freeRefused(final RcObject o, final RuntimeThread by) {
+        free(o, null);
+        by.requireTouching(this, "count the free of " + o.describe());
     }
 
     /**
