@@ -40,14 +40,14 @@ EDITS = {
     # The int fast path counts its allocation and frees through the heap's per-thread table again
     # (rt.newInt(r), rt.decref(a)), as before the fifteenth session: the first attached thread
     # finds its slot first there, any later thread looks it up (a correct program).
-    "table": [[("final RcInt result = rt.newInt(r, self);\n                                rt.incref(a);\n"
-                "                                rt.decref(a, self);\n                                f[slot] = result;\n"
-                "                                rt.decref(a, self);\n",
-                "final RcInt result = rt.newInt(r);\n                                rt.incref(a);\n"
-                "                                rt.decref(a);\n                                f[slot] = result;\n"
-                "                                rt.decref(a);\n"),
-               ("rt.decref(result, self);\n                                    if (jump)",
-                "rt.decref(result);\n                                    if (jump)")]],
+    "table": [[("final RcInt result = rt.newInt(r, self);\n", "final RcInt result = rt.newInt(r);\n"),
+               ("                                f[slot] = result;\n                                rt.decref(a, self);\n",
+                "                                f[slot] = result;\n                                rt.decref(a);\n")]],
+    # Every release of the fused step passes self, also the two that cannot free (a correct program).
+    "allself": [[("                                rt.incref(a);\n                                rt.decref(a);\n",
+                  "                                rt.incref(a);\n                                rt.decref(a, self);\n"),
+                 ("rt.decref(result);\n                                    if (jump)",
+                  "rt.decref(result, self);\n                                    if (jump)")]],
     # Without the fused loop test's incref/decref of the new value (a wrong program).
     "notestpair": [[("rt.incref(result);\n", "\n"),
                     ("rt.decref(result);\n                                    if (jump)",

@@ -377,13 +377,18 @@ public final class Eval {
                                 // count's store and reload across. Under gil the step took 0.93 of
                                 // its time (interpreter README, eleventh session). And a failed
                                 // allocation (MemoryError) now leaves the operand's count as it was.
-                                // The allocation and the operand's free are counted through
-                                // self, the thread's own accounting slot: every thread that runs
-                                // this loop pays what the runtime's first attached thread pays,
-                                // and less (interpreter README, fifteenth session).
+                                // The allocation and the old value's free are counted through
+                                // self, into the thread's own accounting slot: every thread that
+                                // runs this loop pays what the runtime's first attached thread
+                                // pays (interpreter README, fifteenth session). Only a release
+                                // that may free passes self: the one right after the incref (and
+                                // result's below) cannot, since the frame still holds a
+                                // reference, and self would be one more load after each of
+                                // fine-grained's atomic count changes (which make the JIT load
+                                // every field again).
                                 final RcInt result = rt.newInt(r, self);
                                 rt.incref(a);
-                                rt.decref(a, self);
+                                rt.decref(a);
                                 f[slot] = result;
                                 rt.decref(a, self);
                                 pc += 2;
@@ -393,7 +398,7 @@ public final class Eval {
                                     // made from a long), so its count changes and jump, without a dispatch.
                                     rt.incref(result);
                                     final boolean jump = intTestJumps(c[pc + 3], r);
-                                    rt.decref(result, self);
+                                    rt.decref(result);
                                     if (jump) {
                                         self.checkpoint();
                                         pc = c[pc + 5];
