@@ -272,11 +272,11 @@ public final class RcRuntime implements AutoCloseable {
      * on the runtime the loop already holds (its fields need not be loaded again through the
      * handle) and checks only at a free.
      *
-     * <p>Safe because only {@code self}'s thread writes its slot. With strict checks on that is
-     * checked where the slot would be written, when the release frees: with a handle of another
-     * thread or another runtime, or one released or detached, the object (and what it held) is
-     * freed as {@link #decref(RcObject)} frees it, counted through the table, and then the misuse
-     * is reported. A release that frees nothing does not touch the slot and is not checked: a
+     * <p>Safe because only {@code self}'s thread writes its slot. With strict checks on, the
+     * handle holds no slot (the frees are counted through the table) and its caller is checked
+     * when the release frees: with a handle of another thread or another runtime, or one
+     * released or detached, the object (and what it held) is freed as {@link #decref(RcObject)}
+     * frees it, and then the misuse is reported. A release that frees nothing does not touch the slot and is not checked: a
      * test of the handle ahead of every release sat between an increment and the release of the
      * same object, and kept the JIT from folding the pair (interpreter README, fifteenth session).
      * Without strict checks, keeping the rule is the caller's duty, as for every operation on
@@ -413,7 +413,8 @@ public final class RcRuntime implements AutoCloseable {
 
     /** {@link #free(RcObject)}, counted into the slot of {@code by} if not {@code null} (see {@link #decrefCounted}). */
     private void free(final RcObject first, final RuntimeThread by) {
-        if (strictChecks && by != null && !by.touchableThrough(this)) {
+        // As in newInt(value, creator): a handle with a slot means strict checks are off.
+        if (by != null && by.counts() == null && strictChecks && !by.touchableThrough(this)) {
             freeRefused(first, by);
             return;
         }
@@ -530,7 +531,10 @@ public final class RcRuntime implements AutoCloseable {
      *         thread's usable handle in this runtime
      */
     public RcInt newInt(final long value, final RuntimeThread creator) {
-        if (strictChecks) {
+        // The handle holds no slot with strict checks on (RuntimeThread#counts): the one null
+        // test of the slot stands for the strict test too, so the unchecked path loads no flag.
+        final ThreadCounters.Slot mine = creator.counts();
+        if (mine == null && strictChecks) {
             creator.requireTouching(this, "make an int");
         }
         if (RcInt.isSmall(value)) {
@@ -538,7 +542,7 @@ public final class RcRuntime implements AutoCloseable {
         }
         final RcInt o = new RcInt(this, value, false);
         counter.init(o, creator);
-        heap.recordAllocation(o, creator.counts());
+        heap.recordAllocation(o, mine);
         return o;
     }
 

@@ -33,8 +33,10 @@ public final class RuntimeThread implements AutoCloseable {
     private final Thread thread;
     /**
      * The thread's own slot of the heap's accounting, claimed at attach, or {@code null} if a
-     * live thread held its index then (the handle's operations then count through the table).
-     * Only this handle's thread writes it: the slot is that thread's for as long as it lives
+     * live thread held its index then, or if the runtime has strict checks on: the handle's
+     * operations then count through the table, and with strict checks check their caller first.
+     * So the runtime's hot paths test only this for {@code null}, never the strict flag as well.
+     * Only this handle's thread writes the slot: it is that thread's for as long as it lives
      * ({@link ThreadCounters#claim()}), so the plain adds of {@link ThreadCounters} hold here too.
      */
     private final ThreadCounters.Slot counts;
@@ -62,7 +64,7 @@ public final class RuntimeThread implements AutoCloseable {
         this.runtime = runtime;
         this.gate = gate;
         this.thread = thread;
-        this.counts = counts;
+        this.counts = strictChecks ? null : counts;
         this.strictChecks = strictChecks;
         this.usableBy = thread;
     }
@@ -75,7 +77,8 @@ public final class RuntimeThread implements AutoCloseable {
     /**
      * {@link RcRuntime#newInt(long)} made by this attached thread: the same int, counts and
      * accounting, found faster. The allocation is counted straight into this thread's own
-     * accounting slot, which the handle holds (no lookup of the thread in the heap's table), and
+     * accounting slot, which the handle holds (no lookup of the thread in the heap's table;
+     * through the table with strict checks on, see {@link #counts}), and
      * the scheme is told the creator is attached ({@link RefCounter#init(RcObject, RuntimeThread)}),
      * so a scheme that would otherwise ask (a biased scheme, before making the creator the
      * owner) need not.
@@ -98,7 +101,8 @@ public final class RuntimeThread implements AutoCloseable {
     /**
      * {@link RcRuntime#decref(RcObject)} by this attached thread: the same release, checks and
      * frees; a free it makes (of the object, and of what a freed container held) is counted
-     * straight into this thread's own accounting slot. Frees made elsewhere (a biased scheme's
+     * straight into this thread's own accounting slot (through the table with strict checks on).
+     * Frees made elsewhere (a biased scheme's
      * merge of its queue at a checkpoint, another thread's release) are counted as before.
      * Safe for the reason {@link #newInt(long)} gives, checked as it is: with strict checks on, a
      * call from another thread, while released or after detaching is refused before anything
