@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,12 +42,18 @@ class CountingThroughTheHandleTest {
                         countDown(rt, self, 2_000_000_000L);
                     } catch (final Throwable t) {
                         failure.set(t);
+                        // A failure before the barrier must not leave the test thread waiting there.
+                        start.reset();
                     }
                 }, "later");
                 later.start();
                 assertNotNull(first.counts());
-                start.await();
-                countDown(rt, first, 1_000_000_000L);
+                try {
+                    start.await();
+                    countDown(rt, first, 1_000_000_000L);
+                } catch (final BrokenBarrierException e) {
+                    // The later thread failed first; its failure is thrown below.
+                }
                 later.join();
             }
             if (failure.get() != null) {
