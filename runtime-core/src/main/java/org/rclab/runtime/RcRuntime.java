@@ -276,11 +276,11 @@ public final class RcRuntime implements AutoCloseable {
      * handle holds no slot (the frees are counted through the table) and its caller is checked
      * when the release frees: with a handle of another thread or another runtime, or one
      * released or detached, the object (and what it held) is freed as {@link #decref(RcObject)}
-     * frees it, and then the misuse is reported. A release that frees nothing does not touch the slot and is not checked: a
-     * test of the handle ahead of every release sat between an increment and the release of the
-     * same object, and kept the JIT from folding the pair (interpreter README, fifteenth session).
-     * Without strict checks, keeping the rule is the caller's duty, as for every operation on
-     * objects.
+     * frees it, and then the misuse is reported. A release that frees nothing does not touch the
+     * slot and is not checked: a test of the handle ahead of every release sat between an
+     * increment and the release of the same object, and kept the JIT from folding the pair
+     * (interpreter README, fifteenth session). Without strict checks, keeping the rule is the
+     * caller's duty, as for every operation on objects.
      *
      * @param o the object
      * @param self the calling thread's handle in this runtime, not {@code null}
@@ -521,8 +521,9 @@ public final class RcRuntime implements AutoCloseable {
      * otherwise ask (a biased scheme, before making the creator the owner) need not. The same as
      * {@link RuntimeThread#newInt(long)}, called on the runtime the caller already holds.
      *
-     * <p>Checked with strict checks on, and the caller's duty without them, as
-     * {@link #decref(RcObject, RuntimeThread)} says.
+     * <p>With strict checks on, the handle holds no slot (the allocation is counted through the
+     * table) and a handle of another thread or another runtime, or one released or detached, is
+     * refused before anything changes. Without them, keeping the rule is the caller's duty.
      *
      * @param value the value
      * @param creator the calling thread's handle in this runtime
