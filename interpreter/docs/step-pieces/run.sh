@@ -8,7 +8,8 @@
 # (edits of the base's Eval.java), git:REV (the interpreter and runtime-core committed at REV, for
 # before/after; the scheme jars stay the working tree's), core:NAME (the base interpreter on the
 # working tree's runtime-core edited by runtime-core/docs/step-cost/variants.py NAME, e.g. core:nomark),
-# elsewhere (the base with its program loaded by another thread than the one that counts)
+# elsewhere (the base with its program loaded by another thread than the one that counts;
+# NAME+elsewhere: any other cell so, e.g. git:REV+elsewhere)
 # and java (runtime-core's StepLoop: the countdown written in Java on the same runtime, as the
 # benchmark's countdown cell; plain scheme names only).
 # SCHEMES: one scheme per JVM is what the benchmark's cells see (several share the loader's profiles);
@@ -51,17 +52,21 @@ fi
 build base "$OUT/src-base"
 javac -d "$OUT/loop" -cp "$OUT/base:$CORE" "$HERE/StepLoop.java"
 CELLS=("base=$OUT/base:$DEPS:$OUT/loop")
+mkdir -p "$OUT/elsewhere"; touch "$OUT/elsewhere/load-elsewhere"
 for v in ${VARIANTS//,/ }; do
+  # NAME+elsewhere: that cell with its program loaded by another thread, as the elsewhere cell.
+  away=""
+  if [[ "$v" == *+elsewhere ]]; then v="${v%+elsewhere}"; away=":$OUT/elsewhere"; fi
   name="${v//[:\/]/-}"
+  cell="$name${away:+-elsewhere}"
   if [[ "$v" == java ]]; then
     # The same countdown written in Java on the runtime (runtime-core's StepLoop): what interpreting costs.
     mkdir -p "$OUT/java"
     javac -d "$OUT/java" -cp "$CORE" "$ROOT/runtime-core/docs/step-cost/StepLoop.java"
-    CELLS+=("java=$DEPS:$OUT/java")
+    CELLS+=("$cell=$DEPS:$OUT/java$away")
     continue
   elif [[ "$v" == elsewhere ]]; then
     # The base, its program loaded by another thread than the counting one (see StepLoop.java).
-    mkdir -p "$OUT/elsewhere"; touch "$OUT/elsewhere/load-elsewhere"
     CELLS+=("elsewhere=$OUT/base:$DEPS:$OUT/loop:$OUT/elsewhere")
     continue
   elif [[ "$v" == git:* ]]; then
@@ -71,21 +76,21 @@ for v in ${VARIANTS//,/ }; do
     git -C "$ROOT" archive "${v#git:}" runtime-core/src/main | tar -x -C "$OUT/core-src-$name" --strip-components=3
     build_core "$name" "$OUT/core-src-$name"
     build "$name" "$OUT/src-$name" "$OUT/core-$name"
-    CELLS+=("$name=$OUT/$name:$OUT/core-$name$SCHEME_JARS:$OUT/loop")
+    CELLS+=("$cell=$OUT/$name:$OUT/core-$name$SCHEME_JARS:$OUT/loop$away")
     continue
   elif [[ "$v" == core:* ]]; then
     # The base interpreter on an edited runtime-core: prices a piece of the runtime in the interpreted step.
     mkdir -p "$OUT/core-src-$name"; cp -r "$ROOT/runtime-core/src/main/." "$OUT/core-src-$name"
     python3 "$ROOT/runtime-core/docs/step-cost/variants.py" "${v#core:}" "$OUT/core-src-$name/java/org/rclab"
     build_core "$name" "$OUT/core-src-$name"
-    CELLS+=("$name=$OUT/base:$OUT/core-$name$SCHEME_JARS:$OUT/loop")
+    CELLS+=("$cell=$OUT/base:$OUT/core-$name$SCHEME_JARS:$OUT/loop$away")
     continue
   else
     mkdir -p "$OUT/src-$name"; cp -r "$OUT/src-base/." "$OUT/src-$name"
     python3 "$HERE/variants.py" "$v" "$OUT/src-$name/java/org/rclab/interp/eval/Eval.java"
   fi
   build "$name" "$OUT/src-$name"
-  CELLS+=("$name=$OUT/$name:$DEPS:$OUT/loop")
+  CELLS+=("$cell=$OUT/$name:$DEPS:$OUT/loop$away")
 done
 CELLS+=("base-again=$OUT/base:$DEPS:$OUT/loop")
 echo "load before: $(cat /proc/loadavg)"

@@ -37,16 +37,17 @@ EDITS = {
                [("                self.checkpoint();\n            } else {", "            } else {")],
                [("                    return pc + 10;\n                }\n                self.checkpoint();\n",
                  "                    return pc + 10;\n                }\n")]],
-    # The int fast path makes its int and drops references through the thread's handle
-    # (self.newInt / self.decref) instead of the runtime (a correct program).
-    "handle": [[("final RcInt result = rt.newInt(r);\n                                rt.incref(a);\n"
-                 "                                rt.decref(a);\n                                f[slot] = result;\n"
-                 "                                rt.decref(a);\n",
-                 "final RcInt result = self.newInt(r);\n                                rt.incref(a);\n"
-                 "                                self.decref(a);\n                                f[slot] = result;\n"
-                 "                                self.decref(a);\n"),
-                ("rt.decref(result);\n                                    if (jump)",
-                 "self.decref(result);\n                                    if (jump)")]],
+    # The int fast path counts its allocation and frees through the heap's per-thread table again
+    # (rt.newInt(r), rt.decref(a)), as before the fifteenth session: the first attached thread
+    # finds its slot first there, any later thread looks it up (a correct program).
+    "table": [[("final RcInt result = rt.newInt(r, self);\n", "final RcInt result = rt.newInt(r);\n"),
+               ("                                f[slot] = result;\n                                rt.decref(a, self);\n",
+                "                                f[slot] = result;\n                                rt.decref(a);\n")]],
+    # Every release of the fused step passes self, also the two that cannot free (a correct program).
+    "allself": [[("                                rt.incref(a);\n                                rt.decref(a);\n",
+                  "                                rt.incref(a);\n                                rt.decref(a, self);\n"),
+                 ("rt.decref(result);\n                                    if (jump)",
+                  "rt.decref(result, self);\n                                    if (jump)")]],
     # Without the fused loop test's incref/decref of the new value (a wrong program).
     "notestpair": [[("rt.incref(result);\n", "\n"),
                     ("rt.decref(result);\n                                    if (jump)",

@@ -57,7 +57,7 @@ EDITS = {
     # the per-thread table lookups and brc's registration check (the step before issue 13 §3's handle).
     "tablepath": [("runtime/RuntimeThread.java", "        return runtime.newInt(value, this);\n",
                    "        return runtime.newInt(value);\n"),
-                  ("runtime/RuntimeThread.java", "        runtime.decref(o, counts);\n", "        runtime.decref(o);\n")],
+                  ("runtime/RuntimeThread.java", "        runtime.decref(o, this);\n", "        runtime.decref(o);\n")],
     # The hot path's foreign-object test gone: incref and decref test only the state (an object of
     # another runtime is counted as this one's). Prices `o.runtime() != this` (thirteenth session).
     "noforeign": [("runtime/RcRuntime.java",
@@ -75,9 +75,9 @@ EDITS = {
     # only: prices the class test (thirteenth session).
     "plaincounts": [("runtime/RcRuntime.java", "        counter.incref(o);\n    }",
                      "        Header.setLocalPlain(o, Header.localPlain(o) + 1);\n    }"),
-                    ("runtime/RcRuntime.java", "        if (counter.decref(o)) {\n            free(o, mine);",
+                    ("runtime/RcRuntime.java", "        if (counter.decref(o)) {\n            free(o, by);",
                      "        final int count = Header.localPlain(o) - 1;\n        Header.setLocalPlain(o, count);\n"
-                     "        if (count == 0) {\n            free(o, mine);"),
+                     "        if (count == 0) {\n            free(o, by);"),
                     ("runtime/RcRuntime.java", "        counter.init(o);\n        heap.recordAllocation(o);",
                      "        Header.setLocalPlain(o, 1);\n        heap.recordAllocation(o);")],
     # The heap's tracking test gone from the accounting (no `tracked != null` load and branch).

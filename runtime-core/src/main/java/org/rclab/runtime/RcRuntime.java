@@ -258,15 +258,47 @@ public final class RcRuntime implements AutoCloseable {
      *         belongs to another runtime
      */
     public void decref(final RcObject o) {
-        decref(o, null);
+        decrefCounted(o, null);
     }
 
     /**
-     * {@link #decref(RcObject)}, its frees counted into {@code mine} when not {@code null}
-     * ({@link RuntimeThread#decref}: the calling thread's own accounting slot), else through the
-     * heap's per-thread table.
+     * {@link #decref(RcObject)} by the attached thread {@code self}: the same release, checks and
+     * frees, the frees counted straight into {@code self}'s own accounting slot (no lookup of the
+     * calling thread in the heap's table). For a hot loop that holds both the runtime and its
+     * thread's handle (an evaluator): every attached thread counts this way at the cost of the
+     * runtime's first attached thread, whose slot the table path finds first; any other thread's
+     * {@link #decref(RcObject)} looks its slot up in the table. {@link RuntimeThread#decref(RcObject)}
+     * counts the same way, but checks its caller up front under strict checks; this one is called
+     * on the runtime the loop already holds (its fields need not be loaded again through the
+     * handle) and checks only at a free.
+     *
+     * <p>Safe because only {@code self}'s thread writes its slot. With strict checks on, the
+     * handle holds no slot (the frees are counted through the table) and its caller is checked
+     * when the release frees: with a handle of another thread or another runtime, or one
+     * released or detached, the object (and what it held) is freed as {@link #decref(RcObject)}
+     * frees it, and then the misuse is reported. A release that frees nothing does not touch the
+     * slot and is not checked: a test of the handle ahead of every release sat between an
+     * increment and the release of the same object, and kept the JIT from folding the pair
+     * (interpreter README, fifteenth session). Without strict checks, keeping the rule is the
+     * caller's duty, as for every operation on objects.
+     *
+     * @param o the object
+     * @param self the calling thread's handle in this runtime, not {@code null}
+     * @throws RefcountMisuseException as {@link #decref(RcObject)}
+     * @throws IllegalStateException with strict checks on, if this release freed and {@code self}
+     *         is not the calling thread's usable handle in this runtime (after the free)
      */
-    void decref(final RcObject o, final ThreadCounters.Slot mine) {
+    public void decref(final RcObject o, final RuntimeThread self) {
+        decrefCounted(o, self);
+    }
+
+    /**
+     * {@link #decref(RcObject)}, its frees counted into the slot of {@code by}, the calling
+     * thread's handle, when not {@code null}, else through the heap's per-thread table. The
+     * handle, not its slot, is passed down: the slot is loaded only where a free is counted, not
+     * at every release (three a countdown step, one of which frees).
+     */
+    private void decrefCounted(final RcObject o, final RuntimeThread by) {
         final int state = Header.statePlain(o);
         if (state != Header.LIVE || o.runtime() != this) {
             if (state != Header.IMMORTAL || o.runtime() != this) {
@@ -275,7 +307,7 @@ public final class RcRuntime implements AutoCloseable {
             return;
         }
         if (counter.decref(o)) {
-            free(o, mine);
+            free(o, by);
         }
     }
 
@@ -379,9 +411,14 @@ public final class RcRuntime implements AutoCloseable {
         free(first, null);
     }
 
-    /** {@link #free(RcObject)}, counted into {@code mine} if not {@code null} (see {@link #decref(RcObject, ThreadCounters.Slot)}). */
-    private void free(final RcObject first, final ThreadCounters.Slot mine) {
-        markFreed(first, mine);
+    /** {@link #free(RcObject)}, counted into the slot of {@code by} if not {@code null} (see {@link #decrefCounted}). */
+    private void free(final RcObject first, final RuntimeThread by) {
+        // As in newInt(value, creator): a handle with a slot means strict checks are off.
+        if (by != null && by.counts() == null && strictChecks && !by.touchableThrough(this)) {
+            freeRefused(first, by);
+            return;
+        }
+        markFreed(first, by);
         if (!(first instanceof RcContainer)) {
             return;
         }
@@ -394,7 +431,7 @@ public final class RcRuntime implements AutoCloseable {
                 if (Header.statePlain(o) != Header.LIVE || o.runtime() != this) {
                     decrefSpecial(o);
                 } else if (counter.decref(o)) {
-                    markFreed(o, mine);
+                    markFreed(o, by);
                     if (o instanceof RcContainer) {
                         ((RcContainer) o).takeReferences(pending);
                     }
@@ -413,6 +450,17 @@ public final class RcRuntime implements AutoCloseable {
     }
 
     /**
+     * A free through a handle its calling thread may not count into (strict checks): freed as
+     * {@link #decref(RcObject)} frees, counted through the table (exact whichever thread this
+     * is), then the misuse reported. Out of {@link #free}'s line: it never runs in a correct
+     * program.
+     */
+    private void freeRefused(final RcObject o, final RuntimeThread by) {
+        free(o, null);
+        by.requireTouching(this, "count the free of " + o.describe());
+    }
+
+    /**
      * Marks an object freed and accounts for it. With {@link #checkedFrees} a compare-and-set,
      * so of two frees exactly one succeeds and the other is reported, however they race: the
      * race suite sees a non-thread-safe scheme's double frees this way (strict checks on), and
@@ -423,7 +471,8 @@ public final class RcRuntime implements AutoCloseable {
      * also sees what the freer did before; the misuse checks that read the bit stay exact for
      * sequential misuse (a decref after the free) and racy for concurrent misuse, as they are.
      */
-    private void markFreed(final RcObject o, final ThreadCounters.Slot mine) {
+    private void markFreed(final RcObject o, final RuntimeThread by) {
+        final ThreadCounters.Slot mine = by == null ? null : by.counts();
         if (checkedFrees) {
             if (!Header.markFreed(o)) {
                 throw heap.misuse(MisuseKind.DOUBLE_FREE, o, "free");
@@ -464,17 +513,37 @@ public final class RcRuntime implements AutoCloseable {
     }
 
     /**
-     * {@link #newInt(long)} for {@link RuntimeThread#newInt}: the scheme learns that the creator
-     * is attached ({@link RefCounter#init(RcObject, RuntimeThread)}), and the allocation is
-     * counted into the creator's own accounting slot when it has one.
+     * {@link #newInt(long)} made by the attached thread {@code creator}: the same int, counts and
+     * accounting, found faster. The allocation is counted straight into the creator's own
+     * accounting slot, which its handle holds (no lookup of the thread in the heap's table; see
+     * {@link #decref(RcObject, RuntimeThread)} for who gains), and the scheme is told the creator
+     * is attached ({@link RefCounter#init(RcObject, RuntimeThread)}), so a scheme that would
+     * otherwise ask (a biased scheme, before making the creator the owner) need not. The same as
+     * {@link RuntimeThread#newInt(long)}, called on the runtime the caller already holds.
+     *
+     * <p>With strict checks on, the handle holds no slot (the allocation is counted through the
+     * table) and a handle of another thread or another runtime, or one released or detached, is
+     * refused before anything changes. Without them, keeping the rule is the caller's duty.
+     *
+     * @param value the value
+     * @param creator the calling thread's handle in this runtime
+     * @return the int, with one new reference owned by the caller
+     * @throws IllegalStateException with strict checks on, if {@code creator} is not the calling
+     *         thread's usable handle in this runtime
      */
-    RcInt newInt(final long value, final RuntimeThread creator) {
+    public RcInt newInt(final long value, final RuntimeThread creator) {
+        // The handle holds no slot with strict checks on (RuntimeThread#counts): the one null
+        // test of the slot stands for the strict test too, so the unchecked path loads no flag.
+        final ThreadCounters.Slot mine = creator.counts();
+        if (mine == null && strictChecks) {
+            creator.requireTouching(this, "make an int");
+        }
         if (RcInt.isSmall(value)) {
             return smallInts[(int) value - RcInt.SMALL_MIN];
         }
         final RcInt o = new RcInt(this, value, false);
         counter.init(o, creator);
-        heap.recordAllocation(o, creator.counts());
+        heap.recordAllocation(o, mine);
         return o;
     }
 

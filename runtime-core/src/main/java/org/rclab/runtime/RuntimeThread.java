@@ -33,12 +33,17 @@ public final class RuntimeThread implements AutoCloseable {
     private final Thread thread;
     /**
      * The thread's own slot of the heap's accounting, claimed at attach, or {@code null} if a
-     * live thread held its index then (the handle's operations then count through the table).
-     * Only this handle's thread writes it: the slot is that thread's for as long as it lives
+     * live thread held its index then, or if the runtime has strict checks on: the handle's
+     * operations then count through the table, and with strict checks check their caller first.
+     * So the runtime's hot paths test only this for {@code null}, never the strict flag as well.
+     * Only this handle's thread writes the slot: it is that thread's for as long as it lives
      * ({@link ThreadCounters#claim()}), so the plain adds of {@link ThreadCounters} hold here too.
      */
     private final ThreadCounters.Slot counts;
-    /** The runtime's strict checks: whether the handle's operations check the calling thread. */
+    /**
+     * The runtime's strict checks: whether {@link #decref} checks the calling thread before it
+     * changes anything ({@link RcRuntime#decref(RcObject, RuntimeThread)} checks only at a free).
+     */
     private final boolean strictChecks;
     private Object schemeState;
     private boolean released;
@@ -59,7 +64,7 @@ public final class RuntimeThread implements AutoCloseable {
         this.runtime = runtime;
         this.gate = gate;
         this.thread = thread;
-        this.counts = counts;
+        this.counts = strictChecks ? null : counts;
         this.strictChecks = strictChecks;
         this.usableBy = thread;
     }
@@ -72,7 +77,8 @@ public final class RuntimeThread implements AutoCloseable {
     /**
      * {@link RcRuntime#newInt(long)} made by this attached thread: the same int, counts and
      * accounting, found faster. The allocation is counted straight into this thread's own
-     * accounting slot, which the handle holds (no lookup of the thread in the heap's table), and
+     * accounting slot, which the handle holds (no lookup of the thread in the heap's table;
+     * through the table with strict checks on, see {@link #counts}), and
      * the scheme is told the creator is attached ({@link RefCounter#init(RcObject, RuntimeThread)}),
      * so a scheme that would otherwise ask (a biased scheme, before making the creator the
      * owner) need not.
@@ -89,18 +95,19 @@ public final class RuntimeThread implements AutoCloseable {
      *         released, or after detaching
      */
     public RcInt newInt(final long value) {
-        if (strictChecks && usableBy != Thread.currentThread()) {
-            throw refused("make an int", "a thread makes objects only while attached and not released");
-        }
         return runtime.newInt(value, this);
     }
 
     /**
      * {@link RcRuntime#decref(RcObject)} by this attached thread: the same release, checks and
      * frees; a free it makes (of the object, and of what a freed container held) is counted
-     * straight into this thread's own accounting slot. Frees made elsewhere (a biased scheme's
+     * straight into this thread's own accounting slot (through the table with strict checks on).
+     * Frees made elsewhere (a biased scheme's
      * merge of its queue at a checkpoint, another thread's release) are counted as before.
-     * Safe for the reason {@link #newInt(long)} gives, checked as it is.
+     * Safe for the reason {@link #newInt(long)} gives, checked as it is: with strict checks on, a
+     * call from another thread, while released or after detaching is refused before anything
+     * changes (where {@link RcRuntime#decref(RcObject, RuntimeThread)}, for hot loops, checks only
+     * when the release frees).
      *
      * @param o the object
      * @throws org.rclab.heap.RefcountMisuseException as {@link RcRuntime#decref(RcObject)}
@@ -108,10 +115,10 @@ public final class RuntimeThread implements AutoCloseable {
      *         released, or after detaching
      */
     public void decref(final RcObject o) {
-        if (strictChecks && usableBy != Thread.currentThread()) {
-            throw refused("decref " + o.describe(), "a thread touches objects only while attached and not released");
+        if (strictChecks) {
+            requireTouching(runtime, "decref " + o.describe());
         }
-        runtime.decref(o, counts);
+        runtime.decref(o, this);
     }
 
     /**
@@ -182,6 +189,36 @@ public final class RuntimeThread implements AutoCloseable {
             throw refused("pass a checkpoint", "checkpoints are for threads that may touch objects");
         }
         gate.checkpoint(this);
+    }
+
+    /**
+     * Refuses, for the runtime's operations that count into this handle's slot under strict
+     * checks, a call from any other thread than this handle's, while released, after detaching,
+     * or through another runtime than this handle's.
+     *
+     * @param through the runtime the operation was called on
+     * @param action what the caller tried, e.g. {@code "make an int"}
+     */
+    void requireTouching(final RcRuntime through, final String action) {
+        if (usableBy != Thread.currentThread()) {
+            throw refused(action, "a thread touches objects only while attached and not released");
+        }
+        if (through != runtime) {
+            throw new IllegalStateException("cannot " + action + " in " + through + " through "
+                    + thread.getName() + "'s handle in " + runtime + " (a handle counts into its own runtime)");
+        }
+    }
+
+    /**
+     * Whether the calling thread may count into this handle's slot through {@code through}: it is
+     * this handle's thread, attached and not released, and {@code through} is this handle's
+     * runtime. A plain read of {@link #usableBy}, exact for the reason given there.
+     *
+     * @param through the runtime the operation was called on
+     * @return {@code true} if {@link #requireTouching} would not refuse
+     */
+    boolean touchableThrough(final RcRuntime through) {
+        return usableBy == Thread.currentThread() && through == runtime;
     }
 
     /**

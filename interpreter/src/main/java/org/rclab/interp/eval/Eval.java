@@ -377,11 +377,20 @@ public final class Eval {
                                 // count's store and reload across. Under gil the step took 0.93 of
                                 // its time (interpreter README, eleventh session). And a failed
                                 // allocation (MemoryError) now leaves the operand's count as it was.
-                                final RcInt result = rt.newInt(r);
+                                // The allocation and the old value's free are counted through
+                                // self, into the thread's own accounting slot: every thread that
+                                // runs this loop pays what the runtime's first attached thread
+                                // pays (interpreter README, fifteenth session). Only a release
+                                // that may free passes self: the one right after the incref (and
+                                // result's below) cannot, since the frame still holds a
+                                // reference, and self would be one more load after each of
+                                // fine-grained's atomic count changes (which make the JIT load
+                                // every field again).
+                                final RcInt result = rt.newInt(r, self);
                                 rt.incref(a);
                                 rt.decref(a);
                                 f[slot] = result;
-                                rt.decref(a);
+                                rt.decref(a, self);
                                 pc += 2;
                                 if (op == Op.INPLACE_FAST_SMALL_INT_THEN_TEST) {
                                     // The loop test that follows (COMPARE_FAST_SMALL_INT_JUMP_BACK_IF_TRUE
